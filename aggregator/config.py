@@ -1,0 +1,402 @@
+"""Reads feeds.yaml and the AGGREGATOR_* environment once into a frozen Settings.
+
+Validation only: nothing here touches the network or the database. A bad file is
+refused with one ConfigError whose message names the file, the line, the key and what
+was expected, e.g.::
+
+    feeds.yaml:14: feeds[3].interval: expected a duration such as 15m, 2h or 1d, got '5 minutes'
+
+Precedence is flag > environment > feeds.yaml > default; the CLI passes flags in as
+the ``environ``/``path`` arguments, and no other module reads ``os.environ``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import (
+    AnyUrl,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import ErrorDetails
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from .errors import ConfigError
+from .types import FeedSource
+
+DEFAULT_CONFIG = "feeds.yaml"
+DEFAULT_DATABASE = "sqlite:///aggregator.db"
+DEFAULT_INTERVAL = "30m"
+USER_AGENT = "aggregator/0.1 (news feed aggregator; +https://pypi.org/project/aggregator/)"
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+_DURATION = re.compile(r"(\d+)\s*([smhdw])")
+_DURATION_HINT = "a duration such as 15m, 2h or 1d (units s, m, h, d, w; e.g. 1h30m)"
+
+
+def parse_duration(text: str) -> int:
+    """Parse ``15m``, ``2h``, ``1d`` or compounds such as ``1h30m`` into seconds.
+
+    Raises:
+        ValueError: the text is not such a duration, or is zero.
+    """
+    compact = text.strip().lower()
+    pos, total = 0, 0
+    for match in _DURATION.finditer(compact):
+        if match.start() != pos:
+            break
+        total += int(match.group(1)) * _UNITS[match.group(2)]
+        pos = match.end()
+    if not compact or pos != len(compact):
+        raise ValueError(f"expected {_DURATION_HINT}, got {text!r}")
+    if total <= 0:
+        raise ValueError(f"expected a duration longer than zero, got {text!r}")
+    return total
+
+
+def _duration(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, str):
+        # A bare number is ambiguous (seconds? minutes?), so it is refused.
+        raise ValueError(f"expected {_DURATION_HINT} as text, got {value!r}")
+    return parse_duration(value)
+
+
+Duration = Annotated[int, BeforeValidator(_duration)]
+
+
+class _Section(BaseModel):
+    # Unknown keys are refused rather than ignored: a typo such as `intreval` would
+    # otherwise silently fall back to the default.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FetchSettings(_Section):
+    """HTTP client behaviour (the polling daemon honours every key)."""
+
+    timeout: float = Field(default=30.0, gt=0)  # seconds for a whole request
+    connect_timeout: float = Field(default=10.0, gt=0)
+    read_timeout: float = Field(default=20.0, gt=0)  # between two chunks of the body
+    user_agent: StrictStr = Field(default=USER_AGENT, min_length=1)
+    concurrency: StrictInt = Field(default=16, ge=1, le=1000)  # requests in flight overall
+    per_host: StrictInt = Field(default=2, ge=1, le=100)  # requests in flight per host
+    max_bytes: StrictInt = Field(default=10 * 1024 * 1024, ge=1024)  # after decompression
+    max_redirects: StrictInt = Field(default=5, ge=0, le=20)
+    allow_private_networks: StrictBool = False
+
+
+class ExtractSettings(_Section):
+    """Full-text extraction of each entry's article page."""
+
+    full_text: StrictBool = True
+
+
+class DedupSettings(_Section):
+    """Grouping entries into stories across outlets."""
+
+    enabled: StrictBool = True
+    window: Duration = Field(default=3 * 86400)  # how far back a new entry looks for its story
+    source_priority: tuple[StrictStr, ...] = ()  # feed URLs, most preferred first
+
+
+class ServeSettings(_Section):
+    """The daemon's HTTP endpoint (merged feed, /healthz, /metrics)."""
+
+    host: StrictStr = "127.0.0.1"
+    port: StrictInt = Field(default=8080, ge=0, le=65535)
+
+
+class OutputSettings(_Section):
+    """The merged output feed written to files."""
+
+    directory: StrictStr = "output"
+    formats: tuple[Literal["atom", "rss", "json"], ...] = ("atom", "rss", "json")
+    title: StrictStr = "Aggregated news"
+    max_items: StrictInt = Field(default=100, ge=1)
+
+
+class FeedConfig(_Section):
+    url: StrictStr
+    title: StrictStr | None = None
+    interval: Duration = Field(default=parse_duration(DEFAULT_INTERVAL))
+    tags: tuple[StrictStr, ...] = ()
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        value = value.strip()
+        try:
+            parsed = AnyUrl(value)
+        except ValidationError as e:
+            raise ValueError(f"expected an http(s) URL, got {value!r}") from e
+        if parsed.scheme not in ("http", "https") or not parsed.host:
+            raise ValueError(f"expected an http(s) URL, got {value!r}")
+        return value
+
+    @field_validator("tags")
+    @classmethod
+    def _words(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for tag in value:
+            if not tag.strip() or any(c.isspace() for c in tag.strip()):
+                raise ValueError(f"expected single words as tags, got {tag!r}")
+        return tuple(tag.strip() for tag in value)
+
+
+class FileConfig(_Section):
+    """The whole of feeds.yaml."""
+
+    database: StrictStr | None = None
+    feeds: tuple[FeedConfig, ...] = ()
+    fetch: FetchSettings = FetchSettings()
+    extract: ExtractSettings = ExtractSettings()
+    dedup: DedupSettings = DedupSettings()
+    serve: ServeSettings | None = None
+    output: OutputSettings = OutputSettings()
+
+    @model_validator(mode="after")
+    def _unique_urls(self) -> FileConfig:
+        seen: dict[str, int] = {}
+        for index, feed in enumerate(self.feeds):
+            if feed.url in seen:
+                raise _DuplicateFeed(index, seen[feed.url], feed.url)
+            seen[feed.url] = index
+        return self
+
+
+class _DuplicateFeed(ValueError):
+    def __init__(self, index: int, first: int, url: str) -> None:
+        super().__init__(f"feed URL {url!r} is listed twice (first at feeds[{first}])")
+        self.index = index
+
+
+class Settings(BaseModel):
+    """Everything the application needs, validated and resolved; immutable."""
+
+    model_config = ConfigDict(frozen=True)
+
+    config_path: Path
+    database_url: str
+    feeds: tuple[FeedSource, ...]
+    fetch: FetchSettings
+    extract: ExtractSettings
+    dedup: DedupSettings
+    serve: ServeSettings | None
+    output: OutputSettings
+
+
+def load_settings(path: Path, environ: Mapping[str, str]) -> Settings:
+    """Read and validate the configuration file plus AGGREGATOR_* overrides.
+
+    Args:
+        path: the feeds.yaml to read.
+        environ: the environment (only AGGREGATOR_DATABASE is read here).
+
+    Raises:
+        ConfigError: with one message naming the file, line, key and expectation.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as e:
+        raise ConfigError(
+            f"{path}: configuration file not found (use --config PATH or AGGREGATOR_CONFIG)"
+        ) from e
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{path}: cannot read configuration file: {e}") from e
+
+    data, lines = _load_yaml(path, text)
+    try:
+        parsed = FileConfig.model_validate(data)
+    except ValidationError as e:
+        raise ConfigError(_describe(path, e, lines)) from e
+    except _DuplicateFeed as e:  # pragma: no cover - pydantic wraps it; kept for safety
+        raise ConfigError(f"{path}:{lines.get(('feeds', e.index), 1)}: {e}") from e
+
+    env_database = environ.get("AGGREGATOR_DATABASE")
+    if env_database:
+        database = _resolve_database(env_database, Path.cwd(), "AGGREGATOR_DATABASE")
+    else:
+        line = lines.get(("database",), 1)
+        database = _resolve_database(
+            parsed.database or DEFAULT_DATABASE, path.parent, f"{path}:{line}: database"
+        )
+
+    return Settings(
+        config_path=path,
+        database_url=database,
+        feeds=tuple(
+            FeedSource(url=f.url, title=f.title, interval_seconds=f.interval, tags=f.tags)
+            for f in parsed.feeds
+        ),
+        fetch=parsed.fetch,
+        extract=parsed.extract,
+        dedup=parsed.dedup,
+        serve=parsed.serve,
+        output=parsed.output,
+    )
+
+
+def _resolve_database(url: str, base: Path, where: str) -> str:
+    """Validate a SQLAlchemy URL; a relative SQLite path is taken relative to ``base``."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as e:
+        raise ConfigError(
+            f"{where}: expected a SQLAlchemy URL such as sqlite:///aggregator.db or "
+            f"postgresql+psycopg://user@host/db, got {url!r}"
+        ) from e
+    backend = parsed.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise ConfigError(f"{where}: expected a sqlite:// or postgresql:// URL, got {url!r}")
+    if backend == "sqlite" and parsed.database and parsed.database != ":memory:":
+        db_path = Path(parsed.database).expanduser()
+        if not db_path.is_absolute():
+            db_path = (base / db_path).resolve()
+        parsed = parsed.set(database=str(db_path))
+    return parsed.render_as_string(hide_password=False)
+
+
+# --- YAML with line numbers -------------------------------------------------------
+
+
+Path_ = tuple[str | int, ...]
+
+
+def _load_yaml(path: Path, text: str) -> tuple[Any, dict[Path_, int]]:
+    """Parse YAML, returning the data and the 1-based line of every key and item."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = f":{mark.line + 1}" if mark else ""
+        problem = e.problem or str(e)
+        raise ConfigError(f"{path}{line}: invalid YAML: {problem}") from e
+    except yaml.YAMLError as e:
+        raise ConfigError(f"{path}: invalid YAML: {e}") from e
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(
+            f"{path}:1: expected a mapping with keys such as 'database' and 'feeds', "
+            f"got {type(data).__name__}"
+        )
+    lines: dict[Path_, int] = {}
+    if node is not None:
+        _index_lines(path, node, (), lines)
+    return data, lines
+
+
+def _index_lines(path: Path, node: yaml.Node, at: Path_, lines: dict[Path_, int]) -> None:
+    lines.setdefault(at, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                # PyYAML keeps the last value silently; a repeated key is a mistake.
+                dotted = _dotted((*at, key))
+                raise ConfigError(
+                    f"{path}:{key_node.start_mark.line + 1}: {dotted}: key appears twice"
+                )
+            seen.add(key)
+            lines[(*at, key)] = key_node.start_mark.line + 1
+            _index_lines(path, value_node, (*at, key), lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index_lines(path, item, (*at, i), lines)
+
+
+def _dotted(loc: Path_) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or "(top level)"
+
+
+_EXPECTED = {
+    "string_type": "a string",
+    "bool_type": "true or false",
+    "int_type": "an integer",
+    "float_type": "a number",
+    "tuple_type": "a list",
+    "model_type": "a mapping of keys",
+    "model_attributes_type": "a mapping of keys",
+    "dict_type": "a mapping of keys",
+    "literal_error": "one of the listed values",
+}
+
+
+def _describe(path: Path, error: ValidationError, lines: dict[Path_, int]) -> str:
+    """All validation errors, one ``file:line: key: expectation`` line each, by line."""
+    found = sorted({_describe_one(path, e, lines) for e in error.errors(include_url=False)})
+    return "\n".join(text for _, text in found)
+
+
+def _describe_one(path: Path, first: ErrorDetails, lines: dict[Path_, int]) -> tuple[int, str]:
+    loc: Path_ = tuple(first["loc"])
+    kind = first["type"]
+    ctx = first.get("ctx") or {}
+    if kind == "value_error" and isinstance(ctx.get("error"), _DuplicateFeed):
+        loc = ("feeds", ctx["error"].index, "url")
+    line = _line_for(loc, lines)
+    where = f"{path}:{line}: {_dotted(loc)}"
+
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(loc[:-1])
+        hint = f" (expected one of: {', '.join(allowed)})" if allowed else ""
+        return line, f"{where}: unknown key{hint}"
+    if kind == "missing":
+        return line, f"{where}: required key is missing"
+    if kind == "value_error":
+        return line, f"{where}: {ctx.get('error', first['msg'])}"
+    got = first.get("input")
+    expected = _EXPECTED.get(kind)
+    if kind == "literal_error":
+        expected = f"one of {ctx.get('expected')}"
+    if expected:
+        return line, f"{where}: expected {expected}, got {got!r}"
+    return line, f"{where}: {first['msg'].lower()}, got {got!r}"
+
+
+def _line_for(loc: Path_, lines: dict[Path_, int]) -> int:
+    # The innermost location that the file has; a missing key points at its parent.
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return 1
+
+
+def _allowed_keys(loc: Path_) -> list[str]:
+    model: type[BaseModel] = FileConfig
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        inner = _model_of(field.annotation) if field else None
+        if inner is None:
+            return []
+        model = inner
+    return list(model.model_fields)
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None

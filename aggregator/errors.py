@@ -1,0 +1,61 @@
+"""The exceptions aggregator raises; one root, one subclass per stage.
+
+    AggregatorError
+    ├── ConfigError      feeds.yaml or the environment is unusable (exit status 2)
+    ├── FetchError       one feed's HTTP request failed (recorded on that feed)
+    ├── ParseError       one feed's body is not a feed we can read (recorded on that feed)
+    └── StoreError       the database cannot be opened, migrated or written
+
+Third-party exceptions are translated into these in exactly one place per boundary
+(fetch.py for httpx, parse.py for feedparser/json, store/ for SQLAlchemy), always
+with ``raise ... from``.
+"""
+
+from __future__ import annotations
+
+
+class AggregatorError(Exception):
+    """Root of every error aggregator raises on purpose."""
+
+
+class ConfigError(AggregatorError):
+    """The configuration is invalid; the message names file, line, key and expectation."""
+
+
+class FeedError(AggregatorError):
+    """Something went wrong with one feed; the other feeds are unaffected.
+
+    Attributes:
+        url: the feed's configured URL.
+        kind: a short, stable category for logs, metrics and the ``feeds`` listing.
+    """
+
+    kind = "error"
+
+    def __init__(self, url: str, message: str) -> None:
+        super().__init__(message)
+        self.url = url
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class FetchError(FeedError):
+    """The HTTP exchange failed: connection, timeout, status, size cap, redirects."""
+
+    kind = "fetch"
+
+    def __init__(self, url: str, message: str, *, status: int | None = None) -> None:
+        super().__init__(url, message)
+        self.status = status
+
+
+class ParseError(FeedError):
+    """The body was fetched but is not a readable RSS, Atom, RDF or JSON feed."""
+
+    kind = "parse"
+
+
+class StoreError(AggregatorError):
+    """The database is unreachable, has an unknown schema, or refused a write."""

@@ -1,0 +1,138 @@
+"""Feed bytes and headers → ParsedFeed. No network, no database.
+
+RSS 0.9x/1.0 (RDF)/2.0 and Atom go through feedparser, which is given the downloaded
+bytes and the response headers (so a charset in Content-Type counts), never a URL.
+JSON Feed is recognised by content, not only by Content-Type, and read by jsonfeed.py.
+"""
+
+from __future__ import annotations
+
+import calendar
+import io
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+import feedparser
+
+from .errors import ParseError
+from .jsonfeed import looks_like_json, parse_json_feed
+from .sanitize import sanitize_html
+from .text import html_to_text
+from .types import Fetched, ParsedFeed, RawEntry
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def parse_feed(fetched: Fetched) -> ParsedFeed:
+    """Parse a downloaded feed.
+
+    A document that is malformed but from which feedparser's lenient parser recovers
+    entries is accepted: the entries that have a GUID or link are kept, and the
+    problem is reported in ``ParsedFeed.warning``.
+
+    Raises:
+        ParseError: the body is not a feed (an HTML page, empty, unrecoverable XML,
+            JSON that is not a JSON Feed).
+    """
+    content = fetched.content
+    if not content.strip():
+        raise ParseError(fetched.url, "empty response body")
+    content_type = fetched.headers.get("content-type", "").split(";")[0].strip().lower()
+    if looks_like_json(content) or content_type in ("application/feed+json", "application/json"):
+        return parse_json_feed(fetched.url, content, sanitize_html)
+
+    headers = dict(fetched.headers)
+    # Relative links in the feed resolve against where it was finally served from.
+    headers["content-location"] = fetched.final_url
+    parsed = feedparser.parse(io.BytesIO(content), response_headers=headers)
+
+    problem = _problem(parsed)
+    if not parsed.get("version"):
+        if content_type in _HTML_TYPES or content.lstrip()[:15].lower().startswith(
+            (b"<!doctype html", b"<html")
+        ):
+            raise ParseError(fetched.url, "not a feed: the server returned an HTML page")
+        raise ParseError(fetched.url, f"not a feed: {problem or 'no RSS, Atom or RDF root'}")
+
+    entries = [_entry(raw) for raw in parsed.entries]
+    warning = None
+    if problem and parsed.get("bozo"):
+        # Keep only entries we can identify: an entry cut off mid-document would
+        # otherwise be stored under a hash key and stored again once the feed is fixed.
+        entries = [e for e in entries if e.guid or e.url]
+        if not entries:
+            raise ParseError(fetched.url, f"malformed feed: {problem}")
+        warning = f"malformed feed, {len(entries)} entries recovered: {problem}"
+    feed = parsed.feed
+    return ParsedFeed(
+        title=_clean(feed.get("title")),
+        link=_clean(feed.get("link")),
+        entries=tuple(entries),
+        warning=warning,
+    )
+
+
+def _problem(parsed: Any) -> str | None:
+    """What feedparser's bozo flag is about, or None for harmless encoding notes."""
+    if not parsed.get("bozo"):
+        return None
+    error = parsed.get("bozo_exception")
+    # The declared encoding was wrong or missing but the document decoded fine with
+    # another one: that is feedparser doing its job, not a broken feed.
+    if isinstance(
+        error,
+        (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType),
+    ):
+        return None
+    message = getattr(error, "getMessage", lambda: str(error))()
+    line = getattr(error, "getLineNumber", lambda: None)()
+    return f"{message} (line {line})" if line else str(message)
+
+
+def _entry(raw: Any) -> RawEntry:
+    content = _best_content(raw.get("content") or [])
+    summary = _clean(raw.get("summary"))
+    if summary is not None and summary == content:
+        summary = None  # feedparser copies content into summary when there is none
+    return RawEntry(
+        guid=_clean(raw.get("id")),
+        url=_clean(raw.get("link")),
+        title=_clean(raw.get("title")),
+        summary=summary,
+        content=content,
+        content_text=html_to_text(content or summary),
+        author=_clean(raw.get("author")),
+        # dict.get: FeedParserDict would answer `updated` with the published date.
+        published=_utc(dict.get(raw, "published_parsed")),
+        updated=_utc(dict.get(raw, "updated_parsed")),
+    )
+
+
+def _best_content(contents: list[Any]) -> str | None:
+    # Atom and content:encoded may carry several versions; prefer HTML, then the longest.
+    candidates = [
+        (c.get("type", "") in ("text/html", "application/xhtml+xml"), len(c.get("value", "")), c)
+        for c in contents
+        if c.get("value")
+    ]
+    if not candidates:
+        return None
+    value = max(candidates, key=lambda t: (t[0], t[1]))[2].get("value")
+    return _clean(value)
+
+
+def _utc(parsed: time.struct_time | None) -> datetime | None:
+    # feedparser normalises every date it understands to a UTC struct_time.
+    if parsed is None:
+        return None
+    try:
+        return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
+    except (OverflowError, ValueError, OSError):
+        return None
+
+
+def _clean(value: Any) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None

@@ -1,0 +1,25 @@
+"""Makes untrusted HTML safe to store and re-publish. Pure; contains no business logic.
+
+feedparser sanitises the HTML of RSS and Atom itself; this is for what it does not
+see (JSON Feed). Links are made absolute first, so they survive being re-published
+from another address.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+import nh3
+from lxml import etree
+
+
+def sanitize_html(fragment: str, base_url: str) -> str:
+    """Resolve relative links against ``base_url``, then keep only safe markup (nh3)."""
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        root.make_links_absolute(base_url, resolve_base_href=True)
+        inner = (root.text or "") + "".join(
+            etree.tostring(child, encoding="unicode", method="html") for child in root
+        )
+    except (etree.ParserError, ValueError):
+        inner = fragment
+    return nh3.clean(inner)

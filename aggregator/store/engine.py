@@ -1,0 +1,57 @@
+"""create_engine with the connection settings each backend needs.
+
+SQLite: WAL journal (readers, such as a user's ``sqlite3`` session, never block the
+writer and vice versa), a busy timeout, foreign keys on every connection. pysqlite's
+own transaction handling is switched off so that SQLAlchemy's ``BEGIN`` is real: a
+write transaction says ``BEGIN IMMEDIATE`` and takes the write lock up front, so two
+writers queue on the busy timeout instead of failing with "database is locked" when a
+read lock cannot be upgraded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection, make_url
+
+BUSY_TIMEOUT_MS = 30_000
+# Execution option that marks a write transaction (see ``writer``).
+_IMMEDIATE = "aggregator_sqlite_immediate"
+
+
+def make_engine(url: str) -> Engine:
+    """An Engine for ``url`` with the pragmas and transaction behaviour described above."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        # pool_pre_ping: a daemon outlives PostgreSQL restarts and idle-connection reaping.
+        return create_engine(parsed, pool_pre_ping=True)
+
+    engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # None = autocommit at the driver level; SQLAlchemy emits BEGIN below.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            # NORMAL is durable across application crashes in WAL mode; only a power
+            # loss can drop the last transactions, never corrupt the file.
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get(_IMMEDIATE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine (and pool), with transactions that will write (BEGIN IMMEDIATE)."""
+    return engine.execution_options(**{_IMMEDIATE: True})

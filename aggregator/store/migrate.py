@@ -1,0 +1,101 @@
+"""Applies the Alembic revisions in the top-level migrations/ folder.
+
+Every command upgrades the schema at start, so a fresh database just works; before
+changing an existing SQLite file, a copy is kept beside it (``NAME.bak-REVISION``).
+On PostgreSQL several daemons may start at once, so the upgrade holds an advisory lock.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, text
+
+from .models import Base
+
+# An arbitrary constant naming aggregator's migration lock among PostgreSQL's
+# advisory locks (pg_advisory_lock takes a bigint).
+_PG_LOCK_ID = 0x61676772  # "aggr"
+
+
+def migrations_dir() -> Path:
+    """The Alembic script folder: inside an installed wheel, else the source checkout."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "_migrations", here.parent / "migrations"):
+        if (candidate / "env.py").is_file():
+            return candidate
+    raise FileNotFoundError(f"Alembic scripts not found beside {here}")
+
+
+def _config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine) -> str | None:
+    """Bring the schema to the newest revision.
+
+    Returns:
+        The path of the backup copy made of a SQLite file that had an older schema,
+        else None.
+    """
+    head = head_revision()
+    current = current_revision(engine)
+    if current == head:
+        return None
+    backup = _backup_sqlite(engine, current)
+    with engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_lock(:id)"), {"id": _PG_LOCK_ID})
+            connection.commit()
+        try:
+            command.upgrade(_config(connection), "head")
+            connection.commit()
+        finally:
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_unlock(:id)"), {"id": _PG_LOCK_ID})
+                connection.commit()
+    return backup
+
+
+def _backup_sqlite(engine: Engine, current: str | None) -> str | None:
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or current is None or not database:
+        return None
+    source = Path(database)
+    target = source.with_name(f"{source.name}.bak-{current}")
+    with engine.connect() as connection:
+        # Fold the WAL into the main file so the copy is complete.
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy2(source, target)
+    return str(target)
+
+
+def schema_differences(engine: Engine) -> list[Any]:
+    """What autogenerate would change to make the database match the models."""
+    with engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "render_as_batch": True}
+        )
+        return list(compare_metadata(context, Base.metadata))

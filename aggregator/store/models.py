@@ -1,0 +1,121 @@
+"""The database schema as SQLAlchemy 2 typed models.
+
+The schema is created and changed only by the Alembic scripts in migrations/; a test
+checks that autogenerate finds no difference between these models and the scripts.
+WARNING: keep this file and migrations/versions/ in sync (write a new revision for
+every change here).
+
+Datetimes are stored as naive UTC (SQLite has no time zone type, and a user's
+``sqlite3`` session sorts and compares the ISO text directly); ``UTCDateTime`` makes
+them aware again on the way out.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Named constraints let Alembic's batch mode (SQLite) alter them later.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in, naive UTC in the database, aware UTC out."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r} given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Feed(Base):
+    """A feed from feeds.yaml, its HTTP caching data and its polling state."""
+
+    __tablename__ = "feeds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)  # as written in feeds.yaml
+    user_title: Mapped[str | None] = mapped_column(Text)  # `title:` in feeds.yaml
+    title: Mapped[str | None] = mapped_column(Text)  # the feed's own <title>
+    site_url: Mapped[str | None] = mapped_column(Text)  # the feed's own <link>
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    interval_seconds: Mapped[int] = mapped_column(Integer)
+    # False once the feed is removed from feeds.yaml: it is no longer polled, but its
+    # entries are kept.
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    last_polled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_success_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # 'ok', 'not_modified', 'recovered' (malformed, entries salvaged) or 'error'
+    last_status: Mapped[str | None] = mapped_column(String(20))
+    last_http_status: Mapped[int | None] = mapped_column(Integer)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    error_count: Mapped[int] = mapped_column(Integer, default=0)  # consecutive failures
+    next_poll_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Entry(Base):
+    """One entry of one feed, stored once per feed under its key."""
+
+    __tablename__ = "entries"
+    __table_args__ = (
+        UniqueConstraint("feed_id", "key"),
+        Index("ix_entries_feed_id_published", "feed_id", "published"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"))
+    # The GUID, else the link, else a hash of the entry's text (see store.entry_key).
+    key: Mapped[str] = mapped_column(Text)
+    guid: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(Text)  # sanitised HTML
+    content: Mapped[str | None] = mapped_column(Text)  # sanitised HTML
+    content_text: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    updated: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    first_seen: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    last_changed: Mapped[datetime] = mapped_column(UTCDateTime)
+    # sha256 of what the feed says about the entry; a change means an edited entry.
+    content_hash: Mapped[str] = mapped_column(String(64))
