@@ -98,15 +98,26 @@ def _entry(raw: Any) -> RawEntry:
     return RawEntry(
         guid=_clean(raw.get("id")),
         url=_clean(raw.get("link")),
-        title=_clean(raw.get("title")),
+        title=_title(raw),
         summary=summary,
         content=content,
         content_text=html_to_text(content or summary),
         author=_clean(raw.get("author")),
-        # dict.get: FeedParserDict would answer `updated` with the published date.
-        published=_utc(dict.get(raw, "published_parsed")),
+        # An entry with only an update date (Atom <updated>, RDF dc:date) counts as
+        # published then. dict.get: FeedParserDict would answer `updated` with the
+        # published date.
+        published=_utc(dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")),
         updated=_utc(dict.get(raw, "updated_parsed")),
     )
+
+
+def _title(raw: Any) -> str | None:
+    # Titles are stored as plain text; Atom allows type="html" titles.
+    title = _clean(raw.get("title"))
+    detail = raw.get("title_detail") or {}
+    if title and detail.get("type") in ("text/html", "application/xhtml+xml"):
+        return html_to_text(title) or None
+    return title
 
 
 def _best_content(contents: list[Any]) -> str | None:

@@ -1,0 +1,203 @@
+"""Fixtures: a real HTTP server on 127.0.0.1 serving fixture feeds, a real SQLite
+file per test, PostgreSQL databases when AGGREGATOR_TEST_PG_URL is set, and helpers
+to write feeds.yaml and run the command line."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from aggregator.cli import cli
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass
+class Route:
+    """What the test server answers on one path."""
+
+    body: bytes = b""
+    status: int = 200
+    content_type: str = "application/rss+xml; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+    etag: str | None = None
+    last_modified: str | None = None
+    delay: float = 0.0  # seconds before answering
+    gzip: bool = False
+
+
+@dataclass
+class Seen:
+    path: str
+    headers: dict[str, str]
+
+
+class FeedServer:
+    """A threaded HTTP server with programmable routes and a request log."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.requests: list[Seen] = []
+        self._lock = threading.Lock()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:
+                path = self.path
+                with server._lock:
+                    server.requests.append(
+                        Seen(path, {k.lower(): v for k, v in self.headers.items()})
+                    )
+                    route = server.routes.get(path)
+                if route is None:
+                    self._send(404, b"not found", {"Content-Type": "text/plain"})
+                    return
+                if route.delay:
+                    time.sleep(route.delay)
+                headers = {"Content-Type": route.content_type, **route.headers}
+                if route.etag:
+                    headers["ETag"] = route.etag
+                if route.last_modified:
+                    headers["Last-Modified"] = route.last_modified
+                if route.status == 200 and self._not_modified(route):
+                    self._send(304, b"", headers)
+                    return
+                body = route.body
+                if route.gzip:
+                    body = gzip.compress(body)
+                    headers["Content-Encoding"] = "gzip"
+                self._send(route.status, body, headers)
+
+            def _not_modified(self, route: Route) -> bool:
+                inm = self.headers.get("If-None-Match")
+                if route.etag and inm is not None:
+                    return inm == route.etag
+                ims = self.headers.get("If-Modified-Since")
+                return bool(route.last_modified and ims == route.last_modified)
+
+            def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                if status != 304:
+                    self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if status != 304:
+                    self.wfile.write(body)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def add(self, path: str, body: bytes | str = b"", **kwargs: Any) -> str:
+        """Serve ``body`` at ``path``; returns the full URL."""
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        self.routes[path] = Route(body=data, **kwargs)
+        return self.url(path)
+
+    def add_file(self, path: str, name: str, **kwargs: Any) -> str:
+        return self.add(path, (DATA / name).read_bytes(), **kwargs)
+
+    def requests_to(self, path: str) -> list[Seen]:
+        with self._lock:
+            return [r for r in self.requests if r.path == path]
+
+    def reset(self) -> None:
+        with self._lock:
+            self.routes.clear()
+            self.requests.clear()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def _server() -> Iterator[FeedServer]:
+    server = FeedServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def server(_server: FeedServer) -> Iterator[FeedServer]:
+    _server.reset()
+    yield _server
+    _server.reset()
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'aggregator.db'}"
+
+
+def write_config(
+    path: Path, feeds: list[dict[str, Any] | str], database: str | None = None, **sections: Any
+) -> Path:
+    """Write a feeds.yaml; fetching from 127.0.0.1 is allowed, as tests need it."""
+    document: dict[str, Any] = {}
+    if database:
+        document["database"] = database
+    fetch = {"allow_private_networks": True, "timeout": 10, **sections.pop("fetch", {})}
+    document["fetch"] = fetch
+    document.update(sections)
+    document["feeds"] = [{"url": f} if isinstance(f, str) else f for f in feeds]
+    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def config(tmp_path: Path, db_url: str) -> Any:
+    """config(feeds, **sections) -> path of a feeds.yaml using this test's database."""
+
+    def make(feeds: list[dict[str, Any] | str], **sections: Any) -> Path:
+        return write_config(tmp_path / "feeds.yaml", feeds, database=db_url, **sections)
+
+    return make
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Result:
+    """Run the command line in-process, as a user would type it."""
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test (dropped afterwards)."""
+    base = os.environ.get("AGGREGATOR_TEST_PG_URL")
+    if not base:
+        pytest.skip("AGGREGATOR_TEST_PG_URL is not set")
+    name = f"aggtest_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(base).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aggregator.errors import ParseError
+from aggregator.parse import parse_feed
+from aggregator.types import CacheInfo, Fetched, ParsedFeed
+
+DATA = Path(__file__).parent / "data"
+
+# How each golden file is served: the charset, where there is one, is part of the test.
+CONTENT_TYPES = {
+    "rss2.xml": "application/rss+xml; charset=utf-8",
+    "atom.xml": "application/atom+xml",
+    "rdf.xml": "application/rdf+xml",
+    "rss091.xml": "text/xml",
+    "latin1.xml": "application/xml",
+    "cp1251-header.xml": "text/xml; charset=windows-1251",
+    "cp1251-undeclared.xml": "application/xml",
+    "urdu.xml": "application/rss+xml",
+    "urdu-utf16.xml": "application/xml",
+    "feed.json": "application/feed+json",
+    "feed10.json": "text/plain",  # mislabelled: recognised by content
+}
+
+
+def fetched(name: str, content_type: str, url: str = "https://feeds.example/feed") -> Fetched:
+    return Fetched(
+        url=url,
+        final_url=url,
+        content=(DATA / name).read_bytes(),
+        headers={"content-type": content_type},
+        cache=CacheInfo(),
+    )
+
+
+def as_dict(parsed: ParsedFeed) -> dict[str, Any]:
+    return {
+        "title": parsed.title,
+        "link": parsed.link,
+        "entries": [
+            {
+                "guid": e.guid,
+                "url": e.url,
+                "title": e.title,
+                "author": e.author,
+                "published": e.published.isoformat() if e.published else None,
+                "updated": e.updated.isoformat() if e.updated else None,
+                "content_text": e.content_text,
+            }
+            for e in parsed.entries
+        ],
+    }
+
+
+@pytest.mark.parametrize("name", sorted(CONTENT_TYPES))
+def test_golden_feed(name: str) -> None:
+    expected = json.loads((DATA / name).with_suffix(".expected.json").read_text("utf-8"))
+    parsed = parse_feed(fetched(name, CONTENT_TYPES[name]))
+    assert as_dict(parsed) == expected
+    assert parsed.warning is None
+
+
+def test_rss_content_html_is_sanitised() -> None:
+    entry = parse_feed(fetched("rss2.xml", CONTENT_TYPES["rss2.xml"])).entries[0]
+    assert entry.content is not None
+    assert "<script" not in entry.content
+    assert "<p>The United States" in entry.content
+    assert entry.summary == "The United States has strongly condemned the attacks."
+
+
+def test_json_feed_html_is_sanitised_and_links_absolute() -> None:
+    entry = parse_feed(fetched("feed.json", "application/feed+json")).entries[0]
+    assert entry.content is not None
+    assert "onerror" not in entry.content
+    assert 'href="https://json.example.com/tags/us"' in entry.content
+
+
+def test_html_page_is_not_a_feed() -> None:
+    with pytest.raises(ParseError, match="HTML page"):
+        parse_feed(fetched("page.html", "text/html; charset=utf-8"))
+
+
+def test_unrecoverable_xml_is_an_error() -> None:
+    with pytest.raises(ParseError, match="malformed feed") as caught:
+        parse_feed(fetched("malformed.xml", "application/rss+xml"))
+    assert caught.value.url == "https://feeds.example/feed"
+
+
+def test_recoverable_xml_keeps_identified_entries_with_a_warning() -> None:
+    parsed = parse_feed(fetched("recoverable.xml", "application/rss+xml"))
+    assert [e.guid for e in parsed.entries] == ["s1", "s2"]
+    assert parsed.warning is not None
+    assert "not well-formed" in parsed.warning
+    assert "line 3" in parsed.warning
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"", "empty response body"),
+        (b"   \n", "empty response body"),
+        (b'{"version": "https://jsonfeed.org/version/1.1", "items": [', "malformed JSON at line 1"),
+        (b'{"hello": "world"}', "not a JSON Feed"),
+        (b'{"version": "https://jsonfeed.org/version/1.1", "items": 3}', "no 'items' list"),
+        (b"just some text", "not a feed"),
+    ],
+    ids=["empty", "blank", "truncated-json", "other-json", "items-not-list", "text"],
+)
+def test_not_a_feed(body: bytes, message: str) -> None:
+    broken = Fetched(
+        url="https://feeds.example/x",
+        final_url="https://feeds.example/x",
+        content=body,
+        headers={"content-type": "application/octet-stream"},
+        cache=CacheInfo(),
+    )
+    with pytest.raises(ParseError, match=message):
+        parse_feed(broken)
+
+
+def test_relative_links_resolve_against_the_final_url() -> None:
+    body = (
+        b'<rss version="2.0"><channel><title>R</title>'
+        b"<item><title>a</title><link>/news/a</link></item></channel></rss>"
+    )
+    result = parse_feed(
+        Fetched(
+            url="https://old.example/feed",
+            final_url="https://new.example/rss/feed",
+            content=body,
+            headers={"content-type": "application/rss+xml"},
+            cache=CacheInfo(),
+        )
+    )
+    assert result.entries[0].url == "https://new.example/news/a"
