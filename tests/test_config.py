@@ -1,0 +1,198 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from aggregator.config import load_settings, parse_duration
+from aggregator.errors import ConfigError
+
+from .conftest import run
+
+ROOT = Path(__file__).parent.parent
+
+# (feeds.yaml text, line, key, what the message must say)
+BAD = {
+    "unknown-key": (
+        "feeds:\n  - url: https://a.example/rss\n    intreval: 1h\n",
+        3, "feeds[0].intreval", "unknown key (expected one of: url, title, interval, tags)",
+    ),
+    "unknown-section": ("feeds: []\nfetcher: {}\n", 2, "fetcher", "unknown key"),
+    "wrong-type": (
+        "fetch:\n  per_host: two\nfeeds: []\n", 2, "fetch.per_host", "expected an integer, got 'two'",
+    ),
+    "wrong-type-bool": (
+        "extract:\n  full_text: 'yes'\nfeeds: []\n", 2, "extract.full_text",
+        "expected true or false, got 'yes'",
+    ),
+    "not-http": (
+        "feeds:\n  - url: https://ok.example/rss\n  - url: ftp://files.example/feed.xml\n",
+        3, "feeds[1].url", "expected an http(s) URL, got 'ftp://files.example/feed.xml'",
+    ),
+    "not-a-url": ("feeds:\n  - url: news\n", 2, "feeds[0].url", "expected an http(s) URL"),
+    "bad-interval": (
+        "feeds:\n  - url: https://a.example/rss\n    interval: 5 minutes\n",
+        3, "feeds[0].interval", "expected a duration such as 15m, 2h or 1d",
+    ),
+    "bare-number-interval": (
+        "feeds:\n  - url: https://a.example/rss\n    interval: 15\n",
+        3, "feeds[0].interval", "as text, got 15",
+    ),
+    "zero-interval": (
+        "feeds:\n  - url: https://a.example/rss\n    interval: 0m\n",
+        3, "feeds[0].interval", "longer than zero",
+    ),
+    "missing-url": (
+        "feeds:\n  - url: https://a.example/rss\n  - title: No URL\n",
+        3, "feeds[1].url", "required key is missing",
+    ),
+    "duplicate-url": (
+        "feeds:\n  - url: https://a.example/rss\n  - url: https://b.example/rss\n"
+        "  - url: https://a.example/rss\n",
+        4, "feeds[2].url", "listed twice (first at feeds[0])",
+    ),
+    "tags-not-words": (
+        "feeds:\n  - url: https://a.example/rss\n    tags: [south asia]\n",
+        3, "feeds[0].tags", "expected single words as tags, got 'south asia'",
+    ),
+    "yaml-syntax": ("feeds:\n  - url: https://a.example/rss\n   title: [oops\n", 3, None, "invalid YAML"),
+    "duplicate-key": (
+        "database: sqlite:///a.db\nfeeds: []\ndatabase: sqlite:///b.db\n",
+        3, "database", "key appears twice",
+    ),
+    "not-a-mapping": ("- just\n- a list\n", 1, None, "expected a mapping"),
+    "bad-database": (
+        "database: mysql://localhost/x\nfeeds: []\n", 1, "database",
+        "expected a sqlite:// or postgresql:// URL",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_bad_config_message(tmp_path: Path, case: str) -> None:
+    text, line, key, expected = BAD[case]
+    path = tmp_path / "feeds.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path, {})
+    message = str(caught.value)
+    assert message.startswith(f"{path}:{line}: "), message
+    if key:
+        assert f": {key}: " in message
+    assert expected in message
+
+
+@pytest.mark.parametrize("case", ["unknown-key", "bad-interval", "yaml-syntax", "not-http"])
+@pytest.mark.parametrize("command", [["poll"], ["entries"], ["feeds"], ["db", "upgrade"]])
+def test_bad_config_exits_2_without_traceback(
+    tmp_path: Path, case: str, command: list[str]
+) -> None:
+    path = tmp_path / "feeds.yaml"
+    path.write_text(BAD[case][0], encoding="utf-8")
+    result = run(*command, "--config", str(path))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert f"{path}:{BAD[case][1]}:" in result.output
+    assert not (tmp_path / "aggregator.db").exists()  # refused before touching anything
+
+
+def test_all_errors_are_listed_in_line_order(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.yaml"
+    path.write_text(
+        "fetch:\n  bogus: 1\nfeeds:\n  - url: ftp://x.example/\n    interval: soon\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path, {})
+    lines = [re.match(r".*?:(\d+):", line) for line in str(caught.value).splitlines()]
+    assert [int(m.group(1)) for m in lines if m] == [2, 4, 5]
+
+
+def test_missing_config_file(tmp_path: Path) -> None:
+    result = run("poll", "--config", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 2
+    assert "configuration file not found" in result.output
+
+
+def test_config_from_environment(tmp_path: Path) -> None:
+    path = tmp_path / "elsewhere.yaml"
+    path.write_text("feeds: []\n", encoding="utf-8")
+    result = run("feeds", env={"AGGREGATOR_CONFIG": str(path)})
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "aggregator.db").exists()
+
+
+def test_defaults_and_relative_database(tmp_path: Path) -> None:
+    path = tmp_path / "conf" / "feeds.yaml"
+    path.parent.mkdir()
+    path.write_text(
+        "database: sqlite:///data/news.db\nfeeds:\n  - url: https://a.example/rss\n"
+        "    title: A\n    interval: 1h30m\n    tags: [world, asia]\n",
+        encoding="utf-8",
+    )
+    settings = load_settings(path, {})
+    assert settings.database_url == f"sqlite:///{tmp_path / 'conf' / 'data' / 'news.db'}"
+    feed = settings.feeds[0]
+    assert (feed.url, feed.title, feed.interval_seconds, feed.tags) == (
+        "https://a.example/rss", "A", 5400, ("world", "asia"),
+    )
+    assert settings.fetch.per_host == 2
+    assert settings.fetch.allow_private_networks is False
+    assert settings.extract.full_text is True
+    assert settings.serve is None
+
+
+def test_default_database_is_beside_the_config(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.yaml"
+    path.write_text("feeds: []\n", encoding="utf-8")
+    assert load_settings(path, {}).database_url == f"sqlite:///{tmp_path / 'aggregator.db'}"
+
+
+def test_environment_overrides_database(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.yaml"
+    path.write_text("database: sqlite:///file.db\nfeeds: []\n", encoding="utf-8")
+    settings = load_settings(path, {"AGGREGATOR_DATABASE": "postgresql+psycopg://u@h/db"})
+    assert settings.database_url == "postgresql+psycopg://u@h/db"
+
+
+def test_every_section_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.yaml"
+    path.write_text(
+        "fetch: {timeout: 20, connect_timeout: 5, read_timeout: 10, user_agent: x,"
+        " concurrency: 8, per_host: 1, max_bytes: 2000000, max_redirects: 3,"
+        " allow_private_networks: true}\n"
+        "extract: {full_text: false}\n"
+        "dedup: {enabled: true, window: 2d, source_priority: [https://a.example/rss]}\n"
+        "serve: {host: 0.0.0.0, port: 8081}\n"
+        "output: {directory: out, formats: [atom, json], title: My news, max_items: 50}\n"
+        "feeds: []\n",
+        encoding="utf-8",
+    )
+    settings = load_settings(path, {})
+    assert settings.fetch.timeout == 20.0
+    assert settings.dedup.window == 2 * 86400
+    assert settings.serve is not None
+    assert settings.serve.port == 8081
+    assert settings.output.formats == ("atom", "json")
+
+
+def test_shipped_feeds_yaml_is_valid() -> None:
+    settings = load_settings(ROOT / "feeds.yaml", {})
+    assert len(settings.feeds) >= 18
+    assert all(feed.url.startswith("https://") for feed in settings.feeds)
+    assert any("south-asia" in feed.tags for feed in settings.feeds)
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("15m", 900), ("2h", 7200), ("1d", 86400), ("1h30m", 5400), ("1w", 604800), ("45s", 45)],
+)
+def test_parse_duration(text: str, seconds: int) -> None:
+    assert parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["", "m", "15", "15 minutes", "1h 30x", "-5m"])
+def test_parse_duration_refuses(text: str) -> None:
+    with pytest.raises(ValueError, match="expected"):
+        parse_duration(text)

@@ -1,0 +1,279 @@
+"""The one-shot poll end to end: real HTTP server, real SQLite file, the CLI."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import DATA, FeedServer, run
+
+RSS = (DATA / "rss2.xml").read_text("utf-8")
+
+
+def rss(*items: tuple[str, str], title: str = "Feed") -> str:
+    body = "".join(
+        f"<item><title>{t}</title><link>https://site.example/{g}</link>"
+        f'<guid isPermaLink="false">{g}</guid><description>About {t}.</description></item>'
+        for g, t in items
+    )
+    return f'<rss version="2.0"><channel><title>{title}</title>{body}</channel></rss>'
+
+
+def db_rows(tmp_path: Path, sql: str, *args: Any) -> list[tuple[Any, ...]]:
+    # Read the file the way a user's sqlite3 session would.
+    with sqlite3.connect(tmp_path / "aggregator.db") as connection:
+        return connection.execute(sql, args).fetchall()
+
+
+def entries_json(config: Path, *args: str) -> list[dict[str, Any]]:
+    result = run("entries", "--json", "--limit", "0", "--config", str(config), *args)
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.output.splitlines()]
+
+
+@pytest.fixture
+def five_feeds(server: FeedServer, config: Any) -> Path:
+    urls = [
+        server.add_file("/rss2.xml", "rss2.xml", etag='"v1"'),
+        server.add_file("/atom.xml", "atom.xml", content_type="application/atom+xml",
+                        last_modified="Tue, 27 Aug 2024 10:00:00 GMT"),
+        server.add_file("/rdf.xml", "rdf.xml", content_type="application/rdf+xml", etag='"r"'),
+        server.add_file("/feed.json", "feed.json", content_type="application/feed+json",
+                        etag='"j"'),
+        server.add_file("/cp1251.xml", "cp1251-header.xml",
+                        content_type="text/xml; charset=windows-1251", etag='"c"'),
+    ]
+    return config(urls)  # type: ignore[no-any-return]
+
+
+def test_first_poll_stores_every_entry_once(five_feeds: Path, tmp_path: Path) -> None:
+    result = run("poll", "--config", str(five_feeds))
+    assert result.exit_code == 0, result.output
+    assert "polled 5 feeds: 5 ok (0 not modified), 0 failed; 11 new entries" in result.output
+    per_feed = dict(db_rows(
+        tmp_path,
+        "SELECT feeds.url, count(*) FROM entries JOIN feeds ON feeds.id = entries.feed_id "
+        "GROUP BY feeds.url",
+    ))
+    assert sorted(per_feed.values()) == [2, 2, 2, 2, 3]
+    assert db_rows(tmp_path, "SELECT count(*), count(DISTINCT feed_id || key) FROM entries") == [
+        (11, 11)
+    ]
+    titles = {e["title"] for e in entries_json(five_feeds)}
+    assert "Переговоры в Женеве возобновились" in titles
+    assert "Attacks in Balochistan condemned" in titles
+
+
+def test_second_poll_is_conditional_and_stores_nothing(
+    five_feeds: Path, server: FeedServer, tmp_path: Path
+) -> None:
+    run("poll", "--config", str(five_feeds))
+    before = db_rows(tmp_path, "SELECT id, content_hash FROM entries ORDER BY id")
+    result = run("poll", "--force", "--config", str(five_feeds))
+    assert result.exit_code == 0, result.output
+    assert "5 ok (5 not modified), 0 failed; 0 new entries, 0 updated" in result.output
+    assert server.requests_to("/rss2.xml")[-1].headers["if-none-match"] == '"v1"'
+    assert (
+        server.requests_to("/atom.xml")[-1].headers["if-modified-since"]
+        == "Tue, 27 Aug 2024 10:00:00 GMT"
+    )
+    assert db_rows(tmp_path, "SELECT id, content_hash FROM entries ORDER BY id") == before
+    statuses = {s for (s,) in db_rows(tmp_path, "SELECT last_status FROM feeds")}
+    assert statuses == {"not_modified"}
+
+
+def test_feed_without_validators_stores_nothing_twice(
+    server: FeedServer, config: Any, tmp_path: Path
+) -> None:
+    path = config([server.add("/plain.xml", rss(("a", "A"), ("b", "B")))])
+    run("poll", "--config", str(path))
+    result = run("poll", "--force", "--config", str(path))
+    assert "1 ok (0 not modified), 0 failed; 0 new entries, 0 updated" in result.output
+    assert db_rows(tmp_path, "SELECT count(*) FROM entries") == [(2,)]
+    assert "if-none-match" not in server.requests_to("/plain.xml")[-1].headers
+
+
+def test_changed_feed_adds_only_new_entries(
+    server: FeedServer, config: Any, tmp_path: Path
+) -> None:
+    path = config([server.add("/f.xml", rss(("a", "A"), ("b", "B")), etag='"1"')])
+    run("poll", "--config", str(path))
+    first_ids = db_rows(tmp_path, "SELECT key, id FROM entries ORDER BY key")
+    server.add("/f.xml", rss(("c", "C"), ("a", "A"), ("b", "B")), etag='"2"')
+    result = run("poll", "--force", "--config", str(path))
+    assert "1 new entries, 0 updated" in result.output
+    rows = db_rows(tmp_path, "SELECT key, id FROM entries ORDER BY key")
+    assert [k for k, _ in rows] == ["a", "b", "c"]
+    assert rows[:2] == first_ids  # the old rows were left alone
+
+
+def test_edited_entry_is_updated_not_added(
+    server: FeedServer, config: Any, tmp_path: Path
+) -> None:
+    path = config([server.add("/f.xml", rss(("a", "Draft headline")), etag='"1"')])
+    run("poll", "--config", str(path))
+    server.add("/f.xml", rss(("a", "Final headline")), etag='"2"')
+    result = run("poll", "--force", "--config", str(path))
+    assert "0 new entries, 1 updated" in result.output
+    assert db_rows(tmp_path, "SELECT key, title FROM entries") == [("a", "Final headline")]
+
+
+def test_only_due_feeds_are_polled(server: FeedServer, config: Any) -> None:
+    path = config([server.add("/f.xml", rss(("a", "A")))])
+    run("poll", "--config", str(path))
+    result = run("poll", "--config", str(path))
+    assert "polled 0 feeds" in result.output
+    assert len(server.requests_to("/f.xml")) == 1
+    run("poll", "--force", "--config", str(path))
+    assert len(server.requests_to("/f.xml")) == 2
+
+
+def test_failing_feeds_are_recorded_and_the_rest_go_on(
+    server: FeedServer, config: Any, tmp_path: Path
+) -> None:
+    good = server.add("/good.xml", rss(("a", "A")))
+    missing = server.url("/missing.xml")
+    html = server.add_file("/page.html", "page.html", content_type="text/html")
+    broken = server.add_file("/broken.xml", "malformed.xml")
+    json_bad = server.add("/bad.json", '{"version": "https://jsonfeed.org/version/1.1", "items": [',
+                          content_type="application/feed+json")
+    dead = "http://127.0.0.1:9/feed.xml"  # the discard port: nothing listens
+    path = config([good, missing, html, broken, json_bad, dead])
+    result = run("poll", "--config", str(path))
+    assert result.exit_code == 0
+    assert "polled 6 feeds: 1 ok (0 not modified), 5 failed; 1 new entries" in result.output
+    errors = dict(db_rows(tmp_path, "SELECT url, last_error FROM feeds WHERE last_status='error'"))
+    assert errors[missing] == "HTTP 404 Not Found"
+    assert errors[html] == "not a feed: the server returned an HTML page"
+    assert errors[broken].startswith("malformed feed: ")
+    assert errors[json_bad].startswith("malformed JSON at line 1")
+    assert errors[dead].startswith("cannot connect to 127.0.0.1:9")
+    for url in (missing, html, broken, json_bad, dead):
+        assert f"failed: {url}: {errors[url]}" in result.output
+
+
+def test_recovered_feed_keeps_entries_and_reports(
+    server: FeedServer, config: Any, tmp_path: Path
+) -> None:
+    path = config([server.add_file("/sloppy.xml", "recoverable.xml")])
+    result = run("poll", "--config", str(path))
+    assert "2 new entries" in result.output
+    [(status, error)] = db_rows(tmp_path, "SELECT last_status, last_error FROM feeds")
+    assert status == "recovered"
+    assert "not well-formed" in error
+
+
+def test_redirects_are_followed_up_to_the_limit(
+    server: FeedServer, config: Any, tmp_path: Path
+) -> None:
+    server.add("/final.xml", rss(("a", "A")))
+    server.add("/hop1", status=302, headers={"Location": "/final.xml"})
+    loop = server.add("/loop", status=301, headers={"Location": "/loop"})
+    path = config([server.url("/hop1"), loop], fetch={"max_redirects": 3})
+    result = run("poll", "--config", str(path))
+    assert "1 ok (0 not modified), 1 failed; 1 new entries" in result.output
+    errors = dict(db_rows(tmp_path, "SELECT url, last_error FROM feeds"))
+    assert errors[loop] == "too many redirects (more than 3)"
+    assert len(server.requests_to("/loop")) == 4
+
+
+def test_size_cap(server: FeedServer, config: Any, tmp_path: Path) -> None:
+    big = rss(*[(f"id{i}", "x" * 500) for i in range(100)])  # about 60 kB
+    declared = server.add("/big.xml", big)
+    gzipped = server.add("/big-gz.xml", big, gzip=True)  # small on the wire
+    path = config([declared, gzipped], fetch={"max_bytes": 20000})
+    run("poll", "--config", str(path))
+    errors = [e for (e,) in db_rows(tmp_path, "SELECT last_error FROM feeds ORDER BY id")]
+    assert errors[0].startswith("response too large")
+    assert errors[1] == "response too large: over 20000 bytes"
+    assert db_rows(tmp_path, "SELECT count(*) FROM entries") == [(0,)]
+
+
+def test_gzip_feed_is_decoded(server: FeedServer, config: Any, tmp_path: Path) -> None:
+    path = config([server.add("/g.xml", rss(("a", "A")), gzip=True)])
+    run("poll", "--config", str(path))
+    assert db_rows(tmp_path, "SELECT title FROM entries") == [("A",)]
+    assert "gzip" in server.requests_to("/g.xml")[0].headers["accept-encoding"]
+
+
+def test_removed_feed_keeps_entries_and_is_not_polled(
+    server: FeedServer, config: Any, tmp_path: Path
+) -> None:
+    one = server.add("/one.xml", rss(("a", "A")))
+    two = server.add("/two.xml", rss(("b", "B")))
+    run("poll", "--config", str(config([one, two])))
+    path = config([one])
+    run("poll", "--force", "--config", str(path))
+    assert len(server.requests_to("/two.xml")) == 1
+    assert db_rows(tmp_path, "SELECT count(*) FROM entries") == [(2,)]
+    feeds = [json.loads(line) for line in run("feeds", "--json", "--config", str(path)).output
+             .splitlines()]
+    assert {f["url"]: f["active"] for f in feeds} == {one: True, two: False}
+
+
+def test_entries_command(five_feeds: Path) -> None:
+    run("poll", "--config", str(five_feeds))
+    everything = entries_json(five_feeds)
+    assert len(everything) == 11
+    entry = next(e for e in everything if e["title"] == "US condemns terrorist attacks in Balochistan")
+    assert set(entry) >= {
+        "id", "feed_url", "url", "title", "published", "summary", "content_text", "story_id",
+    }
+    assert entry["published"] == "2024-08-27T04:30:00+00:00"
+    assert entry["story_id"] is None
+    assert entry["content_text"].startswith("The United States has strongly condemned")
+    assert entry["url"] == "https://www.dawn.example/news/1001/us-condemns-attacks"
+    # newest first; undated entries count from when they were first seen (now)
+    dated = [e["published"] for e in everything if e["published"]]
+    assert dated[-1] == min(dated)
+
+    only = entries_json(five_feeds, "--feed", entry["feed_url"])
+    assert {e["feed_url"] for e in only} == {entry["feed_url"]}
+    assert len(only) == 3
+    assert len(entries_json(five_feeds, "--limit", "4")) == 4
+    since = entries_json(five_feeds, "--since", "2024-08-27T05:00:00+00:00")
+    assert all((e["published"] or e["first_seen"]) >= "2024-08-27T05:00:00" for e in since)
+    assert {e["title"] for e in since} >= {"Attacks in Balochistan condemned"}
+    assert "US condemns terrorist attacks in Balochistan" not in {e["title"] for e in since}
+
+    plain = run("entries", "--limit", "2", "--config", str(five_feeds))
+    assert len(plain.output.splitlines()) == 2
+    bad = run("entries", "--since", "yesterday", "--config", str(five_feeds))
+    assert bad.exit_code == 2
+    assert "expected an ISO 8601 date" in bad.output
+
+
+def test_feeds_command(five_feeds: Path, server: FeedServer) -> None:
+    before = run("feeds", "--json", "--config", str(five_feeds))
+    assert [json.loads(line)["last_status"] for line in before.output.splitlines()] == [None] * 5
+    run("poll", "--config", str(five_feeds))
+    rows = [json.loads(line) for line in run("feeds", "--json", "--config", str(five_feeds))
+            .output.splitlines()]
+    by_url = {r["url"]: r for r in rows}
+    rss_feed = by_url[server.url("/rss2.xml")]
+    assert rss_feed["entries"] == 3
+    assert rss_feed["title"] == "Dawn - Home"
+    assert rss_feed["last_status"] == "ok"
+    assert rss_feed["last_http_status"] == 200
+    assert rss_feed["next_poll_at"] > rss_feed["last_polled_at"]
+    text = run("feeds", "--config", str(five_feeds)).output
+    assert "Dawn - Home  " + server.url("/rss2.xml") in text
+    assert "3 entries · ok" in text
+
+
+def test_database_unreachable_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.yaml"
+    path.write_text("database: postgresql+psycopg://nobody@127.0.0.1:9/none\nfeeds: []\n")
+    result = run("poll", "--config", str(path))
+    assert result.exit_code == 1
+    assert "cannot open database postgresql+psycopg://nobody@127.0.0.1:9/none" in result.output
+    assert "Traceback" not in result.output
+
+    path.write_text(f"database: sqlite:///{tmp_path}/no/such/dir/x.db\nfeeds: []\n")
+    result = run("entries", "--config", str(path))
+    assert result.exit_code == 1
+    assert "cannot open database" in result.output
