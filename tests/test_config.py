@@ -16,54 +16,84 @@ ROOT = Path(__file__).parent.parent
 BAD = {
     "unknown-key": (
         "feeds:\n  - url: https://a.example/rss\n    intreval: 1h\n",
-        3, "feeds[0].intreval", "unknown key (expected one of: url, title, interval, tags)",
+        3,
+        "feeds[0].intreval",
+        "unknown key (expected one of: url, title, interval, tags)",
     ),
     "unknown-section": ("feeds: []\nfetcher: {}\n", 2, "fetcher", "unknown key"),
     "wrong-type": (
-        "fetch:\n  per_host: two\nfeeds: []\n", 2, "fetch.per_host", "expected an integer, got 'two'",
+        "fetch:\n  per_host: two\nfeeds: []\n",
+        2,
+        "fetch.per_host",
+        "expected an integer, got 'two'",
     ),
     "wrong-type-bool": (
-        "extract:\n  full_text: 'yes'\nfeeds: []\n", 2, "extract.full_text",
+        "extract:\n  full_text: 'yes'\nfeeds: []\n",
+        2,
+        "extract.full_text",
         "expected true or false, got 'yes'",
     ),
     "not-http": (
         "feeds:\n  - url: https://ok.example/rss\n  - url: ftp://files.example/feed.xml\n",
-        3, "feeds[1].url", "expected an http(s) URL, got 'ftp://files.example/feed.xml'",
+        3,
+        "feeds[1].url",
+        "expected an http(s) URL, got 'ftp://files.example/feed.xml'",
     ),
     "not-a-url": ("feeds:\n  - url: news\n", 2, "feeds[0].url", "expected an http(s) URL"),
     "bad-interval": (
         "feeds:\n  - url: https://a.example/rss\n    interval: 5 minutes\n",
-        3, "feeds[0].interval", "expected a duration such as 15m, 2h or 1d",
+        3,
+        "feeds[0].interval",
+        "expected a duration such as 15m, 2h or 1d",
     ),
     "bare-number-interval": (
         "feeds:\n  - url: https://a.example/rss\n    interval: 15\n",
-        3, "feeds[0].interval", "as text, got 15",
+        3,
+        "feeds[0].interval",
+        "as text, got 15",
     ),
     "zero-interval": (
         "feeds:\n  - url: https://a.example/rss\n    interval: 0m\n",
-        3, "feeds[0].interval", "longer than zero",
+        3,
+        "feeds[0].interval",
+        "longer than zero",
     ),
     "missing-url": (
         "feeds:\n  - url: https://a.example/rss\n  - title: No URL\n",
-        3, "feeds[1].url", "required key is missing",
+        3,
+        "feeds[1].url",
+        "required key is missing",
     ),
     "duplicate-url": (
         "feeds:\n  - url: https://a.example/rss\n  - url: https://b.example/rss\n"
         "  - url: https://a.example/rss\n",
-        4, "feeds[2].url", "listed twice (first at feeds[0])",
+        4,
+        "feeds[2].url",
+        "listed twice (first at feeds[0])",
     ),
     "tags-not-words": (
         "feeds:\n  - url: https://a.example/rss\n    tags: [south asia]\n",
-        3, "feeds[0].tags", "expected single words as tags, got 'south asia'",
+        3,
+        "feeds[0].tags",
+        "expected single words as tags, got 'south asia'",
     ),
-    "yaml-syntax": ("feeds:\n  - url: https://a.example/rss\n   title: [oops\n", 3, None, "invalid YAML"),
+    "yaml-syntax": (
+        "feeds:\n  - url: https://a.example/rss\n   title: [oops\n",
+        3,
+        None,
+        "invalid YAML",
+    ),
     "duplicate-key": (
         "database: sqlite:///a.db\nfeeds: []\ndatabase: sqlite:///b.db\n",
-        3, "database", "key appears twice",
+        3,
+        "database",
+        "key appears twice",
     ),
     "not-a-mapping": ("- just\n- a list\n", 1, None, "expected a mapping"),
     "bad-database": (
-        "database: mysql://localhost/x\nfeeds: []\n", 1, "database",
+        "database: mysql://localhost/x\nfeeds: []\n",
+        1,
+        "database",
         "expected a sqlite:// or postgresql:// URL",
     ),
 }
@@ -135,7 +165,10 @@ def test_defaults_and_relative_database(tmp_path: Path) -> None:
     assert settings.database_url == f"sqlite:///{tmp_path / 'conf' / 'data' / 'news.db'}"
     feed = settings.feeds[0]
     assert (feed.url, feed.title, feed.interval_seconds, feed.tags) == (
-        "https://a.example/rss", "A", 5400, ("world", "asia"),
+        "https://a.example/rss",
+        "A",
+        5400,
+        ("world", "asia"),
     )
     assert settings.fetch.per_host == 2
     assert settings.fetch.allow_private_networks is False

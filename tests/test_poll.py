@@ -39,13 +39,22 @@ def entries_json(config: Path, *args: str) -> list[dict[str, Any]]:
 def five_feeds(server: FeedServer, config: Any) -> Path:
     urls = [
         server.add_file("/rss2.xml", "rss2.xml", etag='"v1"'),
-        server.add_file("/atom.xml", "atom.xml", content_type="application/atom+xml",
-                        last_modified="Tue, 27 Aug 2024 10:00:00 GMT"),
+        server.add_file(
+            "/atom.xml",
+            "atom.xml",
+            content_type="application/atom+xml",
+            last_modified="Tue, 27 Aug 2024 10:00:00 GMT",
+        ),
         server.add_file("/rdf.xml", "rdf.xml", content_type="application/rdf+xml", etag='"r"'),
-        server.add_file("/feed.json", "feed.json", content_type="application/feed+json",
-                        etag='"j"'),
-        server.add_file("/cp1251.xml", "cp1251-header.xml",
-                        content_type="text/xml; charset=windows-1251", etag='"c"'),
+        server.add_file(
+            "/feed.json", "feed.json", content_type="application/feed+json", etag='"j"'
+        ),
+        server.add_file(
+            "/cp1251.xml",
+            "cp1251-header.xml",
+            content_type="text/xml; charset=windows-1251",
+            etag='"c"',
+        ),
     ]
     return config(urls)  # type: ignore[no-any-return]
 
@@ -54,11 +63,13 @@ def test_first_poll_stores_every_entry_once(five_feeds: Path, tmp_path: Path) ->
     result = run("poll", "--config", str(five_feeds))
     assert result.exit_code == 0, result.output
     assert "polled 5 feeds: 5 ok (0 not modified), 0 failed; 11 new entries" in result.output
-    per_feed = dict(db_rows(
-        tmp_path,
-        "SELECT feeds.url, count(*) FROM entries JOIN feeds ON feeds.id = entries.feed_id "
-        "GROUP BY feeds.url",
-    ))
+    per_feed = dict(
+        db_rows(
+            tmp_path,
+            "SELECT feeds.url, count(*) FROM entries JOIN feeds ON feeds.id = entries.feed_id "
+            "GROUP BY feeds.url",
+        )
+    )
     assert sorted(per_feed.values()) == [2, 2, 2, 2, 3]
     assert db_rows(tmp_path, "SELECT count(*), count(DISTINCT feed_id || key) FROM entries") == [
         (11, 11)
@@ -111,9 +122,7 @@ def test_changed_feed_adds_only_new_entries(
     assert rows[:2] == first_ids  # the old rows were left alone
 
 
-def test_edited_entry_is_updated_not_added(
-    server: FeedServer, config: Any, tmp_path: Path
-) -> None:
+def test_edited_entry_is_updated_not_added(server: FeedServer, config: Any, tmp_path: Path) -> None:
     path = config([server.add("/f.xml", rss(("a", "Draft headline")), etag='"1"')])
     run("poll", "--config", str(path))
     server.add("/f.xml", rss(("a", "Final headline")), etag='"2"')
@@ -139,8 +148,11 @@ def test_failing_feeds_are_recorded_and_the_rest_go_on(
     missing = server.url("/missing.xml")
     html = server.add_file("/page.html", "page.html", content_type="text/html")
     broken = server.add_file("/broken.xml", "malformed.xml")
-    json_bad = server.add("/bad.json", '{"version": "https://jsonfeed.org/version/1.1", "items": [',
-                          content_type="application/feed+json")
+    json_bad = server.add(
+        "/bad.json",
+        '{"version": "https://jsonfeed.org/version/1.1", "items": [',
+        content_type="application/feed+json",
+    )
     dead = "http://127.0.0.1:9/feed.xml"  # the discard port: nothing listens
     path = config([good, missing, html, broken, json_bad, dead])
     result = run("poll", "--config", str(path))
@@ -210,8 +222,10 @@ def test_removed_feed_keeps_entries_and_is_not_polled(
     run("poll", "--force", "--config", str(path))
     assert len(server.requests_to("/two.xml")) == 1
     assert db_rows(tmp_path, "SELECT count(*) FROM entries") == [(2,)]
-    feeds = [json.loads(line) for line in run("feeds", "--json", "--config", str(path)).output
-             .splitlines()]
+    feeds = [
+        json.loads(line)
+        for line in run("feeds", "--json", "--config", str(path)).output.splitlines()
+    ]
     assert {f["url"]: f["active"] for f in feeds} == {one: True, two: False}
 
 
@@ -219,9 +233,18 @@ def test_entries_command(five_feeds: Path) -> None:
     run("poll", "--config", str(five_feeds))
     everything = entries_json(five_feeds)
     assert len(everything) == 11
-    entry = next(e for e in everything if e["title"] == "US condemns terrorist attacks in Balochistan")
+    entry = next(
+        e for e in everything if e["title"] == "US condemns terrorist attacks in Balochistan"
+    )
     assert set(entry) >= {
-        "id", "feed_url", "url", "title", "published", "summary", "content_text", "story_id",
+        "id",
+        "feed_url",
+        "url",
+        "title",
+        "published",
+        "summary",
+        "content_text",
+        "story_id",
     }
     assert entry["published"] == "2024-08-27T04:30:00+00:00"
     assert entry["story_id"] is None
@@ -251,8 +274,10 @@ def test_feeds_command(five_feeds: Path, server: FeedServer) -> None:
     before = run("feeds", "--json", "--config", str(five_feeds))
     assert [json.loads(line)["last_status"] for line in before.output.splitlines()] == [None] * 5
     run("poll", "--config", str(five_feeds))
-    rows = [json.loads(line) for line in run("feeds", "--json", "--config", str(five_feeds))
-            .output.splitlines()]
+    rows = [
+        json.loads(line)
+        for line in run("feeds", "--json", "--config", str(five_feeds)).output.splitlines()
+    ]
     by_url = {r["url"]: r for r in rows}
     rss_feed = by_url[server.url("/rss2.xml")]
     assert rss_feed["entries"] == 3

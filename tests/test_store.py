@@ -1,0 +1,108 @@
+"""Schema and storage on both backends: migrations agree with the models, SQLite
+settings, and a full poll on PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import inspect, text
+
+from aggregator.store.engine import make_engine
+from aggregator.store.migrate import current_revision, head_revision, schema_differences, upgrade
+
+from .conftest import FeedServer, run, write_config
+from .test_poll import rss
+
+
+def test_sqlite_migrations_agree_with_models(db_url: str) -> None:
+    engine = make_engine(db_url)
+    assert current_revision(engine) is None
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    assert schema_differences(engine) == []
+    assert upgrade(engine) is None  # a second upgrade is a no-op
+    engine.dispose()
+
+
+def test_postgres_migrations_agree_with_models(pg_url: str) -> None:
+    engine = make_engine(pg_url)
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    assert schema_differences(engine) == []
+    assert set(inspect(engine).get_table_names()) >= {"feeds", "entries", "alembic_version"}
+    engine.dispose()
+
+
+def test_sqlite_connection_settings(db_url: str, tmp_path: Path) -> None:
+    engine = make_engine(db_url)
+    upgrade(engine)
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 30000
+    engine.dispose()
+    # WAL is a property of the file: a plain sqlite3 session sees it too.
+    with sqlite3.connect(tmp_path / "aggregator.db") as plain:
+        assert plain.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_reader_is_not_blocked_by_an_open_write(
+    server: FeedServer, config: Any, tmp_path: Path
+) -> None:
+    path = config([server.add("/f.xml", rss(("a", "A")))])
+    run("poll", "--config", str(path))
+    writer = sqlite3.connect(tmp_path / "aggregator.db", isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("UPDATE entries SET title = 'uncommitted'")
+    try:
+        result = run("entries", "--json", "--config", str(path))
+        assert result.exit_code == 0
+        assert json.loads(result.output)["title"] == "A"
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
+def test_poll_on_postgres(server: FeedServer, tmp_path: Path, pg_url: str) -> None:
+    one = server.add("/one.xml", rss(("a", "A"), ("b", "B")), etag='"1"')
+    two = server.add_file("/urdu.xml", "urdu.xml", etag='"u"')
+    path = write_config(tmp_path / "feeds.yaml", [one, two], database=pg_url)
+    first = run("poll", "--config", str(path))
+    assert "2 ok (0 not modified), 0 failed; 4 new entries" in first.output, first.output
+    second = run("poll", "--force", "--config", str(path))
+    assert "2 ok (2 not modified), 0 failed; 0 new entries" in second.output
+    server.add("/one.xml", rss(("c", "C"), ("a", "A edited"), ("b", "B")), etag='"2"')
+    third = run("poll", "--force", "--config", str(path))
+    assert "1 new entries, 1 updated" in third.output
+
+    entries = [
+        json.loads(line)
+        for line in run("entries", "--json", "--config", str(path)).output.splitlines()
+    ]
+    assert len(entries) == 5
+    assert len({(e["feed_url"], e["guid"]) for e in entries}) == 5
+    assert "بلوچستان میں حملوں کی امریکہ کی جانب سے مذمت" in {e["title"] for e in entries}
+    assert {e["title"] for e in entries if e["feed_url"] == one} == {"A edited", "B", "C"}
+    feeds = [
+        json.loads(line)
+        for line in run("feeds", "--json", "--config", str(path)).output.splitlines()
+    ]
+    assert {f["url"]: f["entries"] for f in feeds} == {one: 3, two: 2}
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_db_upgrade_command(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    url = (
+        request.getfixturevalue("pg_url")
+        if backend == "postgres"
+        else f"sqlite:///{tmp_path / 'aggregator.db'}"
+    )
+    path = write_config(tmp_path / "feeds.yaml", [], database=url)
+    first = run("db", "upgrade", "--config", str(path))
+    assert first.output.strip() == f"database upgraded from empty to {head_revision()}"
+    again = run("db", "upgrade", "--config", str(path))
+    assert again.output.strip() == f"database is up to date (revision {head_revision()})"
