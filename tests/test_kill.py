@@ -6,31 +6,40 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from .conftest import FeedServer
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError, ProgrammingError
+
+from .conftest import FeedServer, write_config
 from .test_poll import rss
 
 FEEDS = 40
 PER_FEED = 5
 
 
-def count(db: Path) -> tuple[int, int]:
-    if not db.exists():
-        return (0, 0)
-    try:
-        with sqlite3.connect(db, timeout=5) as connection:
-            row = connection.execute(
-                "SELECT count(*), count(DISTINCT feed_id || '/' || key) FROM entries"
-            ).fetchone()
-    except sqlite3.OperationalError:  # schema not created yet
-        return (0, 0)
-    return (row[0], row[1])
+def counter(url: str) -> Callable[[], tuple[int, int]]:
+    """A function returning (entries stored, distinct (feed, key) pairs)."""
+    engine = create_engine(url)
+
+    def count() -> tuple[int, int]:
+        try:
+            with engine.connect() as connection:
+                row = connection.execute(
+                    text("SELECT count(*), count(DISTINCT feed_id || '/' || key) FROM entries")
+                ).one()
+        except (OperationalError, ProgrammingError):  # the schema is not there yet
+            return (0, 0)
+        finally:
+            engine.dispose()
+        return (row[0], row[1])
+
+    return count
 
 
 def poll(config: Path, *args: str) -> subprocess.Popen[bytes]:
@@ -43,7 +52,15 @@ def poll(config: Path, *args: str) -> subprocess.Popen[bytes]:
     )
 
 
-def test_sigkill_mid_poll_then_rerun(server: FeedServer, config: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_sigkill_mid_poll_then_rerun(
+    backend: str, server: FeedServer, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    url = (
+        request.getfixturevalue("pg_url")
+        if backend == "postgres"
+        else f"sqlite:///{tmp_path / 'aggregator.db'}"
+    )
     urls = [
         server.add(
             f"/f{i}.xml",
@@ -52,35 +69,35 @@ def test_sigkill_mid_poll_then_rerun(server: FeedServer, config: Any, tmp_path: 
         )
         for i in range(FEEDS)
     ]
-    path = config(urls, fetch={"concurrency": 2})
-    db = tmp_path / "aggregator.db"
+    path = write_config(tmp_path / "feeds.yaml", urls, database=url, fetch={"concurrency": 2})
+    count = counter(url)
     rng = random.Random(7)
     kills = 0
     for _ in range(3):
-        before = count(db)[0]
+        before = count()[0]
         process = poll(path)
         # Wait until this run has committed something, then kill it at a random moment.
         deadline = time.monotonic() + 30
-        while count(db)[0] == before and process.poll() is None and time.monotonic() < deadline:
+        while count()[0] == before and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.02)
         time.sleep(rng.uniform(0.0, 0.3))
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             kills += 1
         process.communicate(timeout=10)  # reaps it and closes its pipes
-        stored, distinct = count(db)
+        stored, distinct = count()
         assert stored == distinct
         assert stored % PER_FEED == 0  # a feed is all in or all out
     assert kills >= 2, "the poll finished before it could be killed; slow the server"
-    assert count(db)[0] < FEEDS * PER_FEED
+    assert count()[0] < FEEDS * PER_FEED
 
     finish = poll(path)
     out, err = finish.communicate(timeout=60)
     assert finish.returncode == 0, err.decode()
-    assert count(db) == (FEEDS * PER_FEED, FEEDS * PER_FEED)
+    assert count() == (FEEDS * PER_FEED, FEEDS * PER_FEED)
 
     again = poll(path, "--force")
     out, err = again.communicate(timeout=60)
     assert again.returncode == 0, err.decode()
     assert b"0 new entries, 0 updated" in out
-    assert count(db) == (FEEDS * PER_FEED, FEEDS * PER_FEED)
+    assert count() == (FEEDS * PER_FEED, FEEDS * PER_FEED)
