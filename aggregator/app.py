@@ -1,10 +1,14 @@
-"""Composition root: builds the engine, HTTP client and Store from Settings; owns close()."""
+"""Composition root: builds the engine, HTTP client, Store and Poller from Settings;
+owns close()."""
 
 from __future__ import annotations
 
+import os
+import socket
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import httpx
 from sqlalchemy import Engine
@@ -14,13 +18,38 @@ from sqlalchemy.orm import Session
 from .config import Settings
 from .errors import StoreError
 from .fetch import make_client
+from .pipeline import OnResult, Poller, ScheduleBounds
 from .store import Store
 from .store.engine import make_engine, writer
 from .store.migrate import current_revision, head_revision, upgrade
+from .types import FetchPolicy
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def process_id() -> str:
+    """A name for this process's leases: host, pid and a random part (pids recycle)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def is_dead_local_process(owner: str) -> bool:
+    """Whether a lease owner is a process on this machine that no longer exists.
+
+    Owners on other machines are never judged dead here: their leases expire.
+    """
+    host, _, rest = owner.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # exists, owned by someone else
+    return False
 
 
 @dataclass
@@ -30,14 +59,32 @@ class App:
     settings: Settings
     engine: Engine
     now: Callable[[], datetime] = utc_now
+    owner: str = field(default_factory=process_id)
     _client: httpx.Client | None = field(default=None, init=False)
 
     @property
     def client(self) -> httpx.Client:
         # Built on first use: the query commands never make a request.
         if self._client is None:
-            self._client = make_client(self.settings.fetch)
+            fetch = self.settings.fetch
+            self._client = make_client(
+                user_agent=fetch.user_agent,
+                concurrency=fetch.concurrency,
+                allow_private_networks=fetch.allow_private_networks,
+                allowed_networks=fetch.allowed_networks,
+            )
         return self._client
+
+    @property
+    def fetch_policy(self) -> FetchPolicy:
+        fetch = self.settings.fetch
+        return FetchPolicy(
+            timeout=fetch.timeout,
+            connect_timeout=fetch.connect_timeout,
+            read_timeout=fetch.read_timeout,
+            max_bytes=fetch.max_bytes,
+            max_redirects=fetch.max_redirects,
+        )
 
     def session(self, *, write: bool = False) -> Session:
         """A new Session; ``write`` takes SQLite's write lock at BEGIN (see engine.py)."""
@@ -45,6 +92,28 @@ class App:
 
     def store(self, session: Session) -> Store:
         return Store(session, self.now)
+
+    def poller(self, session: Session, on_result: OnResult) -> Poller:
+        fetch = self.settings.fetch
+        return Poller(
+            session=session,
+            store=self.store(session),
+            client=self.client,
+            sources=self.settings.feeds,
+            fetch_policy=self.fetch_policy,
+            bounds=ScheduleBounds(
+                max_backoff=self.settings.schedule.max_backoff,
+                jitter=self.settings.schedule.jitter,
+            ),
+            owner=self.owner,
+            concurrency=fetch.concurrency,
+            per_host=fetch.per_host,
+            # Long enough for the slowest possible poll; a dead process's feeds are
+            # taken over by others when it runs out.
+            lease=timedelta(seconds=fetch.timeout * (fetch.max_redirects + 2) + 60),
+            on_result=on_result,
+            is_dead=is_dead_local_process,
+        )
 
     def upgrade(self) -> tuple[str | None, str, str | None]:
         """Migrate the schema to the newest revision.

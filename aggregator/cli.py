@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -25,8 +26,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from .app import App, make_app
 from .config import DEFAULT_CONFIG, load_settings
+from .daemon import run_daemon
 from .errors import AggregatorError, ConfigError
-from .pipeline import poll as run_poll
+from .logs import configure as configure_logging
+from .pipeline import run_once
 from .types import EntryView, FeedResult, FeedView, StoredCounts
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -49,7 +52,21 @@ def _errors() -> Iterator[None]:
         raise click.ClickException(str(e)) from e
 
 
-def with_app(*, migrate: bool = True) -> Callable[[F], F]:
+def _exit_now_if_stuck(code: int) -> None:
+    """Leave at once if poll threads still wait on the network after a stop.
+
+    Their requests end by their own timeouts, up to fetch.timeout later; the
+    interpreter would wait for them at exit, and a stop is promised within 10 s.
+    Everything complete is committed and the leases are released before this.
+    """
+    if any(t.name.startswith("poll") and t.is_alive() for t in threading.enumerate()):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        logging.shutdown()
+        os._exit(code)
+
+
+def with_app(*, migrate: bool = True, log_default: str = "error") -> Callable[[F], F]:
     """Add --config and --log-level, build the App, and close it when the command ends."""
 
     def decorator(command: F) -> F:
@@ -65,17 +82,13 @@ def with_app(*, migrate: bool = True) -> Callable[[F], F]:
         @click.option(
             "--log-level",
             type=click.Choice(LOG_LEVELS),
-            default="error",
+            default=log_default,
             show_default=True,
-            help="Log events at this level and above to stderr.",
+            help="Log events (one logfmt line each) at this level and above to stderr.",
         )
         @functools.wraps(command)
         def wrapper(config_path: Path, log_level: str, **kwargs: Any) -> Any:
-            logging.basicConfig(
-                level=log_level.upper(),
-                format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-                stream=sys.stderr,
-            )
+            configure_logging(log_level)
             with _errors():
                 settings = load_settings(config_path, os.environ)
                 app = make_app(settings, migrate=migrate)
@@ -113,27 +126,26 @@ def poll(app: App, force: bool) -> None:
     Example:
         aggregator poll --config feeds.yaml
     """
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
     with app.session(write=True) as session:
         store = app.store(session)
         with session.begin():
             store.sync_feeds(app.settings.feeds)
-        err = Console(stderr=True, highlight=False, soft_wrap=True)
-        with _progress(err) as (on_start, on_result):
+        with session.begin():
+            due = store.due_count([f.url for f in app.settings.feeds], force=force)
+        with _progress(err, due) as advance:
 
             def report(result: FeedResult, counts: StoredCounts) -> None:
-                on_result(result, counts)
+                advance()
                 if result.error is not None:
                     err.print(f"failed: {result.source.url}: {result.error}", markup=False)
 
-            summary = run_poll(
-                session,
-                store,
-                app.client,
-                app.settings.fetch,
-                force=force,
-                on_start=on_start,
-                on_result=report,
-            )
+            try:
+                summary = run_once(app.poller(session, report), force=force)
+            except KeyboardInterrupt:
+                err.print("interrupted: entries stored so far are kept")
+                _exit_now_if_stuck(130)
+                raise
     total = len(summary.results)
     failed = len(summary.failed)
     click.echo(
@@ -144,12 +156,10 @@ def poll(app: App, force: bool) -> None:
 
 
 @contextmanager
-def _progress(
-    console: Console,
-) -> Iterator[tuple[Callable[[int], None], Callable[[FeedResult, StoredCounts], None]]]:
-    """A progress bar on a terminal; silent callbacks otherwise."""
+def _progress(console: Console, total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on a terminal; a silent callback otherwise."""
     if not console.is_terminal:
-        yield (lambda total: None), (lambda result, counts: None)
+        yield lambda: None
         return
     with Progress(
         TextColumn("polling"),
@@ -159,11 +169,25 @@ def _progress(
         console=console,
         transient=True,
     ) as progress:
-        task = progress.add_task("poll", total=None)
-        yield (
-            lambda total: progress.update(task, total=total),
-            lambda result, counts: progress.advance(task),
-        )
+        task = progress.add_task("poll", total=total)
+        yield lambda: progress.advance(task)
+
+
+@cli.command()
+@with_app(log_default="info")
+def run(app: App) -> None:
+    """Run the polling daemon: poll each feed when it is due, until stopped.
+
+    Stop it with SIGTERM or Ctrl-C: polls in progress get a few seconds to finish
+    and be stored, then it exits 0. Logs one logfmt line per event to stderr. With a
+    `serve:` section it serves /healthz and /metrics.
+
+    \b
+    Example:
+        aggregator run --config feeds.yaml --log-level info
+    """
+    run_daemon(app)
+    _exit_now_if_stuck(0)
 
 
 def _since(_ctx: click.Context, _param: click.Parameter, value: str | None) -> datetime | None:
@@ -227,12 +251,8 @@ def feeds(app: App, as_json: bool) -> None:
     Example:
         aggregator feeds --json
     """
-    with app.session(write=True) as session:
-        store = app.store(session)
-        with session.begin():
-            store.sync_feeds(app.settings.feeds)
-        with session.begin():
-            rows = store.feeds()
+    with app.session() as session, session.begin():
+        rows = app.store(session).feeds(app.settings.feeds)
     if as_json:
         for row in rows:
             click.echo(json.dumps(_jsonable(asdict(row)), ensure_ascii=False))
@@ -243,17 +263,50 @@ def feeds(app: App, as_json: bool) -> None:
 
 def _feed_block(feed: FeedView) -> str:
     status = feed.last_status or "never polled"
-    if not feed.active:
-        status = "removed from feeds.yaml, not polled"
+    if feed.last_http_status and feed.last_status != "not_modified":
+        status += f" (HTTP {feed.last_http_status})"
     parts = [f"{feed.entries} entries", status]
     if feed.last_polled_at:
         parts.append(f"polled {_short(feed.last_polled_at)}")
-    if feed.active and feed.next_poll_at:
-        parts.append(f"next {_short(feed.next_poll_at)}")
+    if not feed.active:
+        parts.append("removed from feeds.yaml, not polled")
+    elif feed.disabled_reason:
+        parts.append(f"disabled: {feed.disabled_reason}")
+    elif feed.next_poll_at:
+        parts.append(f"next {_short(feed.next_poll_at)} ({_why(feed)})")
+    else:
+        parts.append("next: now")
     lines = [f"{feed.title}  {feed.url}" if feed.title else feed.url, "  " + " · ".join(parts)]
+    if feed.fetch_url != feed.url:
+        lines.append(f"  moved permanently to {feed.fetch_url}")
+    if feed.host_blocked_until:
+        lines.append(f"  host asked us to wait until {_short(feed.host_blocked_until)}")
     if feed.last_error:
-        lines.append(f"  error: {feed.last_error}")
+        label = "error" if feed.last_status == "error" else "warning"
+        lines.append(f"  {label}: {feed.last_error}")
     return "\n".join(lines)
+
+
+_WHY = {
+    "interval": "its interval",
+    "adaptive": "adapted to how often it publishes",
+    "ttl": "the feed's <ttl>",
+    "syndication": "the feed's sy:updatePeriod",
+    "cache-control": "Cache-Control max-age",
+    "expires": "the Expires header",
+    "min-interval": "its min_interval",
+    "max-interval": "its max_interval",
+    "backoff": "back-off after errors",
+    "retry-after": "the server's Retry-After",
+}
+
+
+def _why(feed: FeedView) -> str:
+    reason = feed.next_poll_reason or "interval"
+    text = _WHY.get(reason, reason)
+    if reason == "backoff":
+        text += f" ({feed.error_count} in a row)"
+    return text
 
 
 @cli.group()

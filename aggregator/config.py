@@ -12,6 +12,8 @@ the ``environ``/``path`` arguments, and no other module reads ``os.environ``.
 
 from __future__ import annotations
 
+import importlib.util
+import ipaddress
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -78,6 +80,28 @@ def _duration(value: Any) -> int:
 Duration = Annotated[int, BeforeValidator(_duration)]
 
 
+def _seconds(value: Any) -> Any:
+    # YAML gives ints and floats; anything else (true, "30") is a mistake, not a number.
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"expected a number of seconds, got {value!r}")
+    return float(value)
+
+
+Seconds = Annotated[float, BeforeValidator(_seconds)]
+
+
+def _network(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a network such as 192.168.1.0/24, got {value!r}")
+    try:
+        return ipaddress.ip_network(value.strip(), strict=False)
+    except ValueError as e:
+        raise ValueError(f"expected a network such as 192.168.1.0/24, got {value!r}") from e
+
+
+IPNetwork = Annotated[ipaddress.IPv4Network | ipaddress.IPv6Network, BeforeValidator(_network)]
+
+
 class _Section(BaseModel):
     # Unknown keys are refused rather than ignored: a typo such as `intreval` would
     # otherwise silently fall back to the default.
@@ -87,15 +111,26 @@ class _Section(BaseModel):
 class FetchSettings(_Section):
     """HTTP client behaviour (the polling daemon honours every key)."""
 
-    timeout: float = Field(default=30.0, gt=0)  # seconds for a whole request
-    connect_timeout: float = Field(default=10.0, gt=0)
-    read_timeout: float = Field(default=20.0, gt=0)  # between two chunks of the body
+    timeout: Seconds = Field(default=30.0, gt=0)  # seconds for a whole request
+    connect_timeout: Seconds = Field(default=10.0, gt=0)
+    read_timeout: Seconds = Field(default=20.0, gt=0)  # between two chunks of the body
     user_agent: StrictStr = Field(default=USER_AGENT, min_length=1)
     concurrency: StrictInt = Field(default=16, ge=1, le=1000)  # requests in flight overall
     per_host: StrictInt = Field(default=2, ge=1, le=100)  # requests in flight per host
     max_bytes: StrictInt = Field(default=10 * 1024 * 1024, ge=1024)  # after decompression
     max_redirects: StrictInt = Field(default=5, ge=0, le=20)
     allow_private_networks: StrictBool = False
+    # Networks allowed despite the address policy, e.g. a LAN feed server.
+    allowed_networks: tuple[IPNetwork, ...] = ()
+
+
+class ScheduleSettings(_Section):
+    """Bounds of every feed's polling schedule (a feed may set its own min/max)."""
+
+    min_interval: Duration = Field(default=5 * 60)
+    max_interval: Duration = Field(default=86400)
+    max_backoff: Duration = Field(default=86400)  # longest wait after repeated errors
+    jitter: float = Field(default=0.1, ge=0, le=1)  # up to this fraction later, never earlier
 
 
 class ExtractSettings(_Section):
@@ -132,6 +167,8 @@ class FeedConfig(_Section):
     url: StrictStr
     title: StrictStr | None = None
     interval: Duration = Field(default=parse_duration(DEFAULT_INTERVAL))
+    min_interval: Duration | None = None
+    max_interval: Duration | None = None
     tags: tuple[StrictStr, ...] = ()
 
     @field_validator("url")
@@ -161,6 +198,7 @@ class FileConfig(_Section):
     database: StrictStr | None = None
     feeds: tuple[FeedConfig, ...] = ()
     fetch: FetchSettings = FetchSettings()
+    schedule: ScheduleSettings = ScheduleSettings()
     extract: ExtractSettings = ExtractSettings()
     dedup: DedupSettings = DedupSettings()
     serve: ServeSettings | None = None
@@ -191,6 +229,7 @@ class Settings(BaseModel):
     database_url: str
     feeds: tuple[FeedSource, ...]
     fetch: FetchSettings
+    schedule: ScheduleSettings
     extract: ExtractSettings
     dedup: DedupSettings
     serve: ServeSettings | None
@@ -221,8 +260,6 @@ def load_settings(path: Path, environ: Mapping[str, str]) -> Settings:
         parsed = FileConfig.model_validate(data)
     except ValidationError as e:
         raise ConfigError(_describe(path, e, lines)) from e
-    except _DuplicateFeed as e:  # pragma: no cover - pydantic wraps it; kept for safety
-        raise ConfigError(f"{path}:{lines.get(('feeds', e.index), 1)}: {e}") from e
 
     env_database = environ.get("AGGREGATOR_DATABASE")
     if env_database:
@@ -237,10 +274,22 @@ def load_settings(path: Path, environ: Mapping[str, str]) -> Settings:
         config_path=path,
         database_url=database,
         feeds=tuple(
-            FeedSource(url=f.url, title=f.title, interval_seconds=f.interval, tags=f.tags)
+            FeedSource(
+                url=f.url,
+                title=f.title,
+                interval_seconds=f.interval,
+                min_interval_seconds=min(
+                    f.min_interval or parsed.schedule.min_interval, f.interval
+                ),
+                max_interval_seconds=max(
+                    f.max_interval or parsed.schedule.max_interval, f.interval
+                ),
+                tags=f.tags,
+            )
             for f in parsed.feeds
         ),
         fetch=parsed.fetch,
+        schedule=parsed.schedule,
         extract=parsed.extract,
         dedup=parsed.dedup,
         serve=parsed.serve,
@@ -248,19 +297,40 @@ def load_settings(path: Path, environ: Mapping[str, str]) -> Settings:
     )
 
 
+# The drivers aggregator is tested with; another driver would fail at first use with
+# an ImportError, far from the line that chose it.
+_DRIVERS = {
+    "sqlite": "sqlite",
+    "sqlite+pysqlite": "sqlite",
+    "postgresql": "postgresql+psycopg",
+    "postgresql+psycopg": "postgresql+psycopg",
+}
+
+
 def _resolve_database(url: str, base: Path, where: str) -> str:
     """Validate a SQLAlchemy URL; a relative SQLite path is taken relative to ``base``."""
+    expected = (
+        "a SQLAlchemy URL such as sqlite:///aggregator.db or postgresql+psycopg://user@host/dbname"
+    )
     try:
         parsed = make_url(url)
     except ArgumentError as e:
+        raise ConfigError(f"{where}: expected {expected}, got {url!r}") from e
+    driver = _DRIVERS.get(parsed.drivername)
+    if driver is None:
+        raise ConfigError(f"{where}: expected {expected}, got {url!r}")
+    # Plain postgresql:// would mean psycopg2, which aggregator does not install.
+    parsed = parsed.set(drivername=driver)
+    if driver == "postgresql+psycopg" and importlib.util.find_spec("psycopg") is None:
         raise ConfigError(
-            f"{where}: expected a SQLAlchemy URL such as sqlite:///aggregator.db or "
-            f"postgresql+psycopg://user@host/db, got {url!r}"
-        ) from e
-    backend = parsed.get_backend_name()
-    if backend not in ("sqlite", "postgresql"):
-        raise ConfigError(f"{where}: expected a sqlite:// or postgresql:// URL, got {url!r}")
-    if backend == "sqlite" and parsed.database and parsed.database != ":memory:":
+            f"{where}: PostgreSQL needs the psycopg driver: pip install 'aggregator[postgres]'"
+        )
+    if driver == "sqlite":
+        if not parsed.database or parsed.database == ":memory:":
+            raise ConfigError(
+                f"{where}: an in-memory SQLite database would lose every poll; "
+                f"expected a file such as sqlite:///aggregator.db"
+            )
         db_path = Path(parsed.database).expanduser()
         if not db_path.is_absolute():
             db_path = (base / db_path).resolve()

@@ -32,10 +32,12 @@ class FeedError(AggregatorError):
 
     kind = "error"
 
-    def __init__(self, url: str, message: str) -> None:
+    def __init__(self, url: str, message: str, *, kind: str | None = None) -> None:
         super().__init__(message)
         self.url = url
         self.message = message
+        if kind is not None:
+            self.kind = kind
 
     def __str__(self) -> str:
         return self.message
@@ -46,9 +48,19 @@ class FetchError(FeedError):
 
     kind = "fetch"
 
-    def __init__(self, url: str, message: str, *, status: int | None = None) -> None:
-        super().__init__(url, message)
+    def __init__(
+        self,
+        url: str,
+        message: str,
+        *,
+        status: int | None = None,
+        kind: str = "fetch",
+        retry_after: str | None = None,
+    ) -> None:
+        # http, timeout, connect, too-large, redirect, address-policy
+        super().__init__(url, message, kind=kind)
         self.status = status
+        self.retry_after = retry_after  # the Retry-After header of a 429/503
 
 
 class ParseError(FeedError):

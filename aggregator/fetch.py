@@ -1,4 +1,5 @@
-"""HTTP for feeds: conditional GET, timeouts, a size cap and explicit redirects.
+"""HTTP for feeds: conditional GET, timeouts, a size cap, explicit redirects, and the
+address policy (netguard.py) under every connection.
 
 Returns ``Fetched`` (status 200) or ``NotModified`` (304), or raises ``FetchError``;
 httpx exceptions are translated here and nowhere else. No parsing, no database.
@@ -7,14 +8,15 @@ httpx exceptions are translated here and nowhere else. No parsing, no database.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterator, Sequence
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from .config import FetchSettings
 from .errors import FetchError
-from .types import CacheInfo, Fetched, NotModified
+from .netguard import AddressRefused, GuardedTransport, Network
+from .types import CacheInfo, Fetched, FetchPolicy, NotModified
 
 # Feeds first; HTML last so that a server with content negotiation prefers the feed.
 ACCEPT = (
@@ -22,23 +24,36 @@ ACCEPT = (
     "application/feed+json, application/json;q=0.8, application/xml;q=0.8, "
     "text/xml;q=0.7, */*;q=0.1"
 )
+# Only what _Inflater can decode with a bound on its output (no br/zstd).
+ACCEPT_ENCODING = "gzip, deflate"
 _REDIRECTS = {301, 302, 303, 307, 308}
+_PERMANENT = {301, 308}
 
 
-def make_client(settings: FetchSettings) -> httpx.Client:
-    """The shared HTTP client: timeouts on every phase, no automatic redirects."""
+def make_client(
+    *,
+    user_agent: str,
+    concurrency: int,
+    allow_private_networks: bool,
+    allowed_networks: Sequence[Network] = (),
+) -> httpx.Client:
+    """The shared HTTP client: no automatic redirects, no proxies from the environment
+    (a proxy would hide the real destination from the address policy)."""
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    transport = (
+        httpx.HTTPTransport(limits=limits)
+        if allow_private_networks
+        else GuardedTransport(allowed_networks=allowed_networks, limits=limits)
+    )
     return httpx.Client(
-        timeout=httpx.Timeout(
-            connect=settings.connect_timeout,
-            read=settings.read_timeout,
-            write=settings.read_timeout,
-            pool=settings.timeout,
-        ),
+        transport=transport,
         follow_redirects=False,  # followed by hand below, so each hop is checked
-        headers={"User-Agent": settings.user_agent, "Accept": ACCEPT},
-        limits=httpx.Limits(
-            max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency
-        ),
+        trust_env=False,
+        headers={
+            "User-Agent": user_agent,
+            "Accept": ACCEPT,
+            "Accept-Encoding": ACCEPT_ENCODING,
+        },
     )
 
 
@@ -56,54 +71,88 @@ def fetch_feed(
     client: httpx.Client,
     url: str,
     cache: CacheInfo,
-    settings: FetchSettings,
+    policy: FetchPolicy,
     clock: Callable[[], float] = time.monotonic,
 ) -> Fetched | NotModified:
-    """GET a feed, following at most ``settings.max_redirects`` redirects.
+    """GET a feed, following at most ``policy.max_redirects`` redirects.
+
+    ``policy.timeout`` bounds the whole exchange, redirects and body included.
 
     Raises:
-        FetchError: connection failure, timeout, HTTP status other than 200/304, a
-            redirect to a non-http(s) URL or too many of them, a body over
-            ``settings.max_bytes``.
+        FetchError: connection failure or refusal, timeout, HTTP status other than
+            200/304, a redirect to a non-http(s) URL or too many of them, a body over
+            ``policy.max_bytes`` (after decompression).
     """
-    deadline = clock() + settings.timeout
+    deadline = clock() + policy.timeout
     headers = conditional_headers(cache)
     current = url
-    for _hop in range(settings.max_redirects + 1):
-        try:
-            request = client.build_request("GET", current, headers=headers)
-            response = client.send(request, stream=True)
-        except httpx.TimeoutException as e:
-            raise FetchError(url, f"timed out connecting to {_host(current)}") from e
-        except httpx.HTTPError as e:
-            raise FetchError(url, f"cannot connect to {_host(current)}: {_reason(e)}") from e
+    permanent: str | None = None
+    still_permanent = True  # only a leading run of 301/308 moves the feed
+    for _hop in range(policy.max_redirects + 1):
+        response = _send(client, url, current, headers, policy, deadline - clock())
         try:
             if response.status_code in _REDIRECTS:
-                current = _redirect_target(url, current, response)
+                target = _redirect_target(url, current, response)
+                if still_permanent and response.status_code in _PERMANENT:
+                    permanent = target
+                else:
+                    still_permanent = False
+                current = target
                 continue
+            response_headers = {k.lower(): v for k, v in response.headers.items()}
             new_cache = CacheInfo(
                 etag=response.headers.get("etag"),
                 last_modified=response.headers.get("last-modified"),
             )
             if response.status_code == 304:
-                return NotModified(cache=new_cache)
+                return NotModified(new_cache, response_headers, permanent)
             if response.status_code != 200:
                 raise FetchError(
                     url,
                     f"HTTP {response.status_code} {response.reason_phrase}".strip(),
                     status=response.status_code,
+                    kind="http",
+                    retry_after=response.headers.get("retry-after"),
                 )
-            content = _read_capped(url, response, settings.max_bytes, deadline, clock)
-            return Fetched(
-                url=url,
-                final_url=current,
-                content=content,
-                headers={k.lower(): v for k, v in response.headers.items()},
-                cache=new_cache,
-            )
+            content = _read_capped(url, response, policy.max_bytes, deadline, clock)
+            return Fetched(url, current, content, response_headers, new_cache, permanent)
         finally:
             response.close()
-    raise FetchError(url, f"too many redirects (more than {settings.max_redirects})")
+    raise FetchError(url, f"too many redirects (more than {policy.max_redirects})", kind="redirect")
+
+
+def _send(
+    client: httpx.Client,
+    url: str,
+    current: str,
+    headers: dict[str, str],
+    policy: FetchPolicy,
+    remaining: float,
+) -> httpx.Response:
+    host = _host(current)
+    if remaining <= 0:
+        raise FetchError(
+            url, f"timed out (total {policy.timeout:g} s) before {host}", kind="timeout"
+        )
+    timeout = httpx.Timeout(
+        connect=min(policy.connect_timeout, remaining),
+        read=min(policy.read_timeout, remaining),
+        write=min(policy.read_timeout, remaining),
+        pool=remaining,
+    )
+    try:
+        request = client.build_request("GET", current, headers=headers, timeout=timeout)
+        return client.send(request, stream=True)
+    except AddressRefused as e:
+        raise FetchError(url, str(e), kind="address-policy") from e
+    except httpx.ConnectTimeout as e:
+        raise FetchError(url, f"timed out connecting to {host}", kind="timeout") from e
+    except httpx.TimeoutException as e:
+        raise FetchError(url, f"timed out waiting for {host} to answer", kind="timeout") from e
+    except httpx.UnsupportedProtocol as e:
+        raise FetchError(url, f"unsupported URL: {current}", kind="redirect") from e
+    except httpx.HTTPError as e:
+        raise FetchError(url, f"cannot connect to {host}: {_reason(e)}", kind="connect") from e
 
 
 def _redirect_target(url: str, current: str, response: httpx.Response) -> str:
@@ -113,10 +162,11 @@ def _redirect_target(url: str, current: str, response: httpx.Response) -> str:
             url,
             f"HTTP {response.status_code} redirect without a Location header",
             status=response.status_code,
+            kind="redirect",
         )
     target: str = urljoin(current, str(location))
     if urlsplit(target).scheme not in ("http", "https"):
-        raise FetchError(url, f"redirect to a non-HTTP URL refused: {target}")
+        raise FetchError(url, f"redirect to a non-HTTP URL refused: {target}", kind="redirect")
     return target
 
 
@@ -128,24 +178,73 @@ def _read_capped(
     clock: Callable[[], float],
 ) -> bytes:
     declared = response.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise FetchError(url, f"response too large: {declared} bytes (limit {max_bytes})")
+    encoding = response.headers.get("content-encoding", "identity").strip().lower()
+    if declared and declared.isdigit() and int(declared) > max_bytes and encoding == "identity":
+        raise FetchError(
+            url, f"response too large: {declared} bytes (limit {max_bytes})", kind="too-large"
+        )
+    inflater = _Inflater(url, encoding, max_bytes)
     chunks: list[bytes] = []
-    size = 0
     try:
-        # iter_bytes decompresses, so the cap applies to what we would keep in memory.
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > max_bytes:
-                raise FetchError(url, f"response too large: over {max_bytes} bytes")
+        for raw in response.iter_raw():
             if clock() > deadline:
-                raise FetchError(url, "timed out reading the response (total time limit)")
-            chunks.append(chunk)
+                raise FetchError(
+                    url, "timed out reading the response (total time limit)", kind="timeout"
+                )
+            chunks.extend(inflater.feed(raw))
+        chunks.extend(inflater.finish())
     except httpx.TimeoutException as e:
-        raise FetchError(url, "timed out reading the response") from e
+        raise FetchError(url, "timed out reading the response", kind="timeout") from e
     except httpx.HTTPError as e:
-        raise FetchError(url, f"connection broken while reading: {_reason(e)}") from e
+        raise FetchError(
+            url, f"connection broken while reading: {_reason(e)}", kind="connect"
+        ) from e
     return b"".join(chunks)
+
+
+class _Inflater:
+    """Decompresses gzip/deflate with a hard cap on the output.
+
+    zlib is asked for at most the remaining allowance per call, so a gzip bomb (a few
+    kB that inflate to gigabytes) is cut off at the cap instead of being inflated.
+    """
+
+    def __init__(self, url: str, encoding: str, max_bytes: int) -> None:
+        self.url = url
+        self.max_bytes = max_bytes
+        self.size = 0
+        if encoding in ("identity", ""):
+            self.zlib = None
+        elif encoding in ("gzip", "x-gzip"):
+            self.zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif encoding == "deflate":
+            self.zlib = zlib.decompressobj()  # zlib-wrapped, as RFC 9110 says it is
+        else:
+            raise FetchError(url, f"unsupported Content-Encoding {encoding!r}", kind="http")
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        if self.zlib is None:
+            yield self._count(data)
+            return
+        while data:
+            try:
+                out = self.zlib.decompress(data, self.max_bytes - self.size + 1)
+            except zlib.error as e:
+                raise FetchError(self.url, f"corrupt compressed body: {e}", kind="http") from e
+            yield self._count(out)
+            data = self.zlib.unconsumed_tail
+
+    def finish(self) -> Iterator[bytes]:
+        if self.zlib is not None:
+            yield self._count(self.zlib.flush())
+
+    def _count(self, out: bytes) -> bytes:
+        self.size += len(out)
+        if self.size > self.max_bytes:
+            raise FetchError(
+                self.url, f"response too large: over {self.max_bytes} bytes", kind="too-large"
+            )
+        return out
 
 
 def _host(url: str) -> str:

@@ -41,6 +41,8 @@ def parse_json_feed(url: str, content: bytes, sanitize: Callable[[str, str], str
         raise ParseError(url, f"JSON feed is not valid UTF-8 (byte {e.start})") from e
     except json.JSONDecodeError as e:
         raise ParseError(url, f"malformed JSON at line {e.lineno} column {e.colno}: {e.msg}") from e
+    except RecursionError as e:
+        raise ParseError(url, "malformed JSON: nested too deeply") from e
     if not isinstance(document, dict) or not str(document.get("version", "")).startswith(
         VERSION_PREFIX
     ):

@@ -8,7 +8,9 @@ JSON Feed is recognised by content, not only by Content-Type, and read by jsonfe
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import io
+import re
 import time
 from datetime import UTC, datetime
 from typing import Any
@@ -24,8 +26,12 @@ from .types import Fetched, ParsedFeed, RawEntry
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def parse_feed(fetched: Fetched) -> ParsedFeed:
+def parse_feed(fetched: Fetched, base_url: str | None = None) -> ParsedFeed:
     """Parse a downloaded feed.
+
+    Relative URLs in the feed resolve against ``base_url`` (default: the URL asked
+    for), not against where a redirect ended: feedparser resolves permalink GUIDs too,
+    and an entry's identity must not change when its feed starts redirecting.
 
     A document that is malformed but from which feedparser's lenient parser recovers
     entries is accepted: the entries that have a GUID or link are kept, and the
@@ -39,12 +45,16 @@ def parse_feed(fetched: Fetched) -> ParsedFeed:
     if not content.strip():
         raise ParseError(fetched.url, "empty response body")
     content_type = fetched.headers.get("content-type", "").split(";")[0].strip().lower()
-    if looks_like_json(content) or content_type in ("application/feed+json", "application/json"):
-        return parse_json_feed(fetched.url, content, sanitize_html)
+    # The body decides; the Content-Type only breaks a tie (servers mislabel feeds).
+    first = content.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if looks_like_json(content) or (
+        first != b"<" and content_type in ("application/feed+json", "application/json")
+    ):
+        return _scrub(parse_json_feed(fetched.url, content, sanitize_html))
+    check_xml_safety(fetched.url, content)
 
     headers = dict(fetched.headers)
-    # Relative links in the feed resolve against where it was finally served from.
-    headers["content-location"] = fetched.final_url
+    headers["content-location"] = base_url or fetched.url
     parsed = feedparser.parse(io.BytesIO(content), response_headers=headers)
 
     problem = _problem(parsed)
@@ -65,11 +75,59 @@ def parse_feed(fetched: Fetched) -> ParsedFeed:
             raise ParseError(fetched.url, f"malformed feed: {problem}")
         warning = f"malformed feed, {len(entries)} entries recovered: {problem}"
     feed = parsed.feed
-    return ParsedFeed(
-        title=_clean(feed.get("title")),
-        link=_clean(feed.get("link")),
-        entries=tuple(entries),
-        warning=warning,
+    return _scrub(
+        ParsedFeed(
+            title=_clean(feed.get("title")),
+            link=_clean(feed.get("link")),
+            entries=tuple(entries),
+            warning=warning,
+            hints=_feed_hints(feed),
+        )
+    )
+
+
+# A DOCTYPE may name a DTD (RSS 0.91 does) but must not declare entities: that is how
+# "billion laughs" and external-entity (XXE) attacks start, and no real feed needs it.
+_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+
+
+def check_xml_safety(url: str, content: bytes) -> None:
+    """Refuse XML that declares entities, before any XML parser sees it.
+
+    Raises:
+        ParseError: the document has an <!ENTITY declaration.
+    """
+    head = content[:65536]
+    # UTF-16/32 documents: look at the text, not the bytes.
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00<\x00" in head[:8]:
+        head = head.decode("utf-16", "ignore").encode("utf-8", "ignore")
+    if b"<!DOCTYPE" in head.upper() and _ENTITY.search(head):
+        raise ParseError(url, "refused: the XML declares entities (<!ENTITY>), a known attack")
+
+
+def _feed_hints(feed: Any) -> dict[str, str]:
+    # Polling hints the feed gives (RSS <ttl>, RSS 1.0 sy:updatePeriod/Frequency).
+    keys = ("ttl", "sy_updateperiod", "sy_updatefrequency")
+    return {key: str(feed[key]) for key in keys if feed.get(key)}
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _scrub(parsed: ParsedFeed) -> ParsedFeed:
+    """Drop control characters (NUL above all): PostgreSQL refuses them in text."""
+
+    def clean(value: Any) -> Any:
+        return _CONTROL.sub("", value) if isinstance(value, str) else value
+
+    entries = tuple(
+        dataclasses.replace(
+            entry, **{f.name: clean(getattr(entry, f.name)) for f in dataclasses.fields(entry)}
+        )
+        for entry in parsed.entries
+    )
+    return dataclasses.replace(
+        parsed, title=clean(parsed.title), link=clean(parsed.link), entries=entries
     )
 
 

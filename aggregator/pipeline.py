@@ -1,42 +1,133 @@
-"""One feed's way through the stages, and a poll of many feeds.
+"""One feed's way through the stages, and the Poller that runs many of them.
 
-fetch → parse happens in worker threads (network-bound); every database write
-happens in the calling thread, one transaction per feed, so that a feed's new entries
-are committed together or not at all and SQLite sees a single writer.
+fetch → parse runs in worker threads (network-bound). Every database write happens
+in the thread that calls ``Poller.collect``, one transaction per feed, so a feed's
+new entries are committed together or not at all and SQLite sees a single writer.
+The same Poller serves ``aggregator poll`` (until nothing is due) and the daemon
+(one dispatch and collect per scheduler tick).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+import random
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 import httpx
 from sqlalchemy.orm import Session
 
-from .config import FetchSettings
-from .errors import FeedError
+from . import schedule
+from .errors import FeedError, StoreError
 from .fetch import fetch_feed
+from .logs import event
 from .parse import parse_feed
-from .store import DueFeed, Store
-from .types import FeedResult, NotModified, StoredCounts
+from .store import Store, host_of
+from .types import (
+    DueFeed,
+    FeedResult,
+    FeedSource,
+    FetchPolicy,
+    NotModified,
+    StoredCounts,
+)
 
 log = logging.getLogger(__name__)
 
+OnResult = Callable[[FeedResult, StoredCounts], None]
+LEASE_CHECK_SECONDS = 30.0
 
-def poll_feed(client: httpx.Client, due: DueFeed, settings: FetchSettings) -> FeedResult:
+
+def poll_feed(client: httpx.Client, due: DueFeed, policy: FetchPolicy) -> FeedResult:
     """Fetch and parse one feed. Never raises for a feed's own failure: it is data."""
-    url = due.source.url
+    started = time.monotonic()
+    source = due.source
     try:
-        fetched = fetch_feed(client, url, due.cache, settings)
+        fetched = fetch_feed(client, due.fetch_url, due.cache, policy)
         if isinstance(fetched, NotModified):
-            return FeedResult(source=due.source, cache=fetched.cache, http_status=304)
-        parsed = parse_feed(fetched)
+            return FeedResult(
+                source=source,
+                cache=fetched.cache,
+                http_status=304,
+                headers=fetched.headers,
+                permanent_url=fetched.permanent_url,
+                duration=time.monotonic() - started,
+            )
+        # Relative links and GUIDs resolve against the configured URL: an entry's
+        # identity must not change when the feed moves (see parse_feed).
+        parsed = parse_feed(fetched, base_url=source.url)
     except FeedError as e:
-        status = getattr(e, "status", None)
-        return FeedResult(source=due.source, error=e, http_status=status)
-    return FeedResult(source=due.source, cache=fetched.cache, parsed=parsed, http_status=200)
+        return FeedResult(
+            source=source,
+            error=e,
+            http_status=getattr(e, "status", None),
+            duration=time.monotonic() - started,
+        )
+    except Exception as e:
+        log.exception("unexpected error polling %s", source.url)
+        error = FeedError(source.url, f"internal error: {type(e).__name__}: {e}", kind="internal")
+        return FeedResult(source=source, error=error, duration=time.monotonic() - started)
+    return FeedResult(
+        source=source,
+        cache=fetched.cache,
+        parsed=parsed,
+        http_status=200,
+        headers=fetched.headers,
+        permanent_url=fetched.permanent_url,
+        duration=time.monotonic() - started,
+    )
+
+
+@dataclass(frozen=True)
+class ScheduleBounds:
+    """The global half of each feed's schedule policy (feeds.yaml ``schedule:``)."""
+
+    max_backoff: int = 86400
+    jitter: float = 0.1
+
+
+def record(
+    store: Store,
+    result: FeedResult,
+    bounds: ScheduleBounds,
+    rng: Callable[[], float],
+) -> tuple[StoredCounts, schedule.NextPoll]:
+    """Store one result and schedule the feed's next poll (caller owns the transaction)."""
+    source = result.source
+    now = store.now()
+    state = store.poll_state(source.url)
+    policy = _policy(source, bounds)
+    error = result.error
+    if error is not None:
+        retry_at = None
+        if result.http_status in (429, 503):
+            retry_at = schedule.retry_after(getattr(error, "retry_after", None), now)
+        next_poll = schedule.after_error(now, policy, state.error_count + 1, retry_at, rng)
+        if retry_at is not None:
+            # Retry-After slows every feed on the host, not only this one.
+            store.block_host(state.host, retry_at, f"HTTP {result.http_status} Retry-After")
+    else:
+        raw_hints = result.parsed.hints if result.parsed is not None else {}
+        hints = schedule.feed_hints(raw_hints, result.headers, now)
+        published = list(state.published)
+        if result.parsed is not None:
+            published += [e.published for e in result.parsed.entries if e.published]
+        next_poll = schedule.after_success(now, policy, hints, published, rng)
+    counts = store.save_result(result, next_poll.at, next_poll.reason)
+    return counts, next_poll
+
+
+def _policy(source: FeedSource, bounds: ScheduleBounds) -> schedule.Policy:
+    return schedule.Policy(
+        interval=source.interval_seconds,
+        min_interval=source.min_interval_seconds,
+        max_interval=source.max_interval_seconds,
+        max_backoff=bounds.max_backoff,
+        jitter=bounds.jitter,
+    )
 
 
 @dataclass
@@ -62,44 +153,187 @@ class PollReport:
         return sum(c.updated for _, c in self.results)
 
 
-def poll(
-    session: Session,
-    store: Store,
-    client: httpx.Client,
-    settings: FetchSettings,
-    *,
-    force: bool = False,
-    on_start: Callable[[int], None] = lambda total: None,
-    on_result: Callable[[FeedResult, StoredCounts], None] = lambda result, counts: None,
-) -> PollReport:
-    """Poll every due feed (every active feed with ``force``) and store the results."""
-    with session.begin():
-        due: Sequence[DueFeed] = store.due_feeds(force=force)
-    on_start(len(due))
-    report = PollReport()
-    if not due:
-        return report
-    with ThreadPoolExecutor(
-        max_workers=min(settings.concurrency, len(due)), thread_name_prefix="poll"
-    ) as pool:
-        futures = [pool.submit(poll_feed, client, item, settings) for item in due]
-        for future in as_completed(futures):
+@dataclass
+class _InFlight:
+    due: DueFeed
+    host: str
+
+
+class Poller:
+    """Claims due feeds, polls them in a thread pool, stores what comes back.
+
+    Politeness: at most ``per_host`` requests in flight per host (a feed whose host
+    is busy stays due and is taken at a later dispatch), at most ``concurrency``
+    overall.
+    """
+
+    def __init__(
+        self,
+        *,
+        session: Session,
+        store: Store,
+        client: httpx.Client,
+        sources: tuple[FeedSource, ...],
+        fetch_policy: FetchPolicy,
+        bounds: ScheduleBounds,
+        owner: str,
+        concurrency: int,
+        per_host: int,
+        lease: timedelta,
+        on_result: OnResult = lambda result, counts: None,
+        rng: Callable[[], float] = random.random,
+        is_dead: Callable[[str], bool] = lambda owner: False,
+    ) -> None:
+        self.session = session
+        self.store = store
+        self.client = client
+        self.sources = {source.url: source for source in sources}
+        self.fetch_policy = fetch_policy
+        self.bounds = bounds
+        self.owner = owner
+        self.concurrency = concurrency
+        self.per_host = per_host
+        self.lease = lease
+        self.on_result = on_result
+        self.rng = rng
+        self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="poll")
+        self._in_flight: dict[Future[FeedResult], _InFlight] = {}
+        self._per_host: dict[str, int] = {}
+        self._is_dead = is_dead
+        self._next_lease_check = 0.0
+
+    @property
+    def busy(self) -> int:
+        return len(self._in_flight)
+
+    def dispatch(self, *, force: bool = False, polled_before: datetime | None = None) -> int:
+        """Claim as many due feeds as there is room for and start polling them."""
+        room = self.concurrency - len(self._in_flight)
+        if room <= 0 or not self.sources:
+            return 0
+        reserved: dict[str, int] = {}
+
+        def accept(host: str) -> bool:
+            taken = self._per_host.get(host, 0) + reserved.get(host, 0)
+            if taken >= self.per_host:
+                return False
+            reserved[host] = reserved.get(host, 0) + 1
+            return True
+
+        with self.session.begin():
+            if time.monotonic() >= self._next_lease_check:
+                # Feeds a killed process on this machine held are due again now.
+                self.store.expire_leases(self._is_dead)
+                self._next_lease_check = time.monotonic() + LEASE_CHECK_SECONDS
+            claimed = self.store.claim(
+                self.owner,
+                self.sources,
+                limit=room,
+                lease=self.lease,
+                accept=accept,
+                force=force,
+                polled_before=polled_before,
+            )
+        for due in claimed:
+            host = host_of(due.fetch_url)
+            self._per_host[host] = self._per_host.get(host, 0) + 1
+            future = self._pool.submit(poll_feed, self.client, due, self.fetch_policy)
+            self._in_flight[future] = _InFlight(due, host)
+            event(log, logging.DEBUG, "poll.start", feed=due.source.url)
+        return len(claimed)
+
+    def collect(self, timeout: float = 0.0) -> list[tuple[FeedResult, StoredCounts]]:
+        """Store every finished poll, waiting up to ``timeout`` for the first one."""
+        if not self._in_flight:
+            return []
+        done, _ = wait(list(self._in_flight), timeout=timeout, return_when=FIRST_COMPLETED)
+        stored = []
+        for future in done:
+            flight = self._in_flight.pop(future)
+            self._per_host[flight.host] -= 1
+            if not self._per_host[flight.host]:
+                del self._per_host[flight.host]
             result = future.result()
-            with session.begin():
-                counts = store.save_result(result)
-            _log(result, counts)
-            report.results.append((result, counts))
-            on_result(result, counts)
+            counts = self._record(result)
+            stored.append((result, counts))
+            self.on_result(result, counts)
+        return stored
+
+    def _record(self, result: FeedResult) -> StoredCounts:
+        try:
+            with self.session.begin():
+                counts, next_poll = record(self.store, result, self.bounds, self.rng)
+        except StoreError as e:
+            # The result could not be stored (e.g. a value the database refuses):
+            # record that as the feed's error, in a transaction of its own.
+            failed = FeedResult(
+                source=result.source,
+                error=FeedError(result.source.url, f"could not store: {e}", kind="store"),
+                duration=result.duration,
+            )
+            with self.session.begin():
+                counts, next_poll = record(self.store, failed, self.bounds, self.rng)
+            result = failed
+        _log_result(result, counts, next_poll)
+        return counts
+
+    def close(self, grace: float = 0.0) -> int:
+        """Stop: store what finishes within ``grace`` seconds, abandon the rest.
+
+        Abandoned feeds give their leases back so they are due again at once (for
+        this process after a restart, or for another daemon). Returns how many were
+        abandoned.
+        """
+        deadline = time.monotonic() + grace
+        while self._in_flight and time.monotonic() < deadline:
+            self.collect(timeout=max(deadline - time.monotonic(), 0))
+        abandoned = len(self._in_flight)
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._in_flight.clear()
+        with self.session.begin():
+            self.store.release(self.owner)
+        return abandoned
+
+
+def run_once(poller: Poller, *, force: bool = False) -> PollReport:
+    """Poll every due feed once (every feed with ``force``), then return."""
+    started = poller.store.now()
+    report = PollReport()
+    try:
+        while True:
+            poller.dispatch(force=force, polled_before=started)
+            if not poller.busy:
+                break
+            report.results.extend(poller.collect(timeout=1.0))
+    finally:
+        poller.close()
     return report
 
 
-def _log(result: FeedResult, counts: StoredCounts) -> None:
+def _log_result(result: FeedResult, counts: StoredCounts, next_poll: schedule.NextPoll) -> None:
     url = result.source.url
+    common = {
+        "next": next_poll.at.isoformat(timespec="seconds"),
+        "why": next_poll.reason,
+        "ms": int(result.duration * 1000),
+    }
     if result.error is not None:
-        log.warning("poll failed feed=%s kind=%s error=%s", url, result.error.kind, result.error)
+        event(
+            log,
+            logging.WARNING,
+            "poll.error",
+            feed=url,
+            kind=result.error.kind,
+            status=result.http_status,
+            error=str(result.error),
+            **common,
+        )
     elif result.not_modified:
-        log.info("not modified feed=%s", url)
+        event(log, logging.INFO, "poll.not_modified", feed=url, **common)
     else:
-        if result.parsed is not None and result.parsed.warning:
-            log.warning("poll recovered feed=%s warning=%s", url, result.parsed.warning)
-        log.info("polled feed=%s new=%d updated=%d", url, counts.new, counts.updated)
+        warning = result.parsed.warning if result.parsed is not None else None
+        if warning:
+            event(log, logging.WARNING, "poll.recovered", feed=url, warning=warning)
+        event(
+            log, logging.INFO, "poll.ok", feed=url, new=counts.new, updated=counts.updated, **common
+        )

@@ -19,6 +19,8 @@ class FeedSource:
     url: str
     title: str | None = None
     interval_seconds: int = 30 * 60
+    min_interval_seconds: int = 5 * 60
+    max_interval_seconds: int = 86400
     tags: tuple[str, ...] = ()
 
 
@@ -31,14 +33,37 @@ class CacheInfo:
 
 
 @dataclass(frozen=True)
+class FetchPolicy:
+    """How one HTTP fetch behaves (from feeds.yaml ``fetch:``)."""
+
+    timeout: float = 30.0  # seconds for the whole exchange, redirects and body included
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    max_bytes: int = 10 * 1024 * 1024  # after decompression
+    max_redirects: int = 5
+
+
+@dataclass(frozen=True)
+class DueFeed:
+    """A feed to poll now, with what the request needs from the database."""
+
+    source: FeedSource
+    fetch_url: str  # the configured URL, or where a permanent redirect moved it
+    cache: CacheInfo
+    error_count: int = 0
+
+
+@dataclass(frozen=True)
 class Fetched:
     """A feed body downloaded with status 200."""
 
     url: str  # the URL that was asked for
-    final_url: str  # after redirects; relative links in the feed resolve against it
+    final_url: str  # after redirects
     content: bytes
     headers: dict[str, str]  # lower-cased names
     cache: CacheInfo
+    # Where 301/308 redirects at the start of the chain lead: the feed's new address.
+    permanent_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +71,8 @@ class NotModified:
     """The server answered 304: the feed is unchanged since the stored validators."""
 
     cache: CacheInfo
+    headers: dict[str, str] = field(default_factory=dict)
+    permanent_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +100,8 @@ class ParsedFeed:
     # Set when the document was malformed but a lenient parser recovered entries
     # from it: the entries are kept and this message is recorded on the feed.
     warning: str | None = None
+    # What the feed says about how often to poll it (ttl, sy_updateperiod, ...).
+    hints: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -88,6 +117,9 @@ class FeedResult:
     parsed: ParsedFeed | None = None
     error: FeedError | None = None
     http_status: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)  # lower-cased names
+    permanent_url: str | None = None
+    duration: float = 0.0  # seconds spent fetching and parsing
 
     @property
     def not_modified(self) -> bool:
@@ -125,8 +157,9 @@ class EntryView:
 class FeedView:
     """A feed's state as ``aggregator feeds`` prints it."""
 
-    id: int
+    id: int | None  # None: configured but not yet in the database
     url: str
+    fetch_url: str
     title: str | None
     site_url: str | None
     tags: tuple[str, ...]
@@ -140,3 +173,6 @@ class FeedView:
     last_error: str | None
     error_count: int
     next_poll_at: datetime | None
+    next_poll_reason: str | None
+    disabled_reason: str | None
+    host_blocked_until: datetime | None

@@ -18,7 +18,7 @@ BAD = {
         "feeds:\n  - url: https://a.example/rss\n    intreval: 1h\n",
         3,
         "feeds[0].intreval",
-        "unknown key (expected one of: url, title, interval, tags)",
+        "unknown key (expected one of: url, title, interval, min_interval, max_interval, tags)",
     ),
     "unknown-section": ("feeds: []\nfetcher: {}\n", 2, "fetcher", "unknown key"),
     "wrong-type": (
@@ -94,7 +94,7 @@ BAD = {
         "database: mysql://localhost/x\nfeeds: []\n",
         1,
         "database",
-        "expected a sqlite:// or postgresql:// URL",
+        "expected a SQLAlchemy URL such as sqlite:///aggregator.db",
     ),
 }
 

@@ -123,18 +123,91 @@ def test_not_a_feed(body: bytes, message: str) -> None:
         parse_feed(broken)
 
 
-def test_relative_links_resolve_against_the_final_url() -> None:
+def test_identity_does_not_change_when_the_feed_redirects() -> None:
+    # feedparser resolves permalink GUIDs like links; the base is the feed's own URL,
+    # so a feed that starts redirecting keeps its entries' keys.
     body = (
         b'<rss version="2.0"><channel><title>R</title>'
-        b"<item><title>a</title><link>/news/a</link></item></channel></rss>"
+        b"<item><title>a</title><link>/news/a</link><guid>1001</guid></item></channel></rss>"
     )
-    result = parse_feed(
+
+    def parse(final_url: str, base: str | None = None) -> tuple[str | None, str | None]:
+        entry = parse_feed(
+            Fetched(
+                url="https://old.example/feed",
+                final_url=final_url,
+                content=body,
+                headers={"content-type": "application/rss+xml"},
+                cache=CacheInfo(),
+            ),
+            base_url=base,
+        ).entries[0]
+        return entry.guid, entry.url
+
+    direct = parse("https://old.example/feed")
+    assert direct == ("https://old.example/1001", "https://old.example/news/a")
+    assert parse("https://cdn.example/v2/feed") == direct
+    assert parse("https://cdn.example/v2/feed", base="https://old.example/feed") == direct
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 '
+        b'"&lol;&lol;&lol;&lol;">]><rss version="2.0"><channel><title>&lol2;</title>'
+        b"</channel></rss>",
+        b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        b'<rss version="2.0"><channel><title>&xxe;</title></channel></rss>',
+        '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE r [<!entity x "y">]><rss/>'.encode(
+            "utf-16"
+        ),
+    ],
+    ids=["billion-laughs", "external-entity", "utf-16"],
+)
+def test_entity_declarations_are_refused(body: bytes) -> None:
+    with pytest.raises(ParseError, match="declares entities"):
+        parse_feed(Fetched("https://x.example/f", "https://x.example/f", body, {}, CacheInfo()))
+
+
+def test_control_characters_are_dropped() -> None:
+    body = (
+        b'{"version": "https://jsonfeed.org/version/1.1", "title": "T\\u0000",'
+        b' "items": [{"id": "a\\u0000b", "title": "x\\u0001y", "content_text": "ok"}]}'
+    )
+    parsed = parse_feed(
+        Fetched("https://x.example/f", "https://x.example/f", body, {}, CacheInfo())
+    )
+    assert parsed.title == "T"
+    assert (parsed.entries[0].guid, parsed.entries[0].title) == ("ab", "xy")
+
+
+def test_deeply_nested_json_is_a_parse_error() -> None:
+    body = b"[" * 200_000
+    with pytest.raises(ParseError, match="nested too deeply"):
+        parse_feed(Fetched("https://x.example/f", "https://x.example/f", body, {}, CacheInfo()))
+
+
+def test_xml_mislabelled_as_json_is_read_as_xml() -> None:
+    body = (DATA / "rss2.xml").read_bytes()
+    parsed = parse_feed(
         Fetched(
-            url="https://old.example/feed",
-            final_url="https://new.example/rss/feed",
-            content=body,
-            headers={"content-type": "application/rss+xml"},
-            cache=CacheInfo(),
+            "https://x.example/f",
+            "https://x.example/f",
+            body,
+            {"content-type": "application/json"},
+            CacheInfo(),
         )
     )
-    assert result.entries[0].url == "https://new.example/news/a"
+    assert len(parsed.entries) == 3
+
+
+def test_feed_polling_hints() -> None:
+    body = (
+        b'<rss version="2.0" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/">'
+        b"<channel><title>x</title><ttl>60</ttl><sy:updatePeriod>daily</sy:updatePeriod>"
+        b"<sy:updateFrequency>2</sy:updateFrequency></channel></rss>"
+    )
+    parsed = parse_feed(
+        Fetched("https://x.example/f", "https://x.example/f", body, {}, CacheInfo())
+    )
+    assert parsed.hints == {"ttl": "60", "sy_updateperiod": "daily", "sy_updatefrequency": "2"}

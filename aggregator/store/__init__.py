@@ -1,92 +1,88 @@
 """The Store facade: the only database API the rest of aggregator sees.
 
 It takes plain values in and hands plain values back; ORM models stay inside this
-package. It receives a Session and never opens or commits one: the caller decides the
-transaction (``with session.begin(): store.save_result(...)``), which is how one
-feed's new entries are committed together or not at all.
+package, and SQLAlchemy errors become StoreError here. It receives a Session and
+never opens or commits one: the caller decides the transaction
+(``with session.begin(): store.save_result(...)``), which is how one feed's new
+entries are committed together or not at all.
+
+Claiming: a process that is about to poll a feed takes a lease on its row
+(``lease_owner``, ``lease_until``) in a short transaction; on PostgreSQL the rows are
+selected ``FOR UPDATE SKIP LOCKED``, so several daemons never take the same feed, and
+the lease of a process that died expires by itself. Saving the result clears it.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Iterable, Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, ParamSpec, TypeVar
+from urllib.parse import urlsplit
 
-from sqlalchemy import func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from ..errors import StoreError
 from ..types import (
     CacheInfo,
+    DueFeed,
     EntryView,
     FeedResult,
     FeedSource,
     FeedView,
-    RawEntry,
     StoredCounts,
 )
-from .models import Entry, Feed
+from .entries import entry_key, query_entries, recent_published, save_entries
+from .models import Entry, Feed, Host
 
-# Longer keys (some feeds put whole URLs with long query strings in their GUIDs) are
-# stored as a hash so that the unique index stays within PostgreSQL's btree limit.
-MAX_KEY_LENGTH = 1000
-# Rows per multi-row INSERT; 15 columns x 200 stays far below SQLite's variable limit.
-_CHUNK = 200
+__all__ = ["PollState", "Store", "entry_key", "host_of"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _translated(method: Callable[P, R]) -> Callable[P, R]:
+    """SQLAlchemy errors leave the store as StoreError (one boundary, one place)."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except SQLAlchemyError as e:
+            original = getattr(e, "orig", None) or e
+            text = str(original).strip().splitlines()
+            raise StoreError(f"database error: {text[0] if text else type(e).__name__}") from e
+
+    return wrapper
+
+
+def host_of(url: str) -> str:
+    """The politeness unit of a URL: its lower-cased host name, port excluded."""
+    return (urlsplit(url).hostname or "").lower()
 
 
 @dataclass(frozen=True)
-class DueFeed:
-    """A feed to poll now, with what the request needs from the database."""
+class PollState:
+    """What scheduling the next poll needs to know about a feed."""
 
-    source: FeedSource
-    cache: CacheInfo
-
-
-def entry_key(entry: RawEntry) -> str:
-    """The identity of an entry within its feed: its GUID, else its link, else its text.
-
-    The last resort (no GUID, no link) hashes title and text, so an edit to such an
-    entry reads as a new entry; nothing better identifies it.
-    """
-    key = entry.guid or entry.url
-    if not key:
-        key = "sha256:" + _digest(entry.title, entry.content_text)
-    elif len(key) > MAX_KEY_LENGTH:
-        key = "sha256:" + _digest(key)
-    return key
-
-
-def _digest(*parts: str | None) -> str:
-    hasher = hashlib.sha256()
-    for part in parts:
-        hasher.update((part or "").encode("utf-8", "surrogatepass"))
-        hasher.update(b"\x00")
-    return hasher.hexdigest()
-
-
-def _content_hash(entry: RawEntry) -> str:
-    return _digest(
-        entry.guid,
-        entry.url,
-        entry.title,
-        entry.summary,
-        entry.content,
-        entry.author,
-        entry.published.isoformat() if entry.published else None,
-        entry.updated.isoformat() if entry.updated else None,
-    )
+    error_count: int  # consecutive failures before this poll
+    host: str
+    published: list[datetime]  # recent entries' publication times, newest first
 
 
 class Store:
-    """Reads and writes feeds and entries within the caller's Session."""
+    """Reads and writes feeds, hosts and entries within the caller's Session."""
 
     def __init__(self, session: Session, now: Callable[[], datetime]) -> None:
         self.session = session
         self.now = now
 
-    # --- feeds ------------------------------------------------------------------
+    # --- configuration --------------------------------------------------------------
 
+    @_translated
     def sync_feeds(self, sources: Sequence[FeedSource]) -> None:
         """Make the feeds table match feeds.yaml.
 
@@ -101,6 +97,7 @@ class Store:
                 self.session.add(
                     Feed(
                         url=source.url,
+                        host=host_of(source.url),
                         user_title=source.title,
                         tags=list(source.tags),
                         interval_seconds=source.interval_seconds,
@@ -110,120 +107,213 @@ class Store:
                     )
                 )
                 continue
-            feed.user_title = source.title
+            if feed.user_title != source.title:
+                feed.user_title = source.title
             if feed.tags != list(source.tags):
                 feed.tags = list(source.tags)
-            feed.active = True
+            if not feed.active:
+                feed.active = True
             if feed.interval_seconds != source.interval_seconds:
                 feed.interval_seconds = source.interval_seconds
-                if feed.last_polled_at is not None:
+                if feed.last_polled_at is not None and feed.next_poll_reason == "interval":
                     # A shorter interval takes effect now, not after the old one ends.
-                    feed.next_poll_at = _earliest(
-                        feed.next_poll_at, _after(feed.last_polled_at, source.interval_seconds)
-                    )
+                    sooner = feed.last_polled_at + timedelta(seconds=source.interval_seconds)
+                    if feed.next_poll_at is None or sooner < feed.next_poll_at:
+                        feed.next_poll_at = sooner
         for feed in existing.values():
-            feed.active = False
+            if feed.active:
+                feed.active = False
         self.session.flush()
 
-    def due_feeds(self, *, force: bool = False) -> list[DueFeed]:
-        """Active feeds whose next poll time has come (all active feeds with ``force``)."""
-        query = select(Feed).where(Feed.active.is_(True)).order_by(Feed.id)
-        if not force:
-            query = query.where((Feed.next_poll_at.is_(None)) | (Feed.next_poll_at <= self.now()))
-        return [
-            DueFeed(
-                source=_source(feed),
-                cache=CacheInfo(etag=feed.etag, last_modified=feed.last_modified),
-            )
-            for feed in self.session.scalars(query)
-        ]
+    # --- claiming and scheduling ------------------------------------------------------
 
-    def save_result(self, result: FeedResult) -> StoredCounts:
-        """Record one feed's poll: its entries, caching data, status and next poll."""
-        feed = self.session.scalars(select(Feed).where(Feed.url == result.source.url)).one()
+    @_translated
+    def claim(
+        self,
+        owner: str,
+        sources: dict[str, FeedSource],
+        *,
+        limit: int,
+        lease: timedelta,
+        accept: Callable[[str], bool] = lambda host: True,
+        force: bool = False,
+        polled_before: datetime | None = None,
+    ) -> list[DueFeed]:
+        """Lease up to ``limit`` due feeds to ``owner`` and return them.
+
+        Args:
+            sources: the configured feeds by URL (their schedule bounds).
+            accept: called with each candidate's host, in due order; False skips the
+                feed for now (the per-host cap); True reserves a place for it.
+            force: due or not (but never a feed another process holds, nor a host
+                under Retry-After).
+            polled_before: only feeds not polled since then (one pass of `poll`).
+        """
+        now = self.now()
+        blocked = select(Host.host).where(Host.blocked_until > now)
+        query = (
+            select(Feed)
+            .where(
+                Feed.active.is_(True),
+                Feed.url.in_(list(sources)),
+                or_(Feed.lease_until.is_(None), Feed.lease_until < now),
+                Feed.host.not_in(blocked),
+            )
+            .order_by(Feed.next_poll_at.is_not(None), Feed.next_poll_at, Feed.id)
+            # Candidates beyond `limit`: some may be skipped for their host.
+            .limit(max(limit * 4, 50))
+            .with_for_update(skip_locked=True, of=Feed)
+            .execution_options(populate_existing=True)
+        )
+        if not force:
+            query = query.where(
+                Feed.disabled_at.is_(None),
+                or_(Feed.next_poll_at.is_(None), Feed.next_poll_at <= now),
+            )
+        if polled_before is not None:
+            query = query.where(
+                or_(Feed.last_polled_at.is_(None), Feed.last_polled_at < polled_before)
+            )
+        claimed: list[DueFeed] = []
+        for feed in self.session.scalars(query):
+            if len(claimed) == limit:
+                break
+            if not accept(feed.host):
+                continue
+            feed.lease_owner = owner
+            feed.lease_until = now + lease
+            claimed.append(
+                DueFeed(
+                    source=sources[feed.url],
+                    fetch_url=feed.fetch_url or feed.url,
+                    cache=CacheInfo(etag=feed.etag, last_modified=feed.last_modified),
+                    error_count=feed.error_count,
+                )
+            )
+        self.session.flush()
+        return claimed
+
+    @_translated
+    def due_count(self, urls: Sequence[str], *, force: bool = False) -> int:
+        """How many of these feeds a poll would take now (for a progress bar)."""
+        query = (
+            select(func.count())
+            .select_from(Feed)
+            .where(Feed.active.is_(True), Feed.url.in_(list(urls)))
+        )
+        if not force:
+            query = query.where(
+                Feed.disabled_at.is_(None),
+                or_(Feed.next_poll_at.is_(None), Feed.next_poll_at <= self.now()),
+            )
+        return int(self.session.scalar(query) or 0)
+
+    @_translated
+    def release(self, owner: str) -> int:
+        """Give up every lease ``owner`` holds (a clean shutdown); returns how many."""
+        result = self.session.execute(
+            update(Feed).where(Feed.lease_owner == owner).values(lease_owner=None, lease_until=None)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    @_translated
+    def expire_leases(self, is_dead: Callable[[str], bool]) -> int:
+        """End the leases of owners that ``is_dead`` says no longer run.
+
+        A lease of a killed process would otherwise keep its feeds until it runs out.
+        """
+        owners = self.session.scalars(
+            select(Feed.lease_owner).where(Feed.lease_owner.is_not(None)).distinct()
+        ).all()
+        dead = [owner for owner in owners if owner and is_dead(owner)]
+        if not dead:
+            return 0
+        result = self.session.execute(
+            update(Feed)
+            .where(Feed.lease_owner.in_(dead))
+            .values(lease_owner=None, lease_until=None)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    @_translated
+    def poll_state(self, url: str) -> PollState:
+        feed = self._feed(url)
+        return PollState(feed.error_count, feed.host, recent_published(self.session, feed.id))
+
+    @_translated
+    def block_host(self, host: str, until: datetime, reason: str) -> None:
+        """Keep every feed on ``host`` waiting until ``until`` (Retry-After)."""
+        row = self.session.get(Host, host, populate_existing=True)
+        if row is None:
+            self.session.add(Host(host=host, blocked_until=until, reason=reason))
+        elif row.blocked_until is None or row.blocked_until < until:
+            row.blocked_until = until
+            row.reason = reason
+        self.session.flush()
+
+    # --- results --------------------------------------------------------------------
+
+    @_translated
+    def save_result(
+        self, result: FeedResult, next_poll_at: datetime, next_poll_reason: str
+    ) -> StoredCounts:
+        """Record one feed's poll: entries, caching data, status, next poll; end its lease."""
+        feed = self._feed(result.source.url)
         now = self.now()
         feed.last_polled_at = now
         feed.last_http_status = result.http_status
-        # Issue 3 replaces this with the adaptive, back-off-aware schedule.
-        feed.next_poll_at = _after(now, feed.interval_seconds)
+        feed.next_poll_at = next_poll_at
+        feed.next_poll_reason = next_poll_reason
+        feed.lease_owner = None
+        feed.lease_until = None
+        if result.permanent_url and result.permanent_url != (feed.fetch_url or feed.url):
+            # 301/308: the feed has moved for good; poll the new address from now on.
+            feed.fetch_url = result.permanent_url
+            feed.host = host_of(result.permanent_url)
 
         if result.error is not None:
             feed.last_status = "error"
             feed.last_error = str(result.error)
+            feed.last_error_kind = result.error.kind
             feed.error_count += 1
+            if result.http_status == 410:
+                feed.disabled_at = now
+                feed.disabled_reason = "410 Gone: the feed was removed by its publisher"
             return StoredCounts()
 
         feed.last_success_at = now
         feed.error_count = 0
         feed.last_error = None
-        # A 304 may carry fresh validators; keep the old ones where it does not.
-        feed.etag = result.cache.etag or feed.etag
-        feed.last_modified = result.cache.last_modified or feed.last_modified
+        feed.last_error_kind = None
+        feed.disabled_at = None
+        feed.disabled_reason = None
         if result.parsed is None:
+            # A 304 may carry fresh validators; keep the old ones where it does not.
+            feed.etag = result.cache.etag or feed.etag
+            feed.last_modified = result.cache.last_modified or feed.last_modified
             feed.last_status = "not_modified"
             return StoredCounts()
 
+        # A 200 replaces the validators: one it did not send must not be sent again.
+        feed.etag = result.cache.etag
+        feed.last_modified = result.cache.last_modified
         parsed = result.parsed
         feed.title = parsed.title or feed.title
         feed.site_url = parsed.link or feed.site_url
         feed.last_status = "recovered" if parsed.warning else "ok"
         feed.last_error = parsed.warning
-        return self._save_entries(feed.id, parsed.entries, now)
+        return save_entries(self.session, feed.id, parsed.entries, now)
 
-    def _save_entries(
-        self, feed_id: int, entries: Iterable[RawEntry], now: datetime
-    ) -> StoredCounts:
-        by_key: dict[str, RawEntry] = {}
-        for entry in entries:
-            # A feed that lists the same entry twice: the first (usually newest) wins.
-            by_key.setdefault(entry_key(entry), entry)
-        if not by_key:
-            return StoredCounts()
+    def _feed(self, url: str) -> Feed:
+        # populate_existing: another process may have changed the row since this
+        # Session last loaded it (expire_on_commit is off).
+        return self.session.scalars(
+            select(Feed).where(Feed.url == url).execution_options(populate_existing=True)
+        ).one()
 
-        known: dict[str, tuple[int, str]] = {}
-        keys = list(by_key)
-        for start in range(0, len(keys), _CHUNK):
-            rows = self.session.execute(
-                select(Entry.key, Entry.id, Entry.content_hash).where(
-                    Entry.feed_id == feed_id, Entry.key.in_(keys[start : start + _CHUNK])
-                )
-            )
-            known.update({key: (entry_id, digest) for key, entry_id, digest in rows})
+    # --- queries --------------------------------------------------------------------
 
-        new_rows = []
-        updated = 0
-        for key, entry in by_key.items():
-            digest = _content_hash(entry)
-            if key not in known:
-                new_rows.append(_row(feed_id, key, entry, digest, now))
-            elif known[key][1] != digest:
-                values = _row(feed_id, key, entry, digest, now)
-                del values["first_seen"]
-                self.session.execute(
-                    update(Entry).where(Entry.id == known[key][0]).values(**values)
-                )
-                updated += 1
-
-        inserted = 0
-        for start in range(0, len(new_rows), _CHUNK):
-            # ON CONFLICT DO NOTHING: another daemon (PostgreSQL scale-out) may have
-            # stored the same entry since the SELECT above; it is not stored twice.
-            statement = (
-                self._insert()
-                .values(new_rows[start : start + _CHUNK])
-                .on_conflict_do_nothing(index_elements=["feed_id", "key"])
-                .returning(Entry.id)
-            )
-            inserted += len(self.session.execute(statement).all())
-        return StoredCounts(new=inserted, updated=updated)
-
-    def _insert(self) -> sqlite.Insert | postgresql.Insert:
-        if self.session.get_bind().dialect.name == "postgresql":
-            return postgresql.insert(Entry)
-        return sqlite.insert(Entry)
-
-    # --- queries ----------------------------------------------------------------
-
+    @_translated
     def entries(
         self,
         *,
@@ -232,98 +322,79 @@ class Store:
         limit: int | None = None,
     ) -> list[EntryView]:
         """Entries newest first; an entry without a date counts as published when seen."""
-        when = func.coalesce(Entry.published, Entry.first_seen)
-        query = (
-            select(Entry, Feed.url, Feed.user_title, Feed.title)
-            .join(Feed, Entry.feed_id == Feed.id)
-            .order_by(when.desc(), Entry.id.desc())
-        )
-        if feed_url is not None:
-            query = query.where(Feed.url == feed_url)
-        if since is not None:
-            query = query.where(when >= since)
-        if limit:
-            query = query.limit(limit)
-        return [
-            EntryView(
-                id=entry.id,
-                feed_url=url,
-                feed_title=user_title or title,
-                guid=entry.guid,
-                url=entry.url,
-                title=entry.title,
-                author=entry.author,
-                published=entry.published,
-                updated=entry.updated,
-                first_seen=entry.first_seen,
-                summary=entry.summary,
-                content_text=entry.content_text,
-                story_id=None,  # stories arrive with the deduplication issue
-            )
-            for entry, url, user_title, title in self.session.execute(query)
-        ]
+        return query_entries(self.session, feed_url=feed_url, since=since, limit=limit)
 
-    def feeds(self) -> list[FeedView]:
-        """Every feed ever configured, with its entry count and polling state."""
+    @_translated
+    def feeds(self, configured: Sequence[FeedSource] | None = None) -> list[FeedView]:
+        """Every feed ever stored, with entry counts and polling state.
+
+        With ``configured`` (feeds.yaml), ``active`` reflects the file, and feeds not
+        yet in the database are listed too, never polled. Read-only.
+        """
         counts = select(Entry.feed_id, func.count().label("n")).group_by(Entry.feed_id).subquery()
         query = (
-            select(Feed, func.coalesce(counts.c.n, 0))
+            select(Feed, func.coalesce(counts.c.n, 0), Host.blocked_until)
             .outerjoin(counts, counts.c.feed_id == Feed.id)
-            .order_by(Feed.active.desc(), Feed.id)
+            .outerjoin(Host, Host.host == Feed.host)
+            .order_by(Feed.id)
         )
-        return [
-            FeedView(
-                id=feed.id,
-                url=feed.url,
-                title=feed.user_title or feed.title,
-                site_url=feed.site_url,
-                tags=tuple(feed.tags or ()),
-                active=feed.active,
-                interval_seconds=feed.interval_seconds,
-                entries=count,
-                last_polled_at=feed.last_polled_at,
-                last_success_at=feed.last_success_at,
-                last_status=feed.last_status,
-                last_http_status=feed.last_http_status,
-                last_error=feed.last_error,
-                error_count=feed.error_count,
-                next_poll_at=feed.next_poll_at,
-            )
-            for feed, count in self.session.execute(query)
-        ]
+        in_config = {source.url for source in configured} if configured is not None else None
+        now = self.now()
+        views = []
+        for feed, count, blocked_until in self.session.execute(query):
+            views.append(_view(feed, count, blocked_until, now, in_config))
+        stored = {view.url for view in views}
+        for source in configured or ():
+            if source.url not in stored:
+                views.append(_unstored_view(source))
+        return sorted(views, key=lambda v: (not v.active, v.id is None, v.id or 0))
 
 
-def _row(feed_id: int, key: str, entry: RawEntry, digest: str, now: datetime) -> dict[str, object]:
-    return {
-        "feed_id": feed_id,
-        "key": key,
-        "guid": entry.guid,
-        "url": entry.url,
-        "title": entry.title,
-        "summary": entry.summary,
-        "content": entry.content,
-        "content_text": entry.content_text,
-        "author": entry.author,
-        "published": entry.published,
-        "updated": entry.updated,
-        "first_seen": now,
-        "last_changed": now,
-        "content_hash": digest,
-    }
-
-
-def _source(feed: Feed) -> FeedSource:
-    return FeedSource(
+def _view(
+    feed: Feed, count: int, blocked_until: datetime | None, now: datetime, in_config: Any
+) -> FeedView:
+    return FeedView(
+        id=feed.id,
         url=feed.url,
-        title=feed.user_title,
-        interval_seconds=feed.interval_seconds,
+        fetch_url=feed.fetch_url or feed.url,
+        title=feed.user_title or feed.title,
+        site_url=feed.site_url,
         tags=tuple(feed.tags or ()),
+        active=feed.active if in_config is None else feed.url in in_config,
+        interval_seconds=feed.interval_seconds,
+        entries=count,
+        last_polled_at=feed.last_polled_at,
+        last_success_at=feed.last_success_at,
+        last_status=feed.last_status,
+        last_http_status=feed.last_http_status,
+        last_error=feed.last_error,
+        error_count=feed.error_count,
+        next_poll_at=feed.next_poll_at,
+        next_poll_reason=feed.next_poll_reason,
+        disabled_reason=feed.disabled_reason,
+        host_blocked_until=blocked_until if blocked_until and blocked_until > now else None,
     )
 
 
-def _after(moment: datetime, seconds: int) -> datetime:
-    return moment + timedelta(seconds=seconds)
-
-
-def _earliest(a: datetime | None, b: datetime) -> datetime:
-    return b if a is None or b < a else a
+def _unstored_view(source: FeedSource) -> FeedView:
+    return FeedView(
+        id=None,
+        url=source.url,
+        fetch_url=source.url,
+        title=source.title,
+        site_url=None,
+        tags=source.tags,
+        active=True,
+        interval_seconds=source.interval_seconds,
+        entries=0,
+        last_polled_at=None,
+        last_success_at=None,
+        last_status=None,
+        last_http_status=None,
+        last_error=None,
+        error_count=0,
+        next_poll_at=None,
+        next_poll_reason=None,
+        disabled_reason=None,
+        host_blocked_until=None,
+    )

@@ -16,8 +16,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.script.revision import RevisionError
+from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, text
 
+from ..errors import StoreError
 from .models import Base
 
 # An arbitrary constant naming aggregator's migration lock among PostgreSQL's
@@ -64,6 +67,11 @@ def upgrade(engine: Engine) -> str | None:
     current = current_revision(engine)
     if current == head:
         return None
+    if current is not None and not _known(current):
+        raise StoreError(
+            f"the database schema is at revision {current}, which this version of "
+            f"aggregator does not know (newest known: {head}); upgrade aggregator"
+        )
     backup = _backup_sqlite(engine, current)
     with engine.connect() as connection:
         if connection.dialect.name == "postgresql":
@@ -77,6 +85,13 @@ def upgrade(engine: Engine) -> str | None:
                 connection.execute(text("SELECT pg_advisory_unlock(:id)"), {"id": _PG_LOCK_ID})
                 connection.commit()
     return backup
+
+
+def _known(revision: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(_config()).get_revision(revision) is not None
+    except (CommandError, RevisionError):
+        return False
 
 
 def _backup_sqlite(engine: Engine, current: str | None) -> str | None:

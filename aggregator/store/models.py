@@ -72,6 +72,10 @@ class Feed(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     url: Mapped[str] = mapped_column(Text, unique=True)  # as written in feeds.yaml
+    # Where the feed is fetched from: `url` until a 301/308 moves it.
+    fetch_url: Mapped[str | None] = mapped_column(Text)
+    # Host name of the fetch URL: the unit of politeness (per-host cap, Retry-After).
+    host: Mapped[str] = mapped_column(Text, index=True, server_default="")
     user_title: Mapped[str | None] = mapped_column(Text)  # `title:` in feeds.yaml
     title: Mapped[str | None] = mapped_column(Text)  # the feed's own <title>
     site_url: Mapped[str | None] = mapped_column(Text)  # the feed's own <link>
@@ -88,9 +92,32 @@ class Feed(Base):
     last_status: Mapped[str | None] = mapped_column(String(20))
     last_http_status: Mapped[int | None] = mapped_column(Integer)
     last_error: Mapped[str | None] = mapped_column(Text)
+    # http, timeout, connect, too-large, redirect, address-policy, parse, store, internal
+    last_error_kind: Mapped[str | None] = mapped_column(String(20))
     error_count: Mapped[int] = mapped_column(Integer, default=0)  # consecutive failures
     next_poll_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    # Why then: interval, adaptive, ttl, syndication, cache-control, expires,
+    # min-interval, max-interval, backoff, retry-after (see schedule.py).
+    next_poll_reason: Mapped[str | None] = mapped_column(String(20))
+    # Set on 410 Gone: the feed is kept, with its entries, but not polled.
+    disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    disabled_reason: Mapped[str | None] = mapped_column(Text)
+    # A poll in progress: which process holds the feed, and until when (a process
+    # that dies leaves a lease that simply expires).
+    lease_owner: Mapped[str | None] = mapped_column(Text)
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Host(Base):
+    """Per-host politeness that outlives a process: a Retry-After applies to every feed
+    on the host, across restarts and across daemons."""
+
+    __tablename__ = "hosts"
+
+    host: Mapped[str] = mapped_column(Text, primary_key=True)
+    blocked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reason: Mapped[str | None] = mapped_column(Text)
 
 
 class Entry(Base):

@@ -1,0 +1,148 @@
+"""``aggregator run``: the long-running poller.
+
+APScheduler is only the clock: a BlockingScheduler with the in-memory job store and
+one ``tick`` job (explicit id, ``max_instances=1``, ``coalesce=True``) that stores
+finished polls and dispatches the feeds that are due. Everything about a feed's
+schedule lives in the database, so a restart loses nothing and polls nothing early.
+
+SIGTERM/SIGINT: stop taking work, give in-flight polls up to ``grace`` seconds to
+finish and be stored, give the leases of the rest back, exit 0.
+
+SQLite allows one daemon per database (a lock file beside it); on PostgreSQL any
+number share the feeds through row leases.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC
+from pathlib import Path
+from types import FrameType
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+
+from .app import App
+from .errors import AggregatorError
+from .logs import event
+from .metrics import Metrics
+from .serve import StatusServer
+from .types import FeedResult, StoredCounts
+
+log = logging.getLogger(__name__)
+
+TICK_SECONDS = 1.0
+GRACE_SECONDS = 8.0  # in-flight polls may finish; the whole stop stays within 10 s
+
+
+class DaemonLocked(AggregatorError):
+    """Another daemon already runs against this SQLite database."""
+
+
+@contextlib.contextmanager
+def single_daemon(app: App) -> Iterator[None]:
+    """On SQLite, hold an exclusive lock file beside the database while running."""
+    url = app.engine.url
+    if app.engine.dialect.name != "sqlite" or not url.database:
+        yield
+        return
+    path = Path(f"{url.database}.daemon.lock")
+    with path.open("a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as e:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            raise DaemonLocked(
+                f"another aggregator daemon ({holder}) is already running on {url.database}; "
+                f"SQLite allows one (use PostgreSQL to run several)"
+            ) from e
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def run_daemon(
+    app: App, *, tick_seconds: float = TICK_SECONDS, grace: float = GRACE_SECONDS
+) -> None:
+    """Poll forever, until SIGTERM or SIGINT."""
+    with single_daemon(app), app.session(write=True) as session:
+        store = app.store(session)
+        with session.begin():
+            store.sync_feeds(app.settings.feeds)
+        metrics = Metrics()
+
+        def on_result(result: FeedResult, counts: StoredCounts) -> None:
+            metrics.observe(result, counts)
+
+        poller = app.poller(session, on_result)
+        lock = threading.Lock()  # the tick and the shutdown never use the session at once
+        stopping = threading.Event()
+        last_tick: list[float] = []
+
+        def tick() -> None:
+            with lock:
+                if stopping.is_set():
+                    return
+                poller.collect()
+                poller.dispatch()
+                metrics.in_flight.set(poller.busy)
+                now = time.time()
+                metrics.last_tick.set(now)
+                last_tick[:] = [now]
+
+        server = None
+        serve = app.settings.serve
+        if serve is not None:
+            server = StatusServer(
+                serve.host, serve.port, metrics, lambda: last_tick[0] if last_tick else None
+            )
+            server.start()
+            event(log, logging.INFO, "serve.start", host=serve.host, port=server.port)
+
+        scheduler = BlockingScheduler(timezone=UTC)
+        scheduler.add_job(
+            tick,
+            "interval",
+            seconds=tick_seconds,
+            id="tick",
+            max_instances=1,
+            coalesce=True,
+            next_run_time=app.now(),
+        )
+
+        def stop(signum: int, _frame: FrameType | None) -> None:
+            event(log, logging.INFO, "daemon.stopping", signal=signal.Signals(signum).name)
+            stopping.set()
+            scheduler.shutdown(wait=False)
+
+        previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGINT)}
+        event(
+            log,
+            logging.INFO,
+            "daemon.start",
+            owner=app.owner,
+            feeds=len(app.settings.feeds),
+            database=app.engine.url.render_as_string(hide_password=True),
+        )
+        try:
+            scheduler.start()  # returns after stop()
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+            with lock:
+                abandoned = poller.close(grace)
+            if server is not None:
+                server.stop()
+            event(log, logging.INFO, "daemon.stopped", abandoned=abandoned)

@@ -1,0 +1,169 @@
+"""Entries: identity within a feed, insert-or-update, and the entries query."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from ..types import EntryView, RawEntry, StoredCounts
+from .models import Entry, Feed
+
+# Longer keys (some feeds put whole URLs with long query strings in their GUIDs) are
+# stored as a hash so that the unique index stays within PostgreSQL's btree limit.
+MAX_KEY_LENGTH = 1000
+# Rows per multi-row INSERT; 15 columns x 200 stays far below SQLite's variable limit.
+_CHUNK = 200
+
+
+def entry_key(entry: RawEntry) -> str:
+    """The identity of an entry within its feed: its GUID, else its link, else its text.
+
+    The last resort (no GUID, no link) hashes title and text, so an edit to such an
+    entry reads as a new entry; nothing better identifies it.
+    """
+    key = entry.guid or entry.url
+    if not key:
+        key = "sha256:" + _digest(entry.title, entry.content_text)
+    elif len(key) > MAX_KEY_LENGTH:
+        key = "sha256:" + _digest(key)
+    return key
+
+
+def _digest(*parts: str | None) -> str:
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update((part or "").encode("utf-8", "surrogatepass"))
+        hasher.update(b"\x00")
+    return hasher.hexdigest()
+
+
+def _content_hash(entry: RawEntry) -> str:
+    return _digest(
+        entry.guid,
+        entry.url,
+        entry.title,
+        entry.summary,
+        entry.content,
+        entry.author,
+        entry.published.isoformat() if entry.published else None,
+        entry.updated.isoformat() if entry.updated else None,
+    )
+
+
+def save_entries(
+    session: Session, feed_id: int, entries: Iterable[RawEntry], now: datetime
+) -> StoredCounts:
+    """Insert new entries and update edited ones; the caller owns the transaction."""
+    by_key: dict[str, RawEntry] = {}
+    for entry in entries:
+        # A feed that lists the same entry twice: the first (usually newest) wins.
+        by_key.setdefault(entry_key(entry), entry)
+    if not by_key:
+        return StoredCounts()
+
+    known: dict[str, tuple[int, str]] = {}
+    keys = list(by_key)
+    for start in range(0, len(keys), _CHUNK):
+        rows = session.execute(
+            select(Entry.key, Entry.id, Entry.content_hash).where(
+                Entry.feed_id == feed_id, Entry.key.in_(keys[start : start + _CHUNK])
+            )
+        )
+        known.update({key: (entry_id, digest) for key, entry_id, digest in rows})
+
+    new_rows = []
+    updated = 0
+    for key, entry in by_key.items():
+        digest = _content_hash(entry)
+        if key not in known:
+            new_rows.append(_row(feed_id, key, entry, digest, now))
+        elif known[key][1] != digest:
+            values = _row(feed_id, key, entry, digest, now)
+            del values["first_seen"]
+            session.execute(update(Entry).where(Entry.id == known[key][0]).values(**values))
+            updated += 1
+
+    inserted = 0
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    for start in range(0, len(new_rows), _CHUNK):
+        # ON CONFLICT DO NOTHING: another process may have stored the same entry
+        # since the SELECT above; it is not stored twice.
+        statement = (
+            insert(Entry)
+            .values(new_rows[start : start + _CHUNK])
+            .on_conflict_do_nothing(index_elements=["feed_id", "key"])
+            .returning(Entry.id)
+        )
+        inserted += len(session.execute(statement).all())
+    return StoredCounts(new=inserted, updated=updated)
+
+
+def recent_published(session: Session, feed_id: int, limit: int = 20) -> list[datetime]:
+    """Publication times of the feed's newest entries (first seen, when undated)."""
+    when = func.coalesce(Entry.published, Entry.first_seen)
+    query = select(when).where(Entry.feed_id == feed_id).order_by(when.desc()).limit(limit)
+    return list(session.scalars(query))
+
+
+def query_entries(
+    session: Session,
+    *,
+    feed_url: str | None = None,
+    since: datetime | None = None,
+    limit: int | None = None,
+) -> list[EntryView]:
+    """Entries newest first; an entry without a date counts as published when seen."""
+    when = func.coalesce(Entry.published, Entry.first_seen)
+    query = (
+        select(Entry, Feed.url, Feed.user_title, Feed.title)
+        .join(Feed, Entry.feed_id == Feed.id)
+        .order_by(when.desc(), Entry.id.desc())
+    )
+    if feed_url is not None:
+        query = query.where(Feed.url == feed_url)
+    if since is not None:
+        query = query.where(when >= since)
+    if limit:
+        query = query.limit(limit)
+    return [
+        EntryView(
+            id=entry.id,
+            feed_url=url,
+            feed_title=user_title or title,
+            guid=entry.guid,
+            url=entry.url,
+            title=entry.title,
+            author=entry.author,
+            published=entry.published,
+            updated=entry.updated,
+            first_seen=entry.first_seen,
+            summary=entry.summary,
+            content_text=entry.content_text,
+            story_id=None,  # stories arrive with the deduplication issue
+        )
+        for entry, url, user_title, title in session.execute(query)
+    ]
+
+
+def _row(feed_id: int, key: str, entry: RawEntry, digest: str, now: datetime) -> dict[str, object]:
+    return {
+        "feed_id": feed_id,
+        "key": key,
+        "guid": entry.guid,
+        "url": entry.url,
+        "title": entry.title,
+        "summary": entry.summary,
+        "content": entry.content,
+        "content_text": entry.content_text,
+        "author": entry.author,
+        "published": entry.published,
+        "updated": entry.updated,
+        "first_seen": now,
+        "last_changed": now,
+        "content_hash": digest,
+    }
