@@ -277,6 +277,30 @@ class Poller:
         _log_result(result, counts, next_poll)
         return counts
 
+    def pump(
+        self,
+        budget: float,
+        *,
+        force: bool = False,
+        polled_before: datetime | None = None,
+    ) -> list[tuple[FeedResult, StoredCounts]]:
+        """For up to ``budget`` seconds: store what finishes, and refill the free
+        places (overall and per host) with due feeds as soon as they open.
+
+        Returns early when nothing is in flight and nothing more is due.
+        """
+        deadline = time.monotonic() + budget
+        stored = []
+        while True:
+            started = self.dispatch(force=force, polled_before=polled_before)
+            if not self._in_flight and not started:
+                break
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            stored += self.collect(timeout=min(remaining, 0.2))
+        return stored
+
     def close(self, grace: float = 0.0) -> int:
         """Stop: store what finishes within ``grace`` seconds, abandon the rest.
 
@@ -301,10 +325,9 @@ def run_once(poller: Poller, *, force: bool = False) -> PollReport:
     report = PollReport()
     try:
         while True:
-            poller.dispatch(force=force, polled_before=started)
+            report.results += poller.pump(60.0, force=force, polled_before=started)
             if not poller.busy:
                 break
-            report.results.extend(poller.collect(timeout=1.0))
     finally:
         poller.close()
     return report

@@ -5,7 +5,10 @@ to write feeds.yaml and run the command line."""
 from __future__ import annotations
 
 import gzip
+import json
 import os
+import signal
+import subprocess
 import sys
 import threading
 import time
@@ -39,20 +42,27 @@ class Route:
     last_modified: str | None = None
     delay: float = 0.0  # seconds before answering
     gzip: bool = False
+    raw_body: bool = False  # send body as is (e.g. already gzip-compressed)
+    trickle: float = 0.0  # after the headers, one byte every this many seconds
 
 
 @dataclass
 class Seen:
     path: str
     headers: dict[str, str]
+    at: float = 0.0  # time.monotonic() when it arrived
 
 
 class FeedServer:
-    """A threaded HTTP server with programmable routes and a request log."""
+    """A threaded HTTP server with programmable routes, a request log, and a count of
+    concurrent requests (the most at once, overall)."""
 
-    def __init__(self) -> None:
+    def __init__(self, address: str = "127.0.0.1") -> None:
+        self.address = address
         self.routes: dict[str, Route] = {}
         self.requests: list[Seen] = []
+        self.active = 0
+        self.max_active = 0
         self._lock = threading.Lock()
         server = self
 
@@ -60,10 +70,24 @@ class FeedServer:
             protocol_version = "HTTP/1.1"
 
             def do_GET(self) -> None:
+                with server._lock:
+                    server.active += 1
+                    server.max_active = max(server.max_active, server.active)
+                try:
+                    self._get()
+                finally:
+                    with server._lock:
+                        server.active -= 1
+
+            def _get(self) -> None:
                 path = self.path
                 with server._lock:
                     server.requests.append(
-                        Seen(path, {k.lower(): v for k, v in self.headers.items()})
+                        Seen(
+                            path,
+                            {k.lower(): v for k, v in self.headers.items()},
+                            time.monotonic(),
+                        )
                     )
                     route = server.routes.get(path)
                 if route is None:
@@ -81,9 +105,26 @@ class FeedServer:
                     return
                 body = route.body
                 if route.gzip:
-                    body = gzip.compress(body)
+                    body = body if route.raw_body else gzip.compress(body)
                     headers["Content-Encoding"] = "gzip"
+                if route.trickle:
+                    self._trickle(body, headers, route.trickle)
+                    return
                 self._send(route.status, body, headers)
+
+            def _trickle(self, body: bytes, headers: dict[str, str], pause: float) -> None:
+                self.send_response(200)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                deadline = time.monotonic() + 60  # bounded, whatever the client does
+                for byte in body:
+                    if time.monotonic() > deadline:
+                        break
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(pause)
 
             def _not_modified(self, route: Route) -> bool:
                 inm = self.headers.get("If-None-Match")
@@ -113,14 +154,14 @@ class FeedServer:
                 if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
                     super().handle_error(request, client_address)
 
-        self.httpd = Server(("127.0.0.1", 0), Handler)
+        self.httpd = Server((address, 0), Handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"http://{self.address}:{self.port}{path}"
 
     def add(self, path: str, body: bytes | str = b"", **kwargs: Any) -> str:
         """Serve ``body`` at ``path``; returns the full URL."""
@@ -139,6 +180,7 @@ class FeedServer:
         with self._lock:
             self.routes.clear()
             self.requests.clear()
+            self.max_active = 0
 
     def close(self) -> None:
         self.httpd.shutdown()
@@ -157,6 +199,22 @@ def server(_server: FeedServer) -> Iterator[FeedServer]:
     _server.reset()
     yield _server
     _server.reset()
+
+
+@pytest.fixture(scope="session")
+def _server2() -> Iterator[FeedServer]:
+    # A second host: all of 127.0.0.0/8 is loopback on Linux.
+    server = FeedServer("127.0.0.2")
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def server2(_server2: FeedServer) -> Iterator[FeedServer]:
+    """Another host than `server`, for per-host behaviour."""
+    _server2.reset()
+    yield _server2
+    _server2.reset()
 
 
 @pytest.fixture
@@ -210,3 +268,78 @@ def pg_url() -> Iterator[str]:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def wait_until(predicate: Any, timeout: float = 15.0, interval: float = 0.05) -> Any:
+    """Poll ``predicate`` until it returns something truthy; fail after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met within {timeout} s")
+        time.sleep(interval)
+
+
+class Daemon:
+    """`aggregator run` as a real subprocess, its logs in a file."""
+
+    def __init__(self, config: Path, log: Path, *extra: str) -> None:
+        self.log_path = log
+        self._log = log.open("w")
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "aggregator",
+                "run",
+                "--config",
+                str(config),
+                "--log-level",
+                "debug",
+                *extra,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=self._log,
+        )
+
+    def log(self) -> str:
+        return self.log_path.read_text()
+
+    def stop(self, sig: int = signal.SIGTERM, timeout: float = 15.0) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(sig)
+        try:
+            return self.process.wait(timeout=timeout)
+        finally:
+            self._log.close()
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+        self._log.close()
+
+
+@pytest.fixture
+def start_daemon(tmp_path: Path) -> Iterator[Any]:
+    """start_daemon(config, *args) -> Daemon; every daemon is killed at teardown."""
+    started: list[Daemon] = []
+
+    def start(config: Path, *extra: str) -> Daemon:
+        daemon = Daemon(config, tmp_path / f"daemon{len(started)}.log", *extra)
+        started.append(daemon)
+        return daemon
+
+    yield start
+    for daemon in started:
+        daemon.kill()
+
+
+def feeds_json(config: Path) -> dict[str, dict[str, Any]]:
+    """`aggregator feeds --json`, by feed URL."""
+    result = run("feeds", "--json", "--config", str(config))
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    return {row["url"]: row for row in rows}
