@@ -89,6 +89,25 @@ BAD = {
         "database",
         "key appears twice",
     ),
+    "bool-as-seconds": (
+        "fetch:\n  timeout: true\nfeeds: []\n",
+        2,
+        "fetch.timeout",
+        "expected a number of seconds, got True",
+    ),
+    "in-memory-database": ("database: 'sqlite://'\nfeeds: []\n", 1, "database", "in-memory"),
+    "unsupported-driver": (
+        "database: postgresql+asyncpg://u@h/db\nfeeds: []\n",
+        1,
+        "database",
+        "expected a SQLAlchemy URL such as",
+    ),
+    "bad-allowed-network": (
+        "fetch:\n  allowed_networks: [lan]\nfeeds: []\n",
+        2,
+        "fetch.allowed_networks[0]",
+        "expected a network such as 192.168.1.0/24, got 'lan'",
+    ),
     "not-a-mapping": ("- just\n- a list\n", 1, None, "expected a mapping"),
     "bad-database": (
         "database: mysql://localhost/x\nfeeds: []\n",
@@ -180,6 +199,20 @@ def test_default_database_is_beside_the_config(tmp_path: Path) -> None:
     path = tmp_path / "feeds.yaml"
     path.write_text("feeds: []\n", encoding="utf-8")
     assert load_settings(path, {}).database_url == f"sqlite:///{tmp_path / 'aggregator.db'}"
+
+
+def test_bad_database_in_environment_exits_2(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.yaml"
+    path.write_text("feeds: []\n", encoding="utf-8")
+    result = run("feeds", "--config", str(path), env={"AGGREGATOR_DATABASE": "mysql://x/y"})
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: AGGREGATOR_DATABASE: expected a SQLAlchemy URL")
+
+
+def test_plain_postgresql_url_uses_psycopg(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.yaml"
+    path.write_text("database: postgresql://u@h/db\nfeeds: []\n", encoding="utf-8")
+    assert load_settings(path, {}).database_url == "postgresql+psycopg://u@h/db"
 
 
 def test_environment_overrides_database(tmp_path: Path) -> None:

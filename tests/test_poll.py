@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -302,3 +304,75 @@ def test_database_unreachable_is_an_error(tmp_path: Path) -> None:
     result = run("entries", "--config", str(path))
     assert result.exit_code == 1
     assert "cannot open database" in result.output
+
+
+def test_timeouts(server: FeedServer, config: Any, tmp_path: Path) -> None:
+    slow_answer = server.add("/slow.xml", rss(("a", "A")), delay=3)
+    fine = server.add("/fine.xml", rss(("b", "B")))
+    path = config([slow_answer, fine], fetch={"timeout": 1, "read_timeout": 1})
+    result = run("poll", "--config", str(path))
+    assert "1 ok (0 not modified), 1 failed; 1 new entries" in result.output
+    errors = dict(db_rows(tmp_path, "SELECT url, last_error FROM feeds"))
+    assert errors[slow_answer] == f"timed out waiting for 127.0.0.1:{server.port} to answer"
+
+
+def test_a_200_without_validators_clears_the_stored_ones(
+    server: FeedServer, config: Any, tmp_path: Path
+) -> None:
+    path = config([server.add("/f.xml", rss(("a", "A")), etag='"e1"')])
+    run("poll", "--config", str(path))
+    server.add("/f.xml", rss(("a", "A"), ("b", "B")))  # the server stopped sending ETags
+    run("poll", "--force", "--config", str(path))
+    run("poll", "--force", "--config", str(path))
+    assert "if-none-match" not in server.requests_to("/f.xml")[-1].headers
+    assert db_rows(tmp_path, "SELECT etag FROM feeds") == [(None,)]
+
+
+def test_entries_are_newest_first(server: FeedServer, config: Any) -> None:
+    items = "".join(
+        f"<item><title>{t}</title><guid isPermaLink='false'>{t}</guid>{d}</item>"
+        for t, d in [
+            ("old", "<pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate>"),
+            ("undated", ""),
+            ("new", "<pubDate>Mon, 01 Jan 2025 00:00:00 GMT</pubDate>"),
+            ("middle", "<pubDate>Mon, 01 Jul 2024 00:00:00 GMT</pubDate>"),
+        ]
+    )
+    path = config(
+        [
+            server.add(
+                "/f.xml", f'<rss version="2.0"><channel><title>F</title>{items}</channel></rss>'
+            )
+        ]
+    )
+    run("poll", "--config", str(path))
+    # An undated entry counts from when it was first seen: now, the newest.
+    assert [e["title"] for e in entries_json(path)] == ["undated", "new", "middle", "old"]
+
+
+def test_readme_example_queries_run(five_feeds: Path, tmp_path: Path) -> None:
+    run("poll", "--config", str(five_feeds))
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    queries = re.findall(r'sqlite3 aggregator\.db "(.*?)"', readme, re.DOTALL)
+    assert len(queries) == 3
+    results = [db_rows(tmp_path, " ".join(q.split())) for q in queries]
+    assert len(results[0]) == 11
+    assert sum(n for _, n in results[1]) == 11
+    assert results[2] == []
+
+
+def test_query_commands_do_not_wait_for_a_writer(
+    server: FeedServer, config: Any, tmp_path: Path
+) -> None:
+    path = config([server.add("/f.xml", rss(("a", "A")))])
+    run("poll", "--config", str(path))
+    writer = sqlite3.connect(tmp_path / "aggregator.db", isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # e.g. a user's sqlite3 session in a transaction
+    try:
+        started = time.monotonic()
+        assert run("feeds", "--json", "--config", str(path)).exit_code == 0
+        assert run("entries", "--json", "--config", str(path)).exit_code == 0
+        assert time.monotonic() - started < 5
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

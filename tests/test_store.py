@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command as alembic_command
 from sqlalchemy import inspect, text
 
 from aggregator.store.engine import make_engine
@@ -106,3 +107,69 @@ def test_db_upgrade_command(backend: str, tmp_path: Path, request: pytest.Fixtur
     assert first.output.strip() == f"database upgraded from empty to {head_revision()}"
     again = run("db", "upgrade", "--config", str(path))
     assert again.output.strip() == f"database is up to date (revision {head_revision()})"
+
+
+def test_upgrade_from_an_older_schema_keeps_a_backup(
+    server: FeedServer, tmp_path: Path, db_url: str
+) -> None:
+    engine = make_engine(db_url)
+    alembic_command.upgrade(_alembic_config(engine), "0001")  # as the first release left it
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO feeds (url, tags, interval_seconds, active, error_count, created_at)"
+                " VALUES ('https://Old.Example/rss', '[]', 1800, 1, 0, '2026-01-01 00:00:00')"
+            )
+        )
+    engine.dispose()
+    path = write_config(tmp_path / "feeds.yaml", [], database=db_url)
+    result = run("db", "upgrade", "--config", str(path))
+    assert f"database upgraded from 0001 to {head_revision()}" in result.output
+    backup = tmp_path / "aggregator.db.bak-0001"
+    assert f"backup of the previous file: {backup}" in result.output
+    with sqlite3.connect(backup) as old:
+        assert old.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    with sqlite3.connect(tmp_path / "aggregator.db") as new:
+        # The data migration filled in the host of the existing feed.
+        assert new.execute("SELECT host FROM feeds").fetchall() == [("old.example",)]
+
+
+def _alembic_config(engine: Any) -> Any:
+    from alembic.config import Config
+
+    from aggregator.store.migrate import migrations_dir
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return config
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path, db_url: str) -> None:
+    engine = make_engine(db_url)
+    upgrade(engine)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    path = write_config(tmp_path / "feeds.yaml", [], database=db_url)
+    result = run("entries", "--config", str(path))
+    assert result.exit_code == 1
+    assert "schema is at revision 9999, which this version of aggregator does not know" in (
+        result.output
+    )
+    assert not list(tmp_path.glob("*.bak-*"))
+
+
+def test_json_feed_with_nul_characters_on_postgres(
+    server: FeedServer, tmp_path: Path, pg_url: str
+) -> None:
+    body = (
+        b'{"version": "https://jsonfeed.org/version/1.1", "title": "N\\u0000UL",'
+        b' "items": [{"id": "1", "title": "a\\u0000b", "content_text": "x\\u0000y"}]}'
+    )
+    url = server.add("/nul.json", body, content_type="application/feed+json")
+    path = write_config(tmp_path / "feeds.yaml", [url], database=pg_url)
+    result = run("poll", "--config", str(path))
+    assert "1 new entries" in result.output, result.output
+    entry = json.loads(run("entries", "--json", "--config", str(path)).output)
+    assert (entry["title"], entry["content_text"]) == ("ab", "xy")
