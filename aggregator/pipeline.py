@@ -25,7 +25,7 @@ from .errors import FeedError, StoreError
 from .fetch import fetch_feed
 from .logs import event
 from .parse import parse_feed
-from .store import Store, host_of
+from .store import PollState, Store, host_of
 from .types import (
     DueFeed,
     FeedResult,
@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 OnResult = Callable[[FeedResult, StoredCounts], None]
 LEASE_CHECK_SECONDS = 30.0
+QUIET_SECONDS = 0.5
 
 
 def poll_feed(client: httpx.Client, due: DueFeed, policy: FetchPolicy) -> FeedResult:
@@ -96,28 +97,32 @@ def record(
     rng: Callable[[], float],
 ) -> tuple[StoredCounts, schedule.NextPoll]:
     """Store one result and schedule the feed's next poll (caller owns the transaction)."""
-    source = result.source
     now = store.now()
-    state = store.poll_state(source.url)
-    policy = _policy(source, bounds)
-    error = result.error
-    if error is not None:
-        retry_at = None
-        if result.http_status in (429, 503):
-            retry_at = schedule.retry_after(getattr(error, "retry_after", None), now)
-        next_poll = schedule.after_error(now, policy, state.error_count + 1, retry_at, rng)
-        if retry_at is not None:
-            # Retry-After slows every feed on the host, not only this one.
-            store.block_host(state.host, retry_at, f"HTTP {result.http_status} Retry-After")
-    else:
-        raw_hints = result.parsed.hints if result.parsed is not None else {}
-        hints = schedule.feed_hints(raw_hints, result.headers, now)
-        published = list(state.published)
-        if result.parsed is not None:
-            published += [e.published for e in result.parsed.entries if e.published]
-        next_poll = schedule.after_success(now, policy, hints, published, rng)
-    counts = store.save_result(result, next_poll.at, next_poll.reason)
-    return counts, next_poll
+    policy = _policy(result.source, bounds)
+    decided: list[schedule.NextPoll] = []
+
+    def decide(state: PollState) -> tuple[datetime, str]:
+        error = result.error
+        if error is not None:
+            retry_at = None
+            if result.http_status in (429, 503):
+                retry_at = schedule.retry_after(getattr(error, "retry_after", None), now)
+            next_poll = schedule.after_error(now, policy, state.error_count + 1, retry_at, rng)
+            if retry_at is not None:
+                # Retry-After slows every feed on the host, not only this one.
+                store.block_host(state.host, retry_at, f"HTTP {result.http_status} Retry-After")
+        else:
+            raw_hints = result.parsed.hints if result.parsed is not None else {}
+            hints = schedule.feed_hints(raw_hints, result.headers, now)
+            published = state.published()
+            if result.parsed is not None:
+                published += [e.published for e in result.parsed.entries if e.published]
+            next_poll = schedule.after_success(now, policy, hints, published, rng)
+        decided.append(next_poll)
+        return next_poll.at, next_poll.reason
+
+    counts = store.save_result(result, decide)
+    return counts, decided[0]
 
 
 def _policy(source: FeedSource, bounds: ScheduleBounds) -> schedule.Policy:
@@ -201,6 +206,13 @@ class Poller:
         self._per_host: dict[str, int] = {}
         self._is_dead = is_dead
         self._next_lease_check = 0.0
+        # Claiming costs a write transaction; skip it while it cannot find anything:
+        # until QUIET_SECONDS pass (new feeds fall due) or a place frees up on a host
+        # whose cap held feeds back.
+        self._quiet_until = 0.0
+        self._held_hosts: set[str] = set()
+        self._host_freed = False
+        self._decisions: list[schedule.NextPoll] = []
 
     @property
     def busy(self) -> int:
@@ -211,11 +223,15 @@ class Poller:
         room = self.concurrency - len(self._in_flight)
         if room <= 0 or not self.sources:
             return 0
+        if not self._host_freed and time.monotonic() < self._quiet_until:
+            return 0
         reserved: dict[str, int] = {}
+        held: set[str] = set()
 
         def accept(host: str) -> bool:
             taken = self._per_host.get(host, 0) + reserved.get(host, 0)
             if taken >= self.per_host:
+                held.add(host)
                 return False
             reserved[host] = reserved.get(host, 0) + 1
             return True
@@ -234,6 +250,9 @@ class Poller:
                 force=force,
                 polled_before=polled_before,
             )
+        self._held_hosts, self._host_freed = held, False
+        if len(claimed) < room:
+            self._quiet_until = time.monotonic() + QUIET_SECONDS
         for due in claimed:
             host = host_of(due.fetch_url)
             self._per_host[host] = self._per_host.get(host, 0) + 1
@@ -243,39 +262,51 @@ class Poller:
         return len(claimed)
 
     def collect(self, timeout: float = 0.0) -> list[tuple[FeedResult, StoredCounts]]:
-        """Store every finished poll, waiting up to ``timeout`` for the first one."""
+        """Store every finished poll, waiting up to ``timeout`` for the first one.
+
+        The finished polls are stored in one transaction, each feed in a savepoint of
+        its own: a feed is still all in or all out, and one commit serves many feeds.
+        """
         if not self._in_flight:
             return []
         done, _ = wait(list(self._in_flight), timeout=timeout, return_when=FIRST_COMPLETED)
-        stored = []
+        results = []
         for future in done:
             flight = self._in_flight.pop(future)
+            if flight.host in self._held_hosts:
+                self._host_freed = True
             self._per_host[flight.host] -= 1
             if not self._per_host[flight.host]:
                 del self._per_host[flight.host]
-            result = future.result()
-            counts = self._record(result)
-            stored.append((result, counts))
+            results.append(future.result())
+        if not results:
+            return []
+        stored = []
+        with self.session.begin():
+            for result in results:
+                stored.append(self._record(result))
+        for (result, counts), next_poll in zip(stored, self._decisions, strict=True):
+            _log_result(result, counts, next_poll)
             self.on_result(result, counts)
+        self._decisions.clear()
         return stored
 
-    def _record(self, result: FeedResult) -> StoredCounts:
+    def _record(self, result: FeedResult) -> tuple[FeedResult, StoredCounts]:
         try:
-            with self.session.begin():
+            with self.session.begin_nested():
                 counts, next_poll = record(self.store, result, self.bounds, self.rng)
         except StoreError as e:
             # The result could not be stored (e.g. a value the database refuses):
-            # record that as the feed's error, in a transaction of its own.
-            failed = FeedResult(
+            # record that as the feed's error instead.
+            result = FeedResult(
                 source=result.source,
                 error=FeedError(result.source.url, f"could not store: {e}", kind="store"),
                 duration=result.duration,
             )
-            with self.session.begin():
-                counts, next_poll = record(self.store, failed, self.bounds, self.rng)
-            result = failed
-        _log_result(result, counts, next_poll)
-        return counts
+            with self.session.begin_nested():
+                counts, next_poll = record(self.store, result, self.bounds, self.rng)
+        self._decisions.append(next_poll)
+        return result, counts
 
     def pump(
         self,

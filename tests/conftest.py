@@ -63,6 +63,7 @@ class FeedServer:
         self.requests: list[Seen] = []
         self.active = 0
         self.max_active = 0
+        self.generation = 0
         self._lock = threading.Lock()
         server = self
 
@@ -73,11 +74,23 @@ class FeedServer:
                 with server._lock:
                     server.active += 1
                     server.max_active = max(server.max_active, server.active)
+                    # A request left over from an earlier test (a hung one) must not
+                    # count in this test's figures.
+                    self._generation = server.generation
+                self._counted = True
                 try:
                     self._get()
                 finally:
+                    self._done()
+
+            def _done(self) -> None:
+                # Called as the answer starts to go out: a client that has read it may
+                # send its next request before this thread gets to run again.
+                if self._counted:
+                    self._counted = False
                     with server._lock:
-                        server.active -= 1
+                        if self._generation == server.generation:
+                            server.active -= 1
 
             def _get(self) -> None:
                 path = self.path
@@ -134,6 +147,7 @@ class FeedServer:
                 return bool(route.last_modified and ims == route.last_modified)
 
             def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
+                self._done()
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)
@@ -181,6 +195,8 @@ class FeedServer:
             self.routes.clear()
             self.requests.clear()
             self.max_active = 0
+            self.active = 0
+            self.generation += 1
 
     def close(self) -> None:
         self.httpd.shutdown()

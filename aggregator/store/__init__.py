@@ -70,7 +70,12 @@ class PollState:
 
     error_count: int  # consecutive failures before this poll
     host: str
-    published: list[datetime]  # recent entries' publication times, newest first
+    # Recent entries' publication times, newest first (a query: called only if needed).
+    published: Callable[[], list[datetime]]
+
+
+# Given the feed's state, when to poll it next and why.
+Decide = Callable[[PollState], tuple[datetime, str]]
 
 
 class Store:
@@ -155,7 +160,6 @@ class Store:
             select(Feed)
             .where(
                 Feed.active.is_(True),
-                Feed.url.in_(list(sources)),
                 or_(Feed.lease_until.is_(None), Feed.lease_until < now),
                 Feed.host.not_in(blocked),
             )
@@ -178,8 +182,8 @@ class Store:
         for feed in self.session.scalars(query):
             if len(claimed) == limit:
                 break
-            if not accept(feed.host):
-                continue
+            if feed.url not in sources or not accept(feed.host):
+                continue  # another process's feeds.yaml, or its host is busy
             feed.lease_owner = owner
             feed.lease_until = now + lease
             claimed.append(
@@ -236,11 +240,6 @@ class Store:
         return int(getattr(result, "rowcount", 0) or 0)
 
     @_translated
-    def poll_state(self, url: str) -> PollState:
-        feed = self._feed(url)
-        return PollState(feed.error_count, feed.host, recent_published(self.session, feed.id))
-
-    @_translated
     def block_host(self, host: str, until: datetime, reason: str) -> None:
         """Keep every feed on ``host`` waiting until ``until`` (Retry-After)."""
         row = self.session.get(Host, host, populate_existing=True)
@@ -254,16 +253,19 @@ class Store:
     # --- results --------------------------------------------------------------------
 
     @_translated
-    def save_result(
-        self, result: FeedResult, next_poll_at: datetime, next_poll_reason: str
-    ) -> StoredCounts:
-        """Record one feed's poll: entries, caching data, status, next poll; end its lease."""
+    def save_result(self, result: FeedResult, decide: Decide) -> StoredCounts:
+        """Record one feed's poll: entries, caching data, status, next poll; end its lease.
+
+        ``decide`` sees the feed's state as it was before this poll.
+        """
         feed = self._feed(result.source.url)
         now = self.now()
+        feed_id = feed.id
+        feed.next_poll_at, feed.next_poll_reason = decide(
+            PollState(feed.error_count, feed.host, lambda: recent_published(self.session, feed_id))
+        )
         feed.last_polled_at = now
         feed.last_http_status = result.http_status
-        feed.next_poll_at = next_poll_at
-        feed.next_poll_reason = next_poll_reason
         feed.lease_owner = None
         feed.lease_until = None
         if result.permanent_url and result.permanent_url != (feed.fetch_url or feed.url):

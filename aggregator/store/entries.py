@@ -16,8 +16,8 @@ from .models import Entry, Feed
 # Longer keys (some feeds put whole URLs with long query strings in their GUIDs) are
 # stored as a hash so that the unique index stays within PostgreSQL's btree limit.
 MAX_KEY_LENGTH = 1000
-# Rows per multi-row INSERT; 15 columns x 200 stays far below SQLite's variable limit.
-_CHUNK = 200
+# Keys per SELECT ... IN (...), far below SQLite's variable limit.
+_CHUNK = 500
 
 
 def entry_key(entry: RawEntry) -> str:
@@ -89,17 +89,19 @@ def save_entries(
             updated += 1
 
     inserted = 0
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    for start in range(0, len(new_rows), _CHUNK):
-        # ON CONFLICT DO NOTHING: another process may have stored the same entry
-        # since the SELECT above; it is not stored twice.
+    if new_rows:
+        insert = (
+            postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+        )
+        # ON CONFLICT DO NOTHING: another process may have stored the same entry since
+        # the SELECT above; it is not stored twice. One statement with many parameter
+        # sets: SQLAlchemy compiles it once and batches the rows ("insertmanyvalues").
         statement = (
             insert(Entry)
-            .values(new_rows[start : start + _CHUNK])
             .on_conflict_do_nothing(index_elements=["feed_id", "key"])
             .returning(Entry.id)
         )
-        inserted += len(session.execute(statement).all())
+        inserted = len(session.execute(statement, new_rows).all())
     return StoredCounts(new=inserted, updated=updated)
 
 
