@@ -3,10 +3,12 @@ owns close()."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import socket
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -18,11 +20,15 @@ from sqlalchemy.orm import Session
 from .config import Settings
 from .errors import StoreError
 from .fetch import make_client
-from .pipeline import OnResult, Poller, ScheduleBounds
+from .parse import parse_feed
+from .pipeline import OnResult, Parse, Poller, ScheduleBounds
 from .store import Store
 from .store.engine import make_engine, writer
 from .store.migrate import current_revision, head_revision, upgrade
 from .types import FetchPolicy
+
+# Below this many feeds, starting parser processes costs more than it saves.
+PARALLEL_PARSE_MIN_FEEDS = 50
 
 
 def utc_now() -> datetime:
@@ -61,6 +67,7 @@ class App:
     now: Callable[[], datetime] = utc_now
     owner: str = field(default_factory=process_id)
     _client: httpx.Client | None = field(default=None, init=False)
+    _parsers: ProcessPoolExecutor | None = field(default=None, init=False)
 
     @property
     def client(self) -> httpx.Client:
@@ -93,6 +100,21 @@ class App:
     def store(self, session: Session) -> Store:
         return Store(session, self.now)
 
+    def parse(self) -> Parse:
+        """parse_feed, in worker processes when there are enough feeds to keep more than
+        one core busy (feedparser is most of a poll's CPU time, and threads share one
+        core). The processes are started on first use and stopped by close()."""
+        cores = os.cpu_count() or 1
+        if cores < 2 or len(self.settings.feeds) < PARALLEL_PARSE_MIN_FEEDS:
+            return parse_feed
+        if self._parsers is None:
+            # spawn, not fork: this process has threads (HTTP pool, poll workers).
+            self._parsers = ProcessPoolExecutor(
+                max_workers=cores, mp_context=multiprocessing.get_context("spawn")
+            )
+        parsers = self._parsers
+        return lambda fetched, base: parsers.submit(parse_feed, fetched, base).result()
+
     def poller(self, session: Session, on_result: OnResult) -> Poller:
         fetch = self.settings.fetch
         return Poller(
@@ -113,6 +135,7 @@ class App:
             lease=timedelta(seconds=fetch.timeout * (fetch.max_redirects + 2) + 60),
             on_result=on_result,
             is_dead=is_dead_local_process,
+            parse=self.parse(),
         )
 
     def upgrade(self) -> tuple[str | None, str, str | None]:
@@ -134,6 +157,8 @@ class App:
     def close(self) -> None:
         if self._client is not None:
             self._client.close()
+        if self._parsers is not None:
+            self._parsers.shutdown(wait=False, cancel_futures=True)
         self.engine.dispose()
 
 

@@ -42,6 +42,18 @@ class FeedError(AggregatorError):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keyword-only attributes (kind, status, ...) survive pickling, so a feed's
+        # error can come back from a parser process intact.
+        return (_rebuild, (type(self), dict(self.__dict__)))
+
+
+def _rebuild(cls: type[FeedError], state: dict[str, object]) -> FeedError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, state.get("message", ""))
+    error.__dict__.update(state)
+    return error
+
 
 class FetchError(FeedError):
     """The HTTP exchange failed: connection, timeout, status, size cap, redirects."""

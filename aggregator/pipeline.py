@@ -30,8 +30,10 @@ from .types import (
     DueFeed,
     FeedResult,
     FeedSource,
+    Fetched,
     FetchPolicy,
     NotModified,
+    ParsedFeed,
     StoredCounts,
 )
 
@@ -42,8 +44,16 @@ LEASE_CHECK_SECONDS = 30.0
 QUIET_SECONDS = 0.5
 
 
-def poll_feed(client: httpx.Client, due: DueFeed, policy: FetchPolicy) -> FeedResult:
-    """Fetch and parse one feed. Never raises for a feed's own failure: it is data."""
+Parse = Callable[[Fetched, str], ParsedFeed]
+
+
+def poll_feed(
+    client: httpx.Client, due: DueFeed, policy: FetchPolicy, parse: Parse = parse_feed
+) -> FeedResult:
+    """Fetch and parse one feed. Never raises for a feed's own failure: it is data.
+
+    ``parse`` may hand the work to another process (see app.py); it runs parse_feed.
+    """
     started = time.monotonic()
     source = due.source
     try:
@@ -59,7 +69,7 @@ def poll_feed(client: httpx.Client, due: DueFeed, policy: FetchPolicy) -> FeedRe
             )
         # Relative links and GUIDs resolve against the configured URL: an entry's
         # identity must not change when the feed moves (see parse_feed).
-        parsed = parse_feed(fetched, base_url=source.url)
+        parsed = parse(fetched, source.url)
     except FeedError as e:
         return FeedResult(
             source=source,
@@ -92,6 +102,7 @@ class ScheduleBounds:
 
 def record(
     store: Store,
+    due: DueFeed,
     result: FeedResult,
     bounds: ScheduleBounds,
     rng: Callable[[], float],
@@ -101,8 +112,9 @@ def record(
     policy = _policy(result.source, bounds)
     decided: list[schedule.NextPoll] = []
 
-    def decide(state: PollState) -> tuple[datetime, str]:
+    def decide(state: PollState) -> tuple[datetime, str, tuple[int, datetime] | None]:
         error = result.error
+        kept = None
         if error is not None:
             retry_at = None
             if result.http_status in (429, 503):
@@ -112,16 +124,20 @@ def record(
                 # Retry-After slows every feed on the host, not only this one.
                 store.block_host(state.host, retry_at, f"HTTP {result.http_status} Retry-After")
         else:
+            rhythm = None
+            if due.typical_gap is not None and due.newest_published is not None:
+                rhythm = schedule.Rhythm(due.typical_gap, due.newest_published)
+            if state.published is not None:
+                rhythm = schedule.rhythm(state.published, now) or rhythm
+                if rhythm is not None:
+                    kept = (rhythm.typical_gap, rhythm.newest)
             raw_hints = result.parsed.hints if result.parsed is not None else {}
             hints = schedule.feed_hints(raw_hints, result.headers, now)
-            published = state.published()
-            if result.parsed is not None:
-                published += [e.published for e in result.parsed.entries if e.published]
-            next_poll = schedule.after_success(now, policy, hints, published, rng)
+            next_poll = schedule.after_success(now, policy, hints, rhythm, rng)
         decided.append(next_poll)
-        return next_poll.at, next_poll.reason
+        return next_poll.at, next_poll.reason, kept
 
-    counts = store.save_result(result, decide)
+    counts = store.save_result(due, result, decide)
     return counts, decided[0]
 
 
@@ -188,6 +204,7 @@ class Poller:
         on_result: OnResult = lambda result, counts: None,
         rng: Callable[[], float] = random.random,
         is_dead: Callable[[str], bool] = lambda owner: False,
+        parse: Parse = parse_feed,
     ) -> None:
         self.session = session
         self.store = store
@@ -205,6 +222,7 @@ class Poller:
         self._in_flight: dict[Future[FeedResult], _InFlight] = {}
         self._per_host: dict[str, int] = {}
         self._is_dead = is_dead
+        self._parse = parse
         self._next_lease_check = 0.0
         # Claiming costs a write transaction; skip it while it cannot find anything:
         # until QUIET_SECONDS pass (new feeds fall due) or a place frees up on a host
@@ -256,7 +274,7 @@ class Poller:
         for due in claimed:
             host = host_of(due.fetch_url)
             self._per_host[host] = self._per_host.get(host, 0) + 1
-            future = self._pool.submit(poll_feed, self.client, due, self.fetch_policy)
+            future = self._pool.submit(poll_feed, self.client, due, self.fetch_policy, self._parse)
             self._in_flight[future] = _InFlight(due, host)
             event(log, logging.DEBUG, "poll.start", feed=due.source.url)
         return len(claimed)
@@ -273,28 +291,28 @@ class Poller:
         results = []
         for future in done:
             flight = self._in_flight.pop(future)
+            results.append((flight.due, future.result()))
             if flight.host in self._held_hosts:
                 self._host_freed = True
             self._per_host[flight.host] -= 1
             if not self._per_host[flight.host]:
                 del self._per_host[flight.host]
-            results.append(future.result())
         if not results:
             return []
         stored = []
         with self.session.begin():
-            for result in results:
-                stored.append(self._record(result))
+            for due, result in results:
+                stored.append(self._record(due, result))
         for (result, counts), next_poll in zip(stored, self._decisions, strict=True):
             _log_result(result, counts, next_poll)
             self.on_result(result, counts)
         self._decisions.clear()
         return stored
 
-    def _record(self, result: FeedResult) -> tuple[FeedResult, StoredCounts]:
+    def _record(self, due: DueFeed, result: FeedResult) -> tuple[FeedResult, StoredCounts]:
         try:
             with self.session.begin_nested():
-                counts, next_poll = record(self.store, result, self.bounds, self.rng)
+                counts, next_poll = record(self.store, due, result, self.bounds, self.rng)
         except StoreError as e:
             # The result could not be stored (e.g. a value the database refuses):
             # record that as the feed's error instead.
@@ -304,7 +322,7 @@ class Poller:
                 duration=result.duration,
             )
             with self.session.begin_nested():
-                counts, next_poll = record(self.store, result, self.bounds, self.rng)
+                counts, next_poll = record(self.store, due, result, self.bounds, self.rng)
         self._decisions.append(next_poll)
         return result, counts
 

@@ -6,7 +6,8 @@ The rules, in order (each step can only push the next poll later, except the las
 2. Adaptive rate: a feed that publishes rarely is polled less. With at least three
    recent publication times, half the median gap between them (or half the time since
    the newest, if that is longer: a feed that went quiet) replaces the interval when it
-   is longer: reason ``adaptive``. Half, so that a new entry waits on average a quarter
+   is longer: reason ``adaptive``. The rhythm is measured when new entries arrive and
+   kept on the feed's row. Half, so that a new entry waits on average a quarter
    of the feed's own rhythm.
 3. The feed's own requests are floors: RSS ``<ttl>``, ``sy:updatePeriod`` /
    ``sy:updateFrequency``, ``Cache-Control: max-age`` and ``Expires``: reasons ``ttl``,
@@ -62,6 +63,14 @@ class Hints:
 
 
 @dataclass(frozen=True)
+class Rhythm:
+    """How often a feed publishes, from its recent entries."""
+
+    typical_gap: int  # seconds: median gap between recent publication times
+    newest: datetime  # the newest publication time
+
+
+@dataclass(frozen=True)
 class NextPoll:
     at: datetime
     reason: str
@@ -74,12 +83,12 @@ def after_success(
     now: datetime,
     policy: Policy,
     hints: Hints,
-    published: Sequence[datetime],
+    rhythm: Rhythm | None,
     random: Random,
 ) -> NextPoll:
     """The next poll after a successful one (200 or 304)."""
     delay, reason = policy.interval, "interval"
-    adaptive = adaptive_delay(now, published)
+    adaptive = adaptive_delay(now, rhythm)
     if adaptive is not None and adaptive > delay:
         delay, reason = adaptive, "adaptive"
     for name, floor in (
@@ -113,15 +122,21 @@ def after_error(
     return NextPoll(at, "backoff")
 
 
-def adaptive_delay(now: datetime, published: Sequence[datetime]) -> int | None:
-    """Half the feed's typical gap between entries, from recent publication times."""
+def rhythm(published: Sequence[datetime], now: datetime) -> Rhythm | None:
+    """The publishing rhythm of recent publication times (at least three of them)."""
     times = sorted(t for t in published if t <= now)
     if len(times) < 3:
         return None
     gaps = [(b - a).total_seconds() for a, b in itertools.pairwise(times)]
-    typical = statistics.median(gaps)
-    quiet = (now - times[-1]).total_seconds()
-    return int(max(typical, quiet) / 2)
+    return Rhythm(typical_gap=int(statistics.median(gaps)), newest=times[-1])
+
+
+def adaptive_delay(now: datetime, rhythm: Rhythm | None) -> int | None:
+    """Half the feed's typical gap between entries, or half its silence if longer."""
+    if rhythm is None:
+        return None
+    quiet = (now - rhythm.newest).total_seconds()
+    return int(max(rhythm.typical_gap, quiet) / 2)
 
 
 def feed_hints(feed: Mapping[str, object], headers: Mapping[str, str], now: datetime) -> Hints:

@@ -50,7 +50,12 @@ class DueFeed:
     source: FeedSource
     fetch_url: str  # the configured URL, or where a permanent redirect moved it
     cache: CacheInfo
+    # The row as it was when claimed (the lease keeps anyone else from changing it).
+    feed_id: int = 0
+    host: str = ""
     error_count: int = 0
+    typical_gap: int | None = None  # seconds between entries, when known
+    newest_published: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,13 @@ import pytest
 from aggregator.schedule import (
     Hints,
     Policy,
+    Rhythm,
     adaptive_delay,
     after_error,
     after_success,
     feed_hints,
     retry_after,
+    rhythm,
 )
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -27,7 +29,7 @@ def no_jitter() -> float:
 
 
 def test_interval_by_default() -> None:
-    nxt = after_success(NOW, POLICY, Hints(), [], no_jitter)
+    nxt = after_success(NOW, POLICY, Hints(), None, no_jitter)
     assert (seconds(nxt.at), nxt.reason) == (1800, "interval")
 
 
@@ -43,40 +45,44 @@ def test_interval_by_default() -> None:
     ],
 )
 def test_feed_requests_are_floors_within_bounds(hints: Hints, delay: int, reason: str) -> None:
-    nxt = after_success(NOW, POLICY, hints, [], no_jitter)
+    nxt = after_success(NOW, POLICY, hints, None, no_jitter)
     assert (seconds(nxt.at), nxt.reason) == (delay, reason)
 
 
 def test_min_interval_is_a_floor() -> None:
     policy = Policy(interval=60, min_interval=300, max_interval=86400, jitter=0)
-    nxt = after_success(NOW, policy, Hints(), [], no_jitter)
+    nxt = after_success(NOW, policy, Hints(), None, no_jitter)
     assert (seconds(nxt.at), nxt.reason) == (300, "min-interval")
 
 
 def test_weekly_feed_is_polled_less() -> None:
     weekly = [NOW - timedelta(days=7 * k) for k in range(1, 6)]
-    nxt = after_success(NOW, POLICY, Hints(), weekly, no_jitter)
+    nxt = after_success(NOW, POLICY, Hints(), rhythm(weekly, NOW), no_jitter)
     assert (seconds(nxt.at), nxt.reason) == (86400, "max-interval")
     every_3h = [NOW - timedelta(hours=3 * k) for k in range(1, 8)]
-    nxt = after_success(NOW, POLICY, Hints(), every_3h, no_jitter)
+    nxt = after_success(NOW, POLICY, Hints(), rhythm(every_3h, NOW), no_jitter)
     assert (seconds(nxt.at), nxt.reason) == (3 * 3600 / 2, "adaptive")
 
 
 def test_busy_feed_keeps_its_interval() -> None:
     every_5m = [NOW - timedelta(minutes=5 * k) for k in range(10)]
-    nxt = after_success(NOW, POLICY, Hints(), every_5m, no_jitter)
+    nxt = after_success(NOW, POLICY, Hints(), rhythm(every_5m, NOW), no_jitter)
     assert nxt.reason == "interval"
 
 
 def test_adaptive_needs_three_dates_and_counts_silence() -> None:
-    assert adaptive_delay(NOW, [NOW - timedelta(hours=1), NOW - timedelta(hours=2)]) is None
+    assert rhythm([NOW - timedelta(hours=1), NOW - timedelta(hours=2)], NOW) is None
     quiet = [NOW - timedelta(days=10, hours=k) for k in range(3)]
-    assert adaptive_delay(NOW, quiet) == 5 * 86400  # half of ten days since the last one
+    assert rhythm(quiet, NOW) == Rhythm(typical_gap=3600, newest=NOW - timedelta(days=10))
+    assert adaptive_delay(NOW, rhythm(quiet, NOW)) == 5 * 86400  # half of ten quiet days
+    assert adaptive_delay(NOW, None) is None
+    future = [NOW + timedelta(days=k) for k in range(1, 5)]  # misdated entries are ignored
+    assert rhythm(future, NOW) is None
 
 
 def test_jitter_only_delays() -> None:
-    earliest = after_success(NOW, Policy(1800, 300, 86400, jitter=0.1), Hints(), [], lambda: 0.0)
-    latest = after_success(NOW, Policy(1800, 300, 86400, jitter=0.1), Hints(), [], lambda: 0.999)
+    earliest = after_success(NOW, Policy(1800, 300, 86400, jitter=0.1), Hints(), None, lambda: 0.0)
+    latest = after_success(NOW, Policy(1800, 300, 86400, jitter=0.1), Hints(), None, lambda: 0.999)
     assert seconds(earliest.at) == 1800
     assert 1800 < seconds(latest.at) < 1980
 

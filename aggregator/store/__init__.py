@@ -18,10 +18,10 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, cast
 from urllib.parse import urlsplit
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Table, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -70,12 +70,14 @@ class PollState:
 
     error_count: int  # consecutive failures before this poll
     host: str
-    # Recent entries' publication times, newest first (a query: called only if needed).
-    published: Callable[[], list[datetime]]
+    # Publication times of the newest entries, when new ones have just arrived (the
+    # rhythm is then measured again); None otherwise.
+    published: list[datetime] | None
 
 
-# Given the feed's state, when to poll it next and why.
-Decide = Callable[[PollState], tuple[datetime, str]]
+# Given the feed's state: when to poll it next, why, and the rhythm to keep
+# (typical gap in seconds, newest publication), if it was measured.
+Decide = Callable[[PollState], tuple[datetime, str, tuple[int, datetime] | None]]
 
 
 class Store:
@@ -191,7 +193,11 @@ class Store:
                     source=sources[feed.url],
                     fetch_url=feed.fetch_url or feed.url,
                     cache=CacheInfo(etag=feed.etag, last_modified=feed.last_modified),
+                    feed_id=feed.id,
+                    host=feed.host,
                     error_count=feed.error_count,
+                    typical_gap=feed.typical_gap_seconds,
+                    newest_published=feed.newest_published_at,
                 )
             )
         self.session.flush()
@@ -253,65 +259,78 @@ class Store:
     # --- results --------------------------------------------------------------------
 
     @_translated
-    def save_result(self, result: FeedResult, decide: Decide) -> StoredCounts:
+    def save_result(self, due: DueFeed, result: FeedResult, decide: Decide) -> StoredCounts:
         """Record one feed's poll: entries, caching data, status, next poll; end its lease.
 
-        ``decide`` sees the feed's state as it was before this poll.
+        Works from the state the feed had when claimed (``due``; the lease kept it
+        unchanged): one UPDATE for a 304 or an error, no SELECT.
         """
-        feed = self._feed(result.source.url)
         now = self.now()
-        feed_id = feed.id
-        feed.next_poll_at, feed.next_poll_reason = decide(
-            PollState(feed.error_count, feed.host, lambda: recent_published(self.session, feed_id))
-        )
-        feed.last_polled_at = now
-        feed.last_http_status = result.http_status
-        feed.lease_owner = None
-        feed.lease_until = None
-        if result.permanent_url and result.permanent_url != (feed.fetch_url or feed.url):
+        values: dict[str, Any] = {
+            "last_polled_at": now,
+            "last_http_status": result.http_status,
+            "lease_owner": None,
+            "lease_until": None,
+        }
+        if result.permanent_url and result.permanent_url != due.fetch_url:
             # 301/308: the feed has moved for good; poll the new address from now on.
-            feed.fetch_url = result.permanent_url
-            feed.host = host_of(result.permanent_url)
+            values["fetch_url"] = result.permanent_url
+            values["host"] = host_of(result.permanent_url)
 
+        counts = StoredCounts()
+        published: list[datetime] | None = None
         if result.error is not None:
-            feed.last_status = "error"
-            feed.last_error = str(result.error)
-            feed.last_error_kind = result.error.kind
-            feed.error_count += 1
+            values.update(
+                last_status="error",
+                last_error=str(result.error),
+                last_error_kind=result.error.kind,
+                error_count=Feed.error_count + 1,
+            )
             if result.http_status == 410:
-                feed.disabled_at = now
-                feed.disabled_reason = "410 Gone: the feed was removed by its publisher"
-            return StoredCounts()
+                values["disabled_at"] = now
+                values["disabled_reason"] = "410 Gone: the feed was removed by its publisher"
+        else:
+            values.update(
+                last_success_at=now,
+                error_count=0,
+                last_error=None,
+                last_error_kind=None,
+                disabled_at=None,
+                disabled_reason=None,
+            )
+            if result.parsed is None:
+                # A 304 may carry fresh validators; keep the old ones where it does not.
+                values.update(
+                    last_status="not_modified",
+                    etag=func.coalesce(result.cache.etag, Feed.etag),
+                    last_modified=func.coalesce(result.cache.last_modified, Feed.last_modified),
+                )
+            else:
+                parsed = result.parsed
+                # A 200 replaces the validators: one it did not send must not be sent again.
+                values.update(
+                    etag=result.cache.etag,
+                    last_modified=result.cache.last_modified,
+                    title=func.coalesce(parsed.title, Feed.title),
+                    site_url=func.coalesce(parsed.link, Feed.site_url),
+                    last_status="recovered" if parsed.warning else "ok",
+                    last_error=parsed.warning,
+                )
+                counts = save_entries(self.session, due.feed_id, parsed.entries, now)
+                if counts.new:
+                    published = recent_published(self.session, due.feed_id)
 
-        feed.last_success_at = now
-        feed.error_count = 0
-        feed.last_error = None
-        feed.last_error_kind = None
-        feed.disabled_at = None
-        feed.disabled_reason = None
-        if result.parsed is None:
-            # A 304 may carry fresh validators; keep the old ones where it does not.
-            feed.etag = result.cache.etag or feed.etag
-            feed.last_modified = result.cache.last_modified or feed.last_modified
-            feed.last_status = "not_modified"
-            return StoredCounts()
-
-        # A 200 replaces the validators: one it did not send must not be sent again.
-        feed.etag = result.cache.etag
-        feed.last_modified = result.cache.last_modified
-        parsed = result.parsed
-        feed.title = parsed.title or feed.title
-        feed.site_url = parsed.link or feed.site_url
-        feed.last_status = "recovered" if parsed.warning else "ok"
-        feed.last_error = parsed.warning
-        return save_entries(self.session, feed.id, parsed.entries, now)
-
-    def _feed(self, url: str) -> Feed:
-        # populate_existing: another process may have changed the row since this
-        # Session last loaded it (expire_on_commit is off).
-        return self.session.scalars(
-            select(Feed).where(Feed.url == url).execution_options(populate_existing=True)
-        ).one()
+        next_at, reason, rhythm = decide(PollState(due.error_count, due.host, published))
+        values.update(next_poll_at=next_at, next_poll_reason=reason)
+        if rhythm is not None:
+            values.update(typical_gap_seconds=rhythm[0], newest_published_at=rhythm[1])
+        # Core, not ORM: nothing loaded in this Session needs to follow the change (a
+        # claim always reloads the rows it takes), and this is the hot path of a poll.
+        feeds = cast(Table, Feed.__table__)
+        self.session.connection().execute(
+            update(feeds).where(feeds.c.id == due.feed_id).values(**values)
+        )
+        return counts
 
     # --- queries --------------------------------------------------------------------
 

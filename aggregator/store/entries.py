@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -96,10 +97,12 @@ def save_entries(
         # ON CONFLICT DO NOTHING: another process may have stored the same entry since
         # the SELECT above; it is not stored twice. One statement with many parameter
         # sets: SQLAlchemy compiles it once and batches the rows ("insertmanyvalues").
+        # Core, not the ORM's bulk path: several times faster.
+        table = cast(Table, Entry.__table__)
         statement = (
-            insert(Entry)
+            insert(table)
             .on_conflict_do_nothing(index_elements=["feed_id", "key"])
-            .returning(Entry.id)
+            .returning(table.c.id)
         )
         inserted = len(session.execute(statement, new_rows).all())
     return StoredCounts(new=inserted, updated=updated)

@@ -106,6 +106,9 @@ class Feed(Base):
     # that dies leaves a lease that simply expires).
     lease_owner: Mapped[str | None] = mapped_column(Text)
     lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Publishing rhythm, measured when new entries arrive (schedule.rhythm).
+    typical_gap_seconds: Mapped[int | None] = mapped_column(Integer)
+    newest_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
