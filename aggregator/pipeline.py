@@ -137,7 +137,7 @@ def record(
         decided.append(next_poll)
         return next_poll.at, next_poll.reason, kept
 
-    counts = store.save_result(due, result, decide)
+    counts = store.save_result(due, result, decide, now)
     return counts, decided[0]
 
 

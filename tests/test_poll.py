@@ -6,6 +6,7 @@ import json
 import re
 import sqlite3
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -376,3 +377,41 @@ def test_query_commands_do_not_wait_for_a_writer(
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_schedule_honours_the_feed_and_explains_itself(
+    server: FeedServer, config: Any, tmp_path: Path
+) -> None:
+    ttl = server.add(
+        "/ttl.xml",
+        '<rss version="2.0"><channel><title>T</title><ttl>120</ttl></channel></rss>',
+    )
+    cached = server.add("/cached.xml", rss(("a", "A")), headers={"Cache-Control": "max-age=5400"})
+    weeks_ago = [datetime.now(UTC) - timedelta(days=7 * k) for k in range(1, 5)]
+    weekly_items = "".join(
+        f"<item><guid isPermaLink='false'>{day:%F}</guid><title>{day:%F}</title>"
+        f"<pubDate>{day:%a, %d %b %Y %H:%M:%S GMT}</pubDate></item>"
+        for day in weeks_ago
+    )
+    weekly = server.add(
+        "/weekly.xml", f'<rss version="2.0"><channel><title>W</title>{weekly_items}</channel></rss>'
+    )
+    path = config([ttl, cached, weekly], schedule={"jitter": 0})
+    run("poll", "--config", str(path))
+    rows = {
+        url: (reason, (datetime.fromisoformat(at) - datetime.fromisoformat(polled)).total_seconds())
+        for url, reason, at, polled in [
+            (r["url"], r["next_poll_reason"], r["next_poll_at"], r["last_polled_at"])
+            for r in (
+                json.loads(line)
+                for line in run("feeds", "--json", "--config", str(path)).output.splitlines()
+            )
+        ]
+    }
+    assert rows[ttl] == ("ttl", 7200)
+    assert rows[cached] == ("cache-control", 5400)
+    assert rows[weekly] == ("max-interval", 86400)  # posts weekly: polled daily, not every 30 min
+    text = run("feeds", "--config", str(path)).output
+    assert "(the feed's <ttl>)" in text
+    assert "(Cache-Control max-age)" in text
+    assert "(its max_interval)" in text

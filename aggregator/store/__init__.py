@@ -259,13 +259,15 @@ class Store:
     # --- results --------------------------------------------------------------------
 
     @_translated
-    def save_result(self, due: DueFeed, result: FeedResult, decide: Decide) -> StoredCounts:
+    def save_result(
+        self, due: DueFeed, result: FeedResult, decide: Decide, now: datetime
+    ) -> StoredCounts:
         """Record one feed's poll: entries, caching data, status, next poll; end its lease.
 
         Works from the state the feed had when claimed (``due``; the lease kept it
-        unchanged): one UPDATE for a 304 or an error, no SELECT.
+        unchanged): one UPDATE for a 304 or an error, no SELECT. ``now`` is the time of
+        the poll, the one ``decide`` counts from.
         """
-        now = self.now()
         values: dict[str, Any] = {
             "last_polled_at": now,
             "last_http_status": result.http_status,
