@@ -25,7 +25,7 @@ from .errors import FeedError, StoreError
 from .fetch import fetch_feed
 from .logs import event
 from .parse import parse_feed
-from .store import PollState, Store, host_of
+from .store import PollState, Store
 from .types import (
     DueFeed,
     FeedResult,
@@ -174,12 +174,6 @@ class PollReport:
         return sum(c.updated for _, c in self.results)
 
 
-@dataclass
-class _InFlight:
-    due: DueFeed
-    host: str
-
-
 class Poller:
     """Claims due feeds, polls them in a thread pool, stores what comes back.
 
@@ -219,7 +213,7 @@ class Poller:
         self.on_result = on_result
         self.rng = rng
         self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="poll")
-        self._in_flight: dict[Future[FeedResult], _InFlight] = {}
+        self._in_flight: dict[Future[FeedResult], DueFeed] = {}
         self._per_host: dict[str, int] = {}
         self._is_dead = is_dead
         self._parse = parse
@@ -230,7 +224,6 @@ class Poller:
         self._quiet_until = 0.0
         self._held_hosts: set[str] = set()
         self._host_freed = False
-        self._decisions: list[schedule.NextPoll] = []
 
     @property
     def busy(self) -> int:
@@ -272,10 +265,9 @@ class Poller:
         if len(claimed) < room:
             self._quiet_until = time.monotonic() + QUIET_SECONDS
         for due in claimed:
-            host = host_of(due.fetch_url)
-            self._per_host[host] = self._per_host.get(host, 0) + 1
+            self._per_host[due.host] = self._per_host.get(due.host, 0) + 1
             future = self._pool.submit(poll_feed, self.client, due, self.fetch_policy, self._parse)
-            self._in_flight[future] = _InFlight(due, host)
+            self._in_flight[future] = due
             event(log, logging.DEBUG, "poll.start", feed=due.source.url)
         return len(claimed)
 
@@ -290,26 +282,25 @@ class Poller:
         done, _ = wait(list(self._in_flight), timeout=timeout, return_when=FIRST_COMPLETED)
         results = []
         for future in done:
-            flight = self._in_flight.pop(future)
-            results.append((flight.due, future.result()))
-            if flight.host in self._held_hosts:
+            due = self._in_flight.pop(future)
+            results.append((due, future.result()))
+            if due.host in self._held_hosts:
                 self._host_freed = True
-            self._per_host[flight.host] -= 1
-            if not self._per_host[flight.host]:
-                del self._per_host[flight.host]
+            self._per_host[due.host] -= 1
+            if not self._per_host[due.host]:
+                del self._per_host[due.host]
         if not results:
             return []
-        stored = []
         with self.session.begin():
-            for due, result in results:
-                stored.append(self._record(due, result))
-        for (result, counts), next_poll in zip(stored, self._decisions, strict=True):
+            recorded = [self._record(due, result) for due, result in results]
+        for result, counts, next_poll in recorded:
             _log_result(result, counts, next_poll)
             self.on_result(result, counts)
-        self._decisions.clear()
-        return stored
+        return [(result, counts) for result, counts, _ in recorded]
 
-    def _record(self, due: DueFeed, result: FeedResult) -> tuple[FeedResult, StoredCounts]:
+    def _record(
+        self, due: DueFeed, result: FeedResult
+    ) -> tuple[FeedResult, StoredCounts, schedule.NextPoll]:
         try:
             with self.session.begin_nested():
                 counts, next_poll = record(self.store, due, result, self.bounds, self.rng)
@@ -323,8 +314,7 @@ class Poller:
             )
             with self.session.begin_nested():
                 counts, next_poll = record(self.store, due, result, self.bounds, self.rng)
-        self._decisions.append(next_poll)
-        return result, counts
+        return result, counts, next_poll
 
     def pump(
         self,
@@ -383,6 +373,8 @@ def run_once(poller: Poller, *, force: bool = False) -> PollReport:
 
 
 def _log_result(result: FeedResult, counts: StoredCounts, next_poll: schedule.NextPoll) -> None:
+    if not log.isEnabledFor(logging.INFO if result.error is None else logging.WARNING):
+        return  # the common case of `poll`: build no log line nobody will see
     url = result.source.url
     common = {
         "next": next_poll.at.isoformat(timespec="seconds"),

@@ -22,6 +22,7 @@ from typing import Any, ParamSpec, TypeVar, cast
 from urllib.parse import urlsplit
 
 from sqlalchemy import Table, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -87,6 +88,10 @@ class Store:
         self.session = session
         self.now = now
 
+    @property
+    def _dialect(self) -> str:
+        return self.session.get_bind().dialect.name
+
     # --- configuration --------------------------------------------------------------
 
     @_translated
@@ -96,24 +101,34 @@ class Store:
         New feeds are due at once; feeds no longer configured stop being polled but
         keep their entries (``active`` false).
         """
-        existing = {feed.url: feed for feed in self.session.scalars(select(Feed))}
         now = self.now()
+        new_rows = [
+            {
+                "url": source.url,
+                "host": host_of(source.url),
+                "user_title": source.title,
+                "tags": list(source.tags),
+                "interval_seconds": source.interval_seconds,
+                "active": True,
+                "error_count": 0,
+                "created_at": now,
+            }
+            for source in sources
+        ]
+        if new_rows:
+            # ON CONFLICT DO NOTHING: several daemons starting together on PostgreSQL
+            # all add the same new feeds; each is added once.
+            insert = postgresql.insert if self._dialect == "postgresql" else sqlite.insert
+            self.session.execute(
+                insert(cast(Table, Feed.__table__)).on_conflict_do_nothing(index_elements=["url"]),
+                new_rows,
+            )
+        existing = {
+            feed.url: feed
+            for feed in self.session.scalars(select(Feed).execution_options(populate_existing=True))
+        }
         for source in sources:
-            feed = existing.pop(source.url, None)
-            if feed is None:
-                self.session.add(
-                    Feed(
-                        url=source.url,
-                        host=host_of(source.url),
-                        user_title=source.title,
-                        tags=list(source.tags),
-                        interval_seconds=source.interval_seconds,
-                        active=True,
-                        error_count=0,
-                        created_at=now,
-                    )
-                )
-                continue
+            feed = existing.pop(source.url)
             if feed.user_title != source.title:
                 feed.user_title = source.title
             if feed.tags != list(source.tags):
@@ -158,8 +173,19 @@ class Store:
         """
         now = self.now()
         blocked = select(Host.host).where(Host.blocked_until > now)
+        # Plain columns, not ORM objects: this runs for every batch a poll takes.
         query = (
-            select(Feed)
+            select(
+                Feed.id,
+                Feed.url,
+                Feed.fetch_url,
+                Feed.host,
+                Feed.etag,
+                Feed.last_modified,
+                Feed.error_count,
+                Feed.typical_gap_seconds,
+                Feed.newest_published_at,
+            )
             .where(
                 Feed.active.is_(True),
                 or_(Feed.lease_until.is_(None), Feed.lease_until < now),
@@ -169,7 +195,6 @@ class Store:
             # Candidates beyond `limit`: some may be skipped for their host.
             .limit(max(limit * 4, 50))
             .with_for_update(skip_locked=True, of=Feed)
-            .execution_options(populate_existing=True)
         )
         if not force:
             query = query.where(
@@ -181,13 +206,11 @@ class Store:
                 or_(Feed.last_polled_at.is_(None), Feed.last_polled_at < polled_before)
             )
         claimed: list[DueFeed] = []
-        for feed in self.session.scalars(query):
+        for feed in self.session.execute(query):
             if len(claimed) == limit:
                 break
             if feed.url not in sources or not accept(feed.host):
                 continue  # another process's feeds.yaml, or its host is busy
-            feed.lease_owner = owner
-            feed.lease_until = now + lease
             claimed.append(
                 DueFeed(
                     source=sources[feed.url],
@@ -200,7 +223,13 @@ class Store:
                     newest_published=feed.newest_published_at,
                 )
             )
-        self.session.flush()
+        if claimed:
+            self.session.execute(
+                update(Feed)
+                .where(Feed.id.in_([due.feed_id for due in claimed]))
+                .values(lease_owner=owner, lease_until=now + lease),
+                execution_options={"synchronize_session": False},
+            )
         return claimed
 
     @_translated
