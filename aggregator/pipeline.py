@@ -234,7 +234,9 @@ class Poller:
         room = self.concurrency - len(self._in_flight)
         if room <= 0 or not self.sources:
             return 0
-        if not self._host_freed and time.monotonic() < self._quiet_until:
+        if self._in_flight and not self._host_freed and time.monotonic() < self._quiet_until:
+            # Nothing new can be due yet. With nothing in flight this never skips: an
+            # empty claim is what tells `pump` that a poll is complete.
             return 0
         reserved: dict[str, int] = {}
         held: set[str] = set()

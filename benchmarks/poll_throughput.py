@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 ENTRIES = 20
+FETCH_EXTRA: dict[str, Any] = {}
 HOSTS = [f"127.0.0.{i}" for i in range(1, 9)]
 
 
@@ -115,7 +116,7 @@ def bench_aggregator(feeds: int, port: int, workdir: Path) -> tuple[float, float
         yaml.safe_dump(
             {
                 "database": "sqlite:///aggregator.db",
-                "fetch": {"allow_private_networks": True},
+                "fetch": {"allow_private_networks": True, **FETCH_EXTRA},
                 "extract": {"full_text": False},
                 "feeds": [{"url": u} for u in urls(feeds, port)],
             }
@@ -138,7 +139,10 @@ def bench_aggregator(feeds: int, port: int, workdir: Path) -> tuple[float, float
         if reports[0].failed or reports[1].failed:
             raise SystemExit(f"polls failed: {reports[0].failed + reports[1].failed}")
         if reports[1].not_modified != feeds:
-            raise SystemExit("the second poll was not all 304")
+            raise SystemExit(
+                f"the second poll was not all 304: {reports[1].not_modified} of {feeds}, "
+                f"first poll: {len(reports[0].results)} feeds"
+            )
     finally:
         app.close()
     return first, second, stored

@@ -415,3 +415,19 @@ def test_schedule_honours_the_feed_and_explains_itself(
     assert "(the feed's <ttl>)" in text
     assert "(Cache-Control max-age)" in text
     assert "(its max_interval)" in text
+
+
+def test_one_poll_takes_every_due_feed_whatever_the_caps(
+    server: FeedServer, server2: FeedServer, config: Any, tmp_path: Path
+) -> None:
+    urls = [
+        (server if i % 3 else server2).add(f"/m{i}.xml", rss((f"m{i}", "M")), delay=0.01)
+        for i in range(60)
+    ]
+    path = config(urls, fetch={"per_host": 1, "concurrency": 4})
+    result = run("poll", "--config", str(path))
+    assert "polled 60 feeds: 60 ok" in result.output
+    forced = run("poll", "--force", "--config", str(path))
+    assert "polled 60 feeds: 60 ok (60 not modified)" not in forced.output  # no validators
+    assert "polled 60 feeds: 60 ok" in forced.output
+    assert db_rows(tmp_path, "SELECT count(*) FROM entries") == [(60,)]
