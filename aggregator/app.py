@@ -66,21 +66,18 @@ class App:
     engine: Engine
     now: Callable[[], datetime] = utc_now
     owner: str = field(default_factory=process_id)
-    _client: httpx.Client | None = field(default=None, init=False)
     _parsers: ProcessPoolExecutor | None = field(default=None, init=False)
 
-    @property
-    def client(self) -> httpx.Client:
-        # Built on first use: the query commands never make a request.
-        if self._client is None:
-            fetch = self.settings.fetch
-            self._client = make_client(
-                user_agent=fetch.user_agent,
-                concurrency=fetch.concurrency,
-                allow_private_networks=fetch.allow_private_networks,
-                allowed_networks=fetch.allowed_networks,
-            )
-        return self._client
+    def new_client(self) -> httpx.Client:
+        """An HTTP client with the configured identity and address policy."""
+        fetch = self.settings.fetch
+        return make_client(
+            user_agent=fetch.user_agent,
+            # Per worker thread, so a handful of keep-alive connections is plenty.
+            concurrency=min(fetch.concurrency, fetch.per_host * 4),
+            allow_private_networks=fetch.allow_private_networks,
+            allowed_networks=fetch.allowed_networks,
+        )
 
     @property
     def fetch_policy(self) -> FetchPolicy:
@@ -120,7 +117,7 @@ class App:
         return Poller(
             session=session,
             store=self.store(session),
-            client=self.client,
+            new_client=self.new_client,
             sources=self.settings.feeds,
             fetch_policy=self.fetch_policy,
             bounds=ScheduleBounds(
@@ -155,8 +152,6 @@ class App:
         return before, head_revision(), backup
 
     def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
         if self._parsers is not None:
             self._parsers.shutdown(wait=False, cancel_futures=True)
         self.engine.dispose()

@@ -91,6 +91,10 @@ def fetch_feed(
     for _hop in range(policy.max_redirects + 1):
         response = _send(client, url, current, headers, policy, deadline - clock())
         try:
+            if response.status_code != 200:
+                # Read what little there is, so the connection can be kept alive
+                # (httpcore closes a connection whose response was not read through).
+                _drain(response)
             if response.status_code in _REDIRECTS:
                 target = _redirect_target(url, current, response)
                 if still_permanent and response.status_code in _PERMANENT:
@@ -153,6 +157,24 @@ def _send(
         raise FetchError(url, f"unsupported URL: {current}", kind="redirect") from e
     except httpx.HTTPError as e:
         raise FetchError(url, f"cannot connect to {host}: {_reason(e)}", kind="connect") from e
+
+
+# Bodies of redirects, 304s and errors are read up to this much to keep the connection.
+_DRAIN_LIMIT = 64 * 1024
+
+
+def _drain(response: httpx.Response) -> None:
+    declared = response.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > _DRAIN_LIMIT:
+        return  # not worth it: the connection is closed instead
+    size = 0
+    try:
+        for chunk in response.iter_raw():
+            size += len(chunk)
+            if size > _DRAIN_LIMIT:
+                return
+    except httpx.HTTPError:
+        return  # the status is what matters; a broken body is not an error here
 
 
 def _redirect_target(url: str, current: str, response: httpx.Response) -> str:
