@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from .errors import FetchError
-from .netguard import AddressRefused, GuardedTransport, Network
+from .netguard import AddressRefused, GuardedTransport, Network, deadline
 from .types import CacheInfo, Fetched, FetchPolicy, NotModified
 
 # Feeds first; HTML last so that a server with content negotiation prefers the feed.
@@ -40,10 +40,8 @@ def make_client(
     """The shared HTTP client: no automatic redirects, no proxies from the environment
     (a proxy would hide the real destination from the address policy)."""
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    transport = (
-        httpx.HTTPTransport(limits=limits)
-        if allow_private_networks
-        else GuardedTransport(allowed_networks=allowed_networks, limits=limits)
+    transport = GuardedTransport(
+        allowed_networks=allowed_networks, limits=limits, check=not allow_private_networks
     )
     return httpx.Client(
         transport=transport,
@@ -83,13 +81,25 @@ def fetch_feed(
             200/304, a redirect to a non-http(s) URL or too many of them, a body over
             ``policy.max_bytes`` (after decompression).
     """
-    deadline = clock() + policy.timeout
+    at = clock() + policy.timeout
+    with deadline(at):  # every socket operation below ends by then (netguard.py)
+        return _fetch(client, url, cache, policy, clock, at)
+
+
+def _fetch(
+    client: httpx.Client,
+    url: str,
+    cache: CacheInfo,
+    policy: FetchPolicy,
+    clock: Callable[[], float],
+    deadline: float,
+) -> Fetched | NotModified:
     headers = conditional_headers(cache)
     current = url
     permanent: str | None = None
     still_permanent = True  # only a leading run of 301/308 moves the feed
     for _hop in range(policy.max_redirects + 1):
-        response = _send(client, url, current, headers, policy, deadline - clock())
+        response = _send(client, url, current, headers, policy, deadline, clock)
         try:
             if response.status_code != 200:
                 # Read what little there is, so the connection can be kept alive
@@ -131,9 +141,11 @@ def _send(
     current: str,
     headers: dict[str, str],
     policy: FetchPolicy,
-    remaining: float,
+    deadline: float,
+    clock: Callable[[], float],
 ) -> httpx.Response:
     host = _host(current)
+    remaining = deadline - clock()
     if remaining <= 0:
         raise FetchError(
             url, f"timed out (total {policy.timeout:g} s) before {host}", kind="timeout"
@@ -152,6 +164,10 @@ def _send(
     except httpx.ConnectTimeout as e:
         raise FetchError(url, f"timed out connecting to {host}", kind="timeout") from e
     except httpx.TimeoutException as e:
+        if clock() >= deadline - 0.05:  # the total limit, not one slow read
+            raise FetchError(
+                url, f"timed out (total {policy.timeout:g} s) waiting for {host}", kind="timeout"
+            ) from e
         raise FetchError(url, f"timed out waiting for {host} to answer", kind="timeout") from e
     except httpx.UnsupportedProtocol as e:
         raise FetchError(url, f"unsupported URL: {current}", kind="redirect") from e
@@ -216,6 +232,10 @@ def _read_capped(
             chunks.extend(inflater.feed(raw))
         chunks.extend(inflater.finish())
     except httpx.TimeoutException as e:
+        if clock() >= deadline - 0.05:
+            raise FetchError(
+                url, "timed out reading the response (total time limit)", kind="timeout"
+            ) from e
         raise FetchError(url, "timed out reading the response", kind="timeout") from e
     except httpx.HTTPError as e:
         raise FetchError(

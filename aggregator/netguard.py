@@ -1,4 +1,6 @@
-"""Address policy for outgoing connections: no loopback, private, link-local, CGNAT,
+"""The network edge under httpx: the address policy, and the total time limit.
+
+Address policy for outgoing connections: no loopback, private, link-local, CGNAT,
 multicast, reserved or unspecified addresses (IPv4 and IPv6, IPv4-mapped included).
 
 A feed URL is user input, and a feed can redirect anywhere: without this, a feed
@@ -8,13 +10,22 @@ every hop and every connection; the name is resolved once and the socket connect
 to that checked address (no second lookup that DNS rebinding could answer
 differently). ``fetch: allow_private_networks: true`` lifts the policy;
 ``fetch: allowed_networks`` lifts it for listed networks only.
+
+Total time: httpx has connect, read and write timeouts, each per operation, so a
+server that sends one header byte every few seconds is never cut off. Every socket
+operation here also stops at the deadline of the request in progress, set by
+``fetch.py`` with ``deadline()`` (a context variable: each worker thread has its own).
 """
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
-from collections.abc import Callable, Iterable, Sequence
+import ssl
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextvars import ContextVar
 from typing import Any
 
 import httpcore
@@ -51,6 +62,7 @@ def forbidden_reason(address: IPAddress) -> str | None:
     for reason, test in (
         ("unspecified", address.is_unspecified),
         ("loopback", address.is_loopback),
+        ("site-local", isinstance(address, ipaddress.IPv6Address) and address.is_site_local),
         ("link-local", address.is_link_local),
         ("multicast", address.is_multicast),
         ("carrier-grade NAT", isinstance(address, ipaddress.IPv4Address) and address in _CGNAT),
@@ -64,17 +76,72 @@ def forbidden_reason(address: IPAddress) -> str | None:
     return None
 
 
+_DEADLINE: ContextVar[float | None] = ContextVar("aggregator_deadline", default=None)
+
+
+@contextlib.contextmanager
+def deadline(at: float) -> Iterator[None]:
+    """Within this block, network operations stop at ``at`` (time.monotonic())."""
+    token = _DEADLINE.set(at)
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def _bounded(timeout: float | None, error: type[Exception]) -> float | None:
+    at = _DEADLINE.get()
+    if at is None:
+        return timeout
+    remaining = at - time.monotonic()
+    if remaining <= 0:
+        raise error("total time limit reached")
+    return remaining if timeout is None else min(timeout, remaining)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket stream whose every operation ends by the current deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _bounded(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        bounded = _bounded(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, bounded))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
 class GuardedBackend(httpcore.NetworkBackend):
-    """httpcore's sync backend with the address check between resolving and connecting."""
+    """httpcore's sync backend with the address check between resolving and connecting
+    (unless ``check`` is off), and the deadline on every socket operation."""
 
     def __init__(
         self,
         allowed_networks: Sequence[Network] = (),
         resolve: Callable[[str, int], Iterable[str]] | None = None,
+        *,
+        check: bool = True,
     ) -> None:
         self._inner = httpcore.SyncBackend()
         self._allowed = tuple(allowed_networks)
         self._resolve = resolve or _resolve
+        self._check = check
 
     def connect_tcp(
         self,
@@ -90,7 +157,7 @@ class GuardedBackend(httpcore.NetworkBackend):
             raise httpcore.ConnectError(f"cannot resolve {host}: {e}") from e
         if not addresses:
             raise httpcore.ConnectError(f"cannot resolve {host}: no addresses")
-        for text in addresses:
+        for text in addresses if self._check else ():
             address = ipaddress.ip_address(text.split("%", 1)[0])
             reason = forbidden_reason(address)
             # Refuse if any address is forbidden: a name that mixes public and private
@@ -100,9 +167,14 @@ class GuardedBackend(httpcore.NetworkBackend):
         error: Exception | None = None
         for text in addresses:
             try:
-                return self._inner.connect_tcp(
-                    text, port, timeout, local_address, socket_options=socket_options
+                stream = self._inner.connect_tcp(
+                    text,
+                    port,
+                    _bounded(timeout, httpcore.ConnectTimeout),
+                    local_address,
+                    socket_options=socket_options,
                 )
+                return _DeadlineStream(stream)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as e:
                 error = e
         assert error is not None
@@ -130,6 +202,7 @@ class GuardedTransport(httpx.HTTPTransport):
         *,
         allowed_networks: Sequence[Network] = (),
         limits: httpx.Limits,
+        check: bool = True,
     ) -> None:
         super().__init__(limits=limits)
         # httpx does not take a network backend; its pool does. Same arguments as
@@ -142,5 +215,5 @@ class GuardedTransport(httpx.HTTPTransport):
             keepalive_expiry=limits.keepalive_expiry,
             http1=True,
             http2=False,
-            network_backend=GuardedBackend(allowed_networks),
+            network_backend=GuardedBackend(allowed_networks, check=check),
         )

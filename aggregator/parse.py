@@ -81,7 +81,10 @@ def parse_feed(fetched: Fetched, base_url: str | None = None) -> ParsedFeed:
             link=_clean(feed.get("link")),
             entries=tuple(entries),
             warning=warning,
-            hints=_feed_hints(feed),
+            ttl_seconds=_minutes(feed.get("ttl")),
+            syndication_seconds=_syndication(
+                feed.get("sy_updateperiod"), feed.get("sy_updatefrequency")
+            ),
         )
     )
 
@@ -105,10 +108,35 @@ def check_xml_safety(url: str, content: bytes) -> None:
         raise ParseError(url, "refused: the XML declares entities (<!ENTITY>), a known attack")
 
 
-def _feed_hints(feed: Any) -> dict[str, str]:
-    # Polling hints the feed gives (RSS <ttl>, RSS 1.0 sy:updatePeriod/Frequency).
-    keys = ("ttl", "sy_updateperiod", "sy_updatefrequency")
-    return {key: str(feed[key]) for key in keys if feed.get(key)}
+# sy:updatePeriod → seconds (RSS 1.0 Syndication module).
+_SY_PERIODS = {
+    "hourly": 3600,
+    "daily": 86400,
+    "weekly": 7 * 86400,
+    "monthly": 30 * 86400,
+    "yearly": 365 * 86400,
+}
+
+
+def _minutes(value: Any) -> int | None:
+    """RSS <ttl>: minutes to cache the feed."""
+    try:
+        minutes = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return minutes * 60 if 0 < minutes < 10**7 else None
+
+
+def _syndication(period: Any, frequency: Any) -> int | None:
+    """sy:updatePeriod / sy:updateFrequency: how often the feed says it changes."""
+    seconds = _SY_PERIODS.get(str(period).strip().lower()) if period else None
+    if seconds is None:
+        return None
+    try:
+        times = int(str(frequency).strip()) if frequency else 1
+    except ValueError:
+        times = 1
+    return seconds // max(times, 1)
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")

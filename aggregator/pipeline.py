@@ -119,7 +119,9 @@ def record(
         if error is not None:
             retry_at = None
             if result.http_status in (429, 503):
-                retry_at = schedule.retry_after(getattr(error, "retry_after", None), now)
+                retry_at = schedule.retry_after(
+                    getattr(error, "retry_after", None), now, policy.max_backoff
+                )
             next_poll = schedule.after_error(now, policy, state.error_count + 1, retry_at, rng)
             if retry_at is not None:
                 # Retry-After slows every feed on the host, not only this one.
@@ -132,8 +134,14 @@ def record(
                 rhythm = schedule.rhythm(state.published, now) or rhythm
                 if rhythm is not None:
                     kept = (rhythm.typical_gap, rhythm.newest)
-            raw_hints = result.parsed.hints if result.parsed is not None else {}
-            hints = schedule.feed_hints(raw_hints, result.headers, now)
+            parsed = result.parsed
+            hints = schedule.feed_hints(
+                # A 304 carries no feed: the hints of its last full copy still hold.
+                parsed.ttl_seconds if parsed is not None else due.ttl_seconds,
+                parsed.syndication_seconds if parsed is not None else due.syndication_seconds,
+                result.headers,
+                now,
+            )
             next_poll = schedule.after_success(now, policy, hints, rhythm, rng)
         decided.append(next_poll)
         return next_poll.at, next_poll.reason, kept

@@ -19,7 +19,8 @@ The rules, in order (each step can only push the next poll later, except the las
 
 After a failure: exponential back-off from the interval, doubling per consecutive
 error, capped at ``max_backoff`` (24 h), with the same jitter: reason ``backoff``. A
-``Retry-After`` (429/503) is a floor on top of that: reason ``retry-after``.
+``Retry-After`` (429/503) is a floor on top of that, itself capped at ``max_backoff``:
+reason ``retry-after``.
 """
 
 from __future__ import annotations
@@ -30,15 +31,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-
-# sy:updatePeriod → seconds (RSS 1.0 Syndication module).
-_SY_PERIODS = {
-    "hourly": 3600,
-    "daily": 86400,
-    "weekly": 7 * 86400,
-    "monthly": 30 * 86400,
-    "yearly": 365 * 86400,
-}
 
 
 @dataclass(frozen=True)
@@ -139,48 +131,34 @@ def adaptive_delay(now: datetime, rhythm: Rhythm | None) -> int | None:
     return int(max(rhythm.typical_gap, quiet) / 2)
 
 
-def feed_hints(feed: Mapping[str, object], headers: Mapping[str, str], now: datetime) -> Hints:
-    """Hints from feedparser's feed-level dict and the (lower-cased) response headers."""
+def feed_hints(
+    ttl: int | None, syndication: int | None, headers: Mapping[str, str], now: datetime
+) -> Hints:
+    """Hints from the feed's own (parsed) requests and the lower-cased response headers."""
     return Hints(
-        ttl=_minutes(feed.get("ttl")),
-        syndication=_syndication(feed.get("sy_updateperiod"), feed.get("sy_updatefrequency")),
+        ttl=ttl,
+        syndication=syndication,
         max_age=_max_age(headers.get("cache-control")),
         expires=_expires(headers, now),
     )
 
 
-def retry_after(value: str | None, now: datetime) -> datetime | None:
-    """A Retry-After header (delay-seconds or HTTP-date, RFC 9110 §10.2.3) as a time."""
+def retry_after(value: str | None, now: datetime, longest: int) -> datetime | None:
+    """A Retry-After header (delay-seconds or HTTP-date, RFC 9110 §10.2.3) as a time,
+    at most ``longest`` seconds ahead (a server may ask for years; we wait a day)."""
     if not value:
         return None
     value = value.strip()
     if value.isdigit():
-        return now + timedelta(seconds=int(value))
+        return now + timedelta(seconds=min(int(value), longest))
     moment = _http_date(value)
-    return moment if moment is not None and moment > now else None
+    if moment is None or moment <= now:
+        return None
+    return min(moment, now + timedelta(seconds=longest))
 
 
 def _jittered(delay: int, jitter: float, random: Random) -> float:
     return delay * (1 + jitter * random())
-
-
-def _minutes(value: object) -> int | None:
-    try:
-        minutes = int(str(value).strip())
-    except (TypeError, ValueError):
-        return None
-    return minutes * 60 if minutes > 0 else None
-
-
-def _syndication(period: object, frequency: object) -> int | None:
-    seconds = _SY_PERIODS.get(str(period).strip().lower()) if period else None
-    if seconds is None:
-        return None
-    try:
-        times = int(str(frequency).strip()) if frequency else 1
-    except ValueError:
-        times = 1
-    return seconds // max(times, 1)
 
 
 def _max_age(cache_control: str | None) -> int | None:
@@ -206,7 +184,7 @@ def _expires(headers: Mapping[str, str], now: datetime) -> int | None:
 def _http_date(value: str) -> datetime | None:
     try:
         moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)

@@ -56,6 +56,9 @@ class DueFeed:
     error_count: int = 0
     typical_gap: int | None = None  # seconds between entries, when known
     newest_published: datetime | None = None
+    # The feed's own polling hints from its last full response (a 304 repeats none).
+    ttl_seconds: int | None = None
+    syndication_seconds: int | None = None
 
 
 @dataclass(frozen=True)
@@ -105,8 +108,9 @@ class ParsedFeed:
     # Set when the document was malformed but a lenient parser recovered entries
     # from it: the entries are kept and this message is recorded on the feed.
     warning: str | None = None
-    # What the feed says about how often to poll it (ttl, sy_updateperiod, ...).
-    hints: dict[str, str] = field(default_factory=dict)
+    # How often the feed says to poll it: RSS <ttl>, sy:updatePeriod/Frequency (seconds).
+    ttl_seconds: int | None = None
+    syndication_seconds: int | None = None
 
 
 @dataclass(frozen=True)

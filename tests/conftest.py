@@ -44,6 +44,7 @@ class Route:
     gzip: bool = False
     raw_body: bool = False  # send body as is (e.g. already gzip-compressed)
     trickle: float = 0.0  # after the headers, one byte every this many seconds
+    header_trickle: float = 0.0  # the status line and headers, one byte every ... seconds
 
 
 @dataclass
@@ -120,10 +121,26 @@ class FeedServer:
                 if route.gzip:
                     body = body if route.raw_body else gzip.compress(body)
                     headers["Content-Encoding"] = "gzip"
+                if route.header_trickle:
+                    self._trickle_headers(route.header_trickle)
+                    return
                 if route.trickle:
                     self._trickle(body, headers, route.trickle)
                     return
                 self._send(route.status, body, headers)
+
+            def _trickle_headers(self, pause: float) -> None:
+                self._done()
+                head = b"HTTP/1.1 200 OK\r\n" + b"".join(
+                    f"X-Filler-{i}: {'x' * 40}\r\n".encode() for i in range(100)
+                )
+                deadline = time.monotonic() + 60  # bounded, whatever the client does
+                for byte in head:
+                    if time.monotonic() > deadline:
+                        break
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(pause)
 
             def _trickle(self, body: bytes, headers: dict[str, str], pause: float) -> None:
                 self.send_response(200)

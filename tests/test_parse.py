@@ -210,4 +210,4 @@ def test_feed_polling_hints() -> None:
     parsed = parse_feed(
         Fetched("https://x.example/f", "https://x.example/f", body, {}, CacheInfo())
     )
-    assert parsed.hints == {"ttl": "60", "sy_updateperiod": "daily", "sy_updatefrequency": "2"}
+    assert (parsed.ttl_seconds, parsed.syndication_seconds) == (3600, 43200)

@@ -310,11 +310,24 @@ def test_database_unreachable_is_an_error(tmp_path: Path) -> None:
 def test_timeouts(server: FeedServer, config: Any, tmp_path: Path) -> None:
     slow_answer = server.add("/slow.xml", rss(("a", "A")), delay=3)
     fine = server.add("/fine.xml", rss(("b", "B")))
-    path = config([slow_answer, fine], fetch={"timeout": 1, "read_timeout": 1})
+    path = config([slow_answer, fine], fetch={"timeout": 10, "read_timeout": 1})
     result = run("poll", "--config", str(path))
     assert "1 ok (0 not modified), 1 failed; 1 new entries" in result.output
     errors = dict(db_rows(tmp_path, "SELECT url, last_error FROM feeds"))
     assert errors[slow_answer] == f"timed out waiting for 127.0.0.1:{server.port} to answer"
+
+
+def test_total_time_limit_covers_slow_headers(
+    server: FeedServer, config: Any, tmp_path: Path
+) -> None:
+    # Each header byte comes within the read timeout; only the total limit stops it.
+    slow = server.add("/slow-headers.xml", header_trickle=0.2)
+    path = config([slow], fetch={"timeout": 2, "read_timeout": 1})
+    started = time.monotonic()
+    run("poll", "--config", str(path))
+    assert time.monotonic() - started < 6
+    [(error,)] = db_rows(tmp_path, "SELECT last_error FROM feeds")
+    assert error == f"timed out (total 2 s) waiting for 127.0.0.1:{server.port}"
 
 
 def test_a_200_without_validators_clears_the_stored_ones(
@@ -385,6 +398,7 @@ def test_schedule_honours_the_feed_and_explains_itself(
     ttl = server.add(
         "/ttl.xml",
         '<rss version="2.0"><channel><title>T</title><ttl>120</ttl></channel></rss>',
+        etag='"t"',
     )
     cached = server.add("/cached.xml", rss(("a", "A")), headers={"Cache-Control": "max-age=5400"})
     weeks_ago = [datetime.now(UTC) - timedelta(days=7 * k) for k in range(1, 5)]
@@ -398,6 +412,8 @@ def test_schedule_honours_the_feed_and_explains_itself(
     )
     path = config([ttl, cached, weekly], schedule={"jitter": 0})
     run("poll", "--config", str(path))
+    run("poll", "--force", "--config", str(path))  # the <ttl> feed now answers 304
+    assert server.requests_to("/ttl.xml")[-1].headers["if-none-match"] == '"t"'
     rows = {
         url: (reason, (datetime.fromisoformat(at) - datetime.fromisoformat(polled)).total_seconds())
         for url, reason, at, polled in [

@@ -107,22 +107,25 @@ def test_retry_after_wins_when_later() -> None:
         ("120", NOW + timedelta(seconds=120)),
         ("Mon, 23 Nov 2026 13:00:00 GMT", NOW + timedelta(hours=1)),
         ("Mon, 23 Nov 2026 11:00:00 GMT", None),  # in the past
+        ("999999999999999", NOW + timedelta(days=1)),  # capped, not an overflow
+        ("Fri, 01 Jan 9999 00:00:00 GMT", NOW + timedelta(days=1)),
         ("soon", None),
         (None, None),
     ],
 )
 def test_retry_after_header(value: str | None, expected: datetime | None) -> None:
-    assert retry_after(value, NOW) == expected
+    assert retry_after(value, NOW, longest=86400) == expected
 
 
 def test_feed_hints_from_feed_and_headers() -> None:
     hints = feed_hints(
-        {"ttl": "60", "sy_updateperiod": "daily", "sy_updatefrequency": "4"},
+        3600,
+        21600,
         {"cache-control": "public, max-age=900", "expires": "Mon, 23 Nov 2026 14:00:00 GMT"},
         NOW,
     )
     # max-age overrides Expires (RFC 9111 §5.3)
     assert hints == Hints(ttl=3600, syndication=21600, max_age=900, expires=None)
-    only_expires = feed_hints({}, {"expires": "Mon, 23 Nov 2026 14:00:00 GMT"}, NOW)
+    only_expires = feed_hints(None, None, {"expires": "Mon, 23 Nov 2026 14:00:00 GMT"}, NOW)
     assert only_expires.expires == 7200
-    assert feed_hints({"ttl": "soon"}, {"cache-control": "no-cache"}, NOW) == Hints()
+    assert feed_hints(None, None, {"cache-control": "no-cache"}, NOW) == Hints()

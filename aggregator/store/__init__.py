@@ -185,6 +185,8 @@ class Store:
                 Feed.error_count,
                 Feed.typical_gap_seconds,
                 Feed.newest_published_at,
+                Feed.ttl_seconds,
+                Feed.syndication_seconds,
             )
             .where(
                 Feed.active.is_(True),
@@ -221,6 +223,8 @@ class Store:
                     error_count=feed.error_count,
                     typical_gap=feed.typical_gap_seconds,
                     newest_published=feed.newest_published_at,
+                    ttl_seconds=feed.ttl_seconds,
+                    syndication_seconds=feed.syndication_seconds,
                 )
             )
         if claimed:
@@ -346,6 +350,8 @@ class Store:
                     site_url=func.coalesce(parsed.link, Feed.site_url),
                     last_status="recovered" if parsed.warning else "ok",
                     last_error=parsed.warning,
+                    ttl_seconds=parsed.ttl_seconds,
+                    syndication_seconds=parsed.syndication_seconds,
                 )
                 counts = save_entries(self.session, due.feed_id, parsed.entries, now)
                 if counts.new:

@@ -109,6 +109,9 @@ class Feed(Base):
     # Publishing rhythm, measured when new entries arrive (schedule.rhythm).
     typical_gap_seconds: Mapped[int | None] = mapped_column(Integer)
     newest_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The feed's own polling hints (<ttl>, sy:update*), kept for the 304s that follow.
+    ttl_seconds: Mapped[int | None] = mapped_column(Integer)
+    syndication_seconds: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
