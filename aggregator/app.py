@@ -6,9 +6,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import socket
+import threading
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -18,17 +21,18 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from .config import Settings
-from .errors import StoreError
+from .errors import ParseError, StoreError
 from .fetch import make_client
 from .parse import parse_feed
 from .pipeline import OnResult, Parse, Poller, ScheduleBounds
 from .store import Store
 from .store.engine import make_engine, writer
 from .store.migrate import current_revision, head_revision, upgrade
-from .types import FetchPolicy
+from .types import Fetched, FetchPolicy, ParsedFeed
 
 # Below this many feeds, starting parser processes costs more than it saves.
 PARALLEL_PARSE_MIN_FEEDS = 50
+PARSE_TIMEOUT = 120  # seconds for one feed; feedparser on 10 MB takes a few
 
 
 def utc_now() -> datetime:
@@ -67,6 +71,7 @@ class App:
     now: Callable[[], datetime] = utc_now
     owner: str = field(default_factory=process_id)
     _parsers: ProcessPoolExecutor | None = field(default=None, init=False)
+    _parsers_lock: threading.Lock = field(default_factory=threading.Lock, init=False)
 
     def new_client(self) -> httpx.Client:
         """An HTTP client with the configured identity and address policy."""
@@ -104,13 +109,32 @@ class App:
         cores = os.cpu_count() or 1
         if cores < 2 or len(self.settings.feeds) < PARALLEL_PARSE_MIN_FEEDS:
             return parse_feed
-        if self._parsers is None:
-            # spawn, not fork: this process has threads (HTTP pool, poll workers).
-            self._parsers = ProcessPoolExecutor(
-                max_workers=cores, mp_context=multiprocessing.get_context("spawn")
-            )
-        parsers = self._parsers
-        return lambda fetched, base: parsers.submit(parse_feed, fetched, base).result()
+
+        def in_process(fetched: Fetched, base: str) -> ParsedFeed:
+            pool = self._parser_pool(cores)
+            try:
+                return pool.submit(parse_feed, fetched, base).result(PARSE_TIMEOUT)
+            except BrokenProcessPool:
+                # A parser process died (killed, out of memory): start new ones for
+                # the next feeds, and parse this one here.
+                with self._parsers_lock:
+                    if self._parsers is pool:
+                        self._parsers = None
+                pool.shutdown(wait=False, cancel_futures=True)
+                return parse_feed(fetched, base)
+            except FuturesTimeout as e:
+                raise ParseError(fetched.url, f"parsing took longer than {PARSE_TIMEOUT} s") from e
+
+        return in_process
+
+    def _parser_pool(self, cores: int) -> ProcessPoolExecutor:
+        with self._parsers_lock:
+            if self._parsers is None:
+                # spawn, not fork: this process has threads (HTTP pools, poll workers).
+                self._parsers = ProcessPoolExecutor(
+                    max_workers=cores, mp_context=multiprocessing.get_context("spawn")
+                )
+            return self._parsers
 
     def poller(self, session: Session, on_result: OnResult) -> Poller:
         fetch = self.settings.fetch

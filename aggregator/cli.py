@@ -52,6 +52,10 @@ def _errors() -> Iterator[None]:
         raise click.ClickException(str(e)) from e
 
 
+# WARNING: keep in sync with the thread_name_prefix of Poller's pool (pipeline.py).
+POLL_THREAD_PREFIX = "poll"
+
+
 def _exit_now_if_stuck(code: int) -> None:
     """Leave at once if poll threads still wait on the network after a stop.
 
@@ -59,7 +63,7 @@ def _exit_now_if_stuck(code: int) -> None:
     interpreter would wait for them at exit, and a stop is promised within 10 s.
     Everything complete is committed and the leases are released before this.
     """
-    if any(t.name.startswith("poll") and t.is_alive() for t in threading.enumerate()):
+    if any(t.name.startswith(POLL_THREAD_PREFIX) and t.is_alive() for t in threading.enumerate()):
         sys.stdout.flush()
         sys.stderr.flush()
         logging.shutdown()
@@ -174,7 +178,7 @@ def _progress(console: Console, total: int) -> Iterator[Callable[[], None]]:
 
 
 @cli.command()
-@with_app(log_default="info")
+@with_app(migrate=False, log_default="info")  # run_daemon migrates once it holds its lock
 def run(app: App) -> None:
     """Run the polling daemon: poll each feed when it is due, until stopped.
 

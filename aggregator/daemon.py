@@ -76,8 +76,26 @@ def single_daemon(app: App) -> Iterator[None]:
 def run_daemon(
     app: App, *, tick_seconds: float = TICK_SECONDS, grace: float = GRACE_SECONDS
 ) -> None:
-    """Poll forever, until SIGTERM or SIGINT."""
-    with single_daemon(app), app.session(write=True) as session:
+    """Poll forever, until SIGTERM or SIGINT.
+
+    Args:
+        app: built without migrating: the schema is upgraded only once this process
+            holds the single-daemon lock (SQLite), so a second daemon of a newer
+            version cannot change the schema under a running one.
+        tick_seconds: how often the scheduler looks for due feeds.
+        grace: how long polls in progress may take to finish at a stop.
+
+    Raises:
+        DaemonLocked: another daemon runs against this SQLite database.
+        StoreError: the database cannot be opened or migrated.
+    """
+    with single_daemon(app):
+        app.upgrade()
+        _run(app, tick_seconds, grace)
+
+
+def _run(app: App, tick_seconds: float, grace: float) -> None:
+    with app.session(write=True) as session:
         store = app.store(session)
         with session.begin():
             store.sync_feeds(app.settings.feeds)
@@ -97,7 +115,7 @@ def run_daemon(
                     return
                 # Most of the tick refilling free places as polls finish; the rest
                 # leaves room for the scheduler's own bookkeeping.
-                poller.pump(tick_seconds * 0.9)
+                poller.pump(tick_seconds * 0.9, stopping=stopping.is_set)
                 metrics.in_flight.set(poller.busy)
                 now = time.time()
                 metrics.last_tick.set(now)
@@ -140,10 +158,12 @@ def run_daemon(
         try:
             scheduler.start()  # returns after stop()
         finally:
-            for signum, handler in previous.items():
-                signal.signal(signum, handler)
+            stopping.set()
             with lock:
                 abandoned = poller.close(grace)
             if server is not None:
                 server.stop()
+            # Restored last: a second Ctrl-C during the grace period changes nothing.
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
             event(log, logging.INFO, "daemon.stopped", abandoned=abandoned)

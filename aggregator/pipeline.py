@@ -1,8 +1,9 @@
 """One feed's way through the stages, and the Poller that runs many of them.
 
-fetch → parse runs in worker threads (network-bound). Every database write happens
-in the thread that calls ``Poller.collect``, one transaction per feed, so a feed's
-new entries are committed together or not at all and SQLite sees a single writer.
+fetch → parse runs in worker threads (network-bound; parsing may go on to worker
+processes, see app.py). Every database write happens in the thread that drives the
+Poller, so SQLite sees a single writer; finished polls are stored a batch per
+transaction, and a feed's new entries are committed together or not at all.
 The same Poller serves ``aggregator poll`` (until nothing is due) and the daemon
 (one dispatch and collect per scheduler tick).
 """
@@ -226,6 +227,7 @@ class Poller:
         self.lease = lease
         self.on_result = on_result
         self.rng = rng
+        # WARNING: keep the prefix in sync with cli.POLL_THREAD_PREFIX.
         self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="poll")
         self._in_flight: dict[Future[FeedResult], DueFeed] = {}
         self._per_host: dict[str, int] = {}
@@ -274,6 +276,7 @@ class Poller:
                 limit=room,
                 lease=self.lease,
                 accept=accept,
+                busy_hosts=[h for h, n in self._per_host.items() if n >= self.per_host],
                 force=force,
                 polled_before=polled_before,
             )
@@ -361,11 +364,20 @@ class Poller:
         *,
         force: bool = False,
         polled_before: datetime | None = None,
+        stopping: Callable[[], bool] = lambda: False,
     ) -> list[tuple[FeedResult, StoredCounts]]:
         """For up to ``budget`` seconds: store what finishes, and refill the free
         places (overall and per host) with due feeds as soon as they open.
 
-        Returns early when nothing is in flight and nothing more is due.
+        Args:
+            budget: seconds to spend at most.
+            force: poll feeds whether due or not (``aggregator poll --force``).
+            polled_before: leave out feeds polled since then (one pass of a poll).
+            stopping: when it returns True, take no new feeds (a daemon shutting down).
+
+        Returns:
+            The polls stored, with what each changed. Returns early when nothing is in
+            flight and nothing more is due.
         """
         deadline = time.monotonic() + budget
         stored: list[tuple[FeedResult, StoredCounts]] = []
@@ -373,7 +385,7 @@ class Poller:
         while True:
             # Refill the free places first, so the workers fetch while this thread
             # stores what they finished.
-            started = self.dispatch(force=force, polled_before=polled_before)
+            started = 0 if stopping() else self.dispatch(force=force, polled_before=polled_before)
             stored += self._store(finished)
             if not self._in_flight and not started:
                 break

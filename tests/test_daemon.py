@@ -159,7 +159,10 @@ def test_per_host_cap(
     wait_until(lambda: db(tmp_path, "SELECT count(*) FROM entries") == [(12,)], timeout=30)
     assert daemon.stop() == 0
     assert server.max_active == 2
-    assert server2.max_active == 2  # polled beside the first host, not after it
+    assert server2.max_active == 2
+    # The second host was polled while the first still had feeds waiting, not after.
+    first_host_last = max(r.at for r in server.requests)
+    assert min(r.at for r in server2.requests) < first_host_last - 0.5
 
 
 @pytest.mark.parametrize(
@@ -202,7 +205,10 @@ def test_address_policy(
     row = feeds_json(config)[urls[feed]]
     assert reason in row["last_error"]
     assert "allow_private_networks: true" in row["last_error"]
-    assert server2.requests_to("/x.xml") == []  # refused before connecting
+    # Refused before connecting: neither test host saw any request but the allowed
+    # one (and, for the redirect case, the first hop).
+    seen = [r.path for r in server.requests + server2.requests]
+    assert set(seen) <= {"/ok.xml", "/meta.xml"}
 
 
 def test_address_policy_is_on_by_default(server: FeedServer, tmp_path: Path, db_url: str) -> None:
@@ -268,7 +274,7 @@ def test_hostile_feeds_are_contained(
     assert errors["html"] == "not a feed: the server returned an HTML page"
     assert errors["utf8"].startswith("JSON feed is not valid UTF-8")
     assert rows[good]["entries"] == 1
-    assert elapsed < 15
+    assert elapsed < 25
     assert peak < 250_000, f"peak memory {peak} kB: the bomb was inflated"
 
 
@@ -391,6 +397,6 @@ def test_three_daemons_share_100_feeds_on_postgres(
         gaps = [b - a for a, b in itertools.pairwise(times)]
         # Never twice in one due period; never far behind its schedule.
         assert min(gaps) > interval - 0.2, (path, gaps)
-        assert max(gaps) < interval + 2.5, (path, gaps)
+        assert max(gaps) < interval + 4, (path, gaps)
     polled_by = [sum("event=poll." in line for line in d.log().splitlines()) for d in daemons]
     assert all(count > 0 for count in polled_by), polled_by  # all three took part

@@ -58,3 +58,27 @@ def test_run_once_polls_every_feed_once(server: FeedServer, tmp_path: Path) -> N
     assert first.new_entries == 30
     assert sorted(r.source.url for r, _ in again.results) == sorted(urls)
     assert all(len(server.requests_to(f"/r{i}.xml")) == 2 for i in range(30))
+
+
+def test_parser_processes_that_die_are_replaced(server: FeedServer, tmp_path: Path) -> None:
+    from aggregator.app import PARALLEL_PARSE_MIN_FEEDS
+    from aggregator.types import CacheInfo, Fetched
+
+    urls = [server.url(f"/p{i}.xml") for i in range(PARALLEL_PARSE_MIN_FEEDS)]
+    app = make(tmp_path, urls)
+    body = rss(("a", "A")).encode()
+    fetched = Fetched(urls[0], urls[0], body, {}, CacheInfo())
+    try:
+        parse = app.parse()
+        assert parse(fetched, urls[0]).entries[0].title == "A"  # in a parser process
+        pool = app._parsers
+        assert pool is not None
+        for process in list(pool._processes.values()):  # as the OOM killer would
+            process.kill()
+            process.join()
+        assert parse(fetched, urls[0]).entries[0].title == "A"  # parsed all the same
+        assert parse(fetched, urls[0]).entries[0].title == "A"  # by a new pool
+        assert app._parsers is not None
+        assert app._parsers is not pool
+    finally:
+        app.close()

@@ -15,7 +15,7 @@ the lease of a process that died expires by itself. Saving the result clears it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, ParamSpec, TypeVar, cast
@@ -158,6 +158,7 @@ class Store:
         limit: int,
         lease: timedelta,
         accept: Callable[[str], bool] = lambda host: True,
+        busy_hosts: Collection[str] = (),
         force: bool = False,
         polled_before: datetime | None = None,
     ) -> list[DueFeed]:
@@ -167,6 +168,8 @@ class Store:
             sources: the configured feeds by URL (their schedule bounds).
             accept: called with each candidate's host, in due order; False skips the
                 feed for now (the per-host cap); True reserves a place for it.
+            busy_hosts: hosts with no place left: left out of the query altogether,
+                so that one host with many due feeds cannot hide the others.
             force: due or not (but never a feed another process holds, nor a host
                 under Retry-After).
             polled_before: only feeds not polled since then (one pass of `poll`).
@@ -207,6 +210,8 @@ class Store:
             query = query.where(
                 or_(Feed.last_polled_at.is_(None), Feed.last_polled_at < polled_before)
             )
+        if busy_hosts:
+            query = query.where(Feed.host.not_in(list(busy_hosts)))
         claimed: list[DueFeed] = []
         for feed in self.session.execute(query):
             if len(claimed) == limit:
