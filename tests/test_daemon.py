@@ -400,3 +400,42 @@ def test_three_daemons_share_100_feeds_on_postgres(
         assert max(gaps) < interval + 4, (path, gaps)
     polled_by = [sum("event=poll." in line for line in d.log().splitlines()) for d in daemons]
     assert all(count > 0 for count in polled_by), polled_by  # all three took part
+
+
+def test_sigterm_lets_a_poll_in_progress_finish_and_stores_it(
+    server: FeedServer, tmp_path: Path, db_url: str, start_daemon: Any
+) -> None:
+    slow = server.add("/slow.xml", rss(("s", "S")), delay=2)
+    daemon = start_daemon(daemon_config(tmp_path, db_url, [fast(slow)]))
+    wait_until(lambda: server.requests_to("/slow.xml"))
+    started = time.monotonic()
+    assert daemon.stop(signal.SIGTERM) == 0, daemon.log()[-3000:]
+    assert time.monotonic() - started < 10
+    assert "event=daemon.stopped abandoned=0" in daemon.log()
+    assert db(tmp_path, "SELECT count(*) FROM entries") == [(1,)]
+    assert db(tmp_path, "SELECT last_status, lease_owner FROM feeds") == [("ok", None)]
+
+
+def test_address_policy_in_the_daemon(
+    server: FeedServer, tmp_path: Path, db_url: str, start_daemon: Any
+) -> None:
+    metadata = server.add(
+        "/meta.xml", status=301, headers={"Location": "http://169.254.169.254/latest/meta-data/"}
+    )
+    ipv6 = f"http://[::1]:{server.port}/x.xml"
+    allowed = server.add("/ok.xml", rss(("k", "K")))
+    config = daemon_config(
+        tmp_path,
+        db_url,
+        [fast(u, "1h") for u in (metadata, ipv6, allowed)],
+        fetch={"allow_private_networks": False, "allowed_networks": ["127.0.0.1/32"]},
+    )
+    daemon = start_daemon(config)
+    wait_until(lambda: all(r["last_status"] for r in feeds_json(config).values()))
+    assert daemon.stop() == 0, daemon.log()[-3000:]
+    rows = feeds_json(config)
+    assert "(169.254.169.254): link-local address" in rows[metadata]["last_error"]
+    assert rows[metadata]["fetch_url"] == metadata  # a refused move is not followed
+    assert "(::1): loopback address" in rows[ipv6]["last_error"]
+    assert rows[allowed]["entries"] == 1
+    assert "kind=address-policy" in daemon.log()
