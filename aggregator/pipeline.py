@@ -14,7 +14,7 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -27,7 +27,7 @@ from .errors import FeedError, StoreError
 from .fetch import fetch_feed
 from .logs import event
 from .parse import parse_feed
-from .store import PollState, Store
+from .store import Decide, PollState, Store
 from .types import (
     DueFeed,
     FeedResult,
@@ -104,15 +104,33 @@ class ScheduleBounds:
 
 def record(
     store: Store,
+    finished: Sequence[tuple[DueFeed, FeedResult]],
+    bounds: ScheduleBounds,
+    rng: Callable[[], float],
+) -> list[tuple[StoredCounts, schedule.NextPoll]]:
+    """Store finished polls and schedule each feed's next poll (the caller owns the
+    transaction)."""
+    now = store.now()
+    decided: dict[int, schedule.NextPoll] = {}
+    items = [
+        (due, result, _decider(store, due, result, bounds, rng, now, decided, index))
+        for index, (due, result) in enumerate(finished)
+    ]
+    counts = store.save_results(items, now)
+    return [(c, decided[index]) for index, c in enumerate(counts)]
+
+
+def _decider(
+    store: Store,
     due: DueFeed,
     result: FeedResult,
     bounds: ScheduleBounds,
     rng: Callable[[], float],
-) -> tuple[StoredCounts, schedule.NextPoll]:
-    """Store one result and schedule the feed's next poll (caller owns the transaction)."""
-    now = store.now()
+    now: datetime,
+    decided: dict[int, schedule.NextPoll],
+    index: int,
+) -> Decide:
     policy = _policy(result.source, bounds)
-    decided: list[schedule.NextPoll] = []
 
     def decide(state: PollState) -> tuple[datetime, str, tuple[int, datetime] | None]:
         error = result.error
@@ -144,11 +162,10 @@ def record(
                 now,
             )
             next_poll = schedule.after_success(now, policy, hints, rhythm, rng)
-        decided.append(next_poll)
+        decided[index] = next_poll
         return next_poll.at, next_poll.reason, kept
 
-    counts = store.save_result(due, result, decide, now)
-    return counts, decided[0]
+    return decide
 
 
 def _policy(source: FeedSource, bounds: ScheduleBounds) -> schedule.Policy:
@@ -329,10 +346,11 @@ class Poller:
             return []
         try:
             with self.session.begin():
-                recorded = [
-                    (result, *record(self.store, due, result, self.bounds, self.rng))
-                    for due, result in results
-                ]
+                stored = record(self.store, results, self.bounds, self.rng)
+            recorded = [
+                (result, counts, next_poll)
+                for (_, result), (counts, next_poll) in zip(results, stored, strict=True)
+            ]
         except StoreError:
             recorded = [self._record_alone(due, result) for due, result in results]
         for result, counts, next_poll in recorded:
@@ -345,7 +363,7 @@ class Poller:
     ) -> tuple[FeedResult, StoredCounts, schedule.NextPoll]:
         try:
             with self.session.begin():
-                counts, next_poll = record(self.store, due, result, self.bounds, self.rng)
+                [(counts, next_poll)] = record(self.store, [(due, result)], self.bounds, self.rng)
         except StoreError as e:
             # The result could not be stored (e.g. a value the database refuses):
             # record that as the feed's error instead.
@@ -355,7 +373,7 @@ class Poller:
                 duration=result.duration,
             )
             with self.session.begin():
-                counts, next_poll = record(self.store, due, result, self.bounds, self.rng)
+                [(counts, next_poll)] = record(self.store, [(due, result)], self.bounds, self.rng)
         return result, counts, next_poll
 
     def pump(

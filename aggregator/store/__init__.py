@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from typing import Any, ParamSpec, TypeVar, cast
 from urllib.parse import urlsplit
 
-from sqlalchemy import Table, func, or_, select, update
+from sqlalchemy import Table, bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -297,22 +297,48 @@ class Store:
     # --- results --------------------------------------------------------------------
 
     @_translated
-    def save_result(
+    def save_results(
+        self, items: Sequence[tuple[DueFeed, FeedResult, Decide]], now: datetime
+    ) -> list[StoredCounts]:
+        """Record polls: entries, caching data, status, next poll; end their leases.
+
+        Works from the state each feed had when claimed (``due``; the lease kept it
+        unchanged), so nothing is read back: one UPDATE per feed, and the 304s, most
+        polls of a running daemon, all in one statement. ``now`` is the time of the
+        polls, the one each ``decide`` counts from.
+        """
+        counts: list[StoredCounts] = []
+        unchanged: list[dict[str, Any]] = []
+        for due, result, decide in items:
+            if result.not_modified and not _moved(due, result):
+                next_at, reason, _ = decide(PollState(due.error_count, due.host, None))
+                unchanged.append(
+                    {
+                        "b_id": due.feed_id,
+                        "b_now": now,
+                        "b_etag": result.cache.etag,
+                        "b_last_modified": result.cache.last_modified,
+                        "b_next": next_at,
+                        "b_reason": reason,
+                    }
+                )
+                counts.append(StoredCounts())
+            else:
+                counts.append(self._save_one(due, result, decide, now))
+        if unchanged:
+            self.session.connection().execute(_NOT_MODIFIED, unchanged)
+        return counts
+
+    def _save_one(
         self, due: DueFeed, result: FeedResult, decide: Decide, now: datetime
     ) -> StoredCounts:
-        """Record one feed's poll: entries, caching data, status, next poll; end its lease.
-
-        Works from the state the feed had when claimed (``due``; the lease kept it
-        unchanged): one UPDATE for a 304 or an error, no SELECT. ``now`` is the time of
-        the poll, the one ``decide`` counts from.
-        """
         values: dict[str, Any] = {
             "last_polled_at": now,
             "last_http_status": result.http_status,
             "lease_owner": None,
             "lease_until": None,
         }
-        if result.permanent_url and result.permanent_url != due.fetch_url:
+        if result.permanent_url and _moved(due, result):
             # 301/308: the feed has moved for good; poll the new address from now on.
             values["fetch_url"] = result.permanent_url
             values["host"] = host_of(result.permanent_url)
@@ -339,6 +365,7 @@ class Store:
                 disabled_reason=None,
             )
             if result.parsed is None:
+                # WARNING: keep in sync with _NOT_MODIFIED below.
                 # A 304 may carry fresh validators; keep the old ones where it does not.
                 values.update(
                     last_status="not_modified",
@@ -411,6 +438,36 @@ class Store:
             if source.url not in stored:
                 views.append(_unstored_view(source))
         return sorted(views, key=lambda v: (not v.active, v.id is None, v.id or 0))
+
+
+def _moved(due: DueFeed, result: FeedResult) -> bool:
+    return bool(result.permanent_url) and result.permanent_url != due.fetch_url
+
+
+_FEEDS = cast(Table, Feed.__table__)
+# A 304 of a feed that did not move, as one statement for many feeds (executemany).
+# WARNING: keep in sync with the not-modified branch of Store._save_one.
+_NOT_MODIFIED = (
+    update(_FEEDS)
+    .where(_FEEDS.c.id == bindparam("b_id"))
+    .values(
+        last_polled_at=bindparam("b_now"),
+        last_http_status=304,
+        lease_owner=None,
+        lease_until=None,
+        last_success_at=bindparam("b_now"),
+        error_count=0,
+        last_error=None,
+        last_error_kind=None,
+        disabled_at=None,
+        disabled_reason=None,
+        last_status="not_modified",
+        etag=func.coalesce(bindparam("b_etag"), _FEEDS.c.etag),
+        last_modified=func.coalesce(bindparam("b_last_modified"), _FEEDS.c.last_modified),
+        next_poll_at=bindparam("b_next"),
+        next_poll_reason=bindparam("b_reason"),
+    )
+)
 
 
 def _view(
