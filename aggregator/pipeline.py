@@ -104,6 +104,7 @@ class ScheduleBounds:
 
 def record(
     store: Store,
+    owner: str,
     finished: Sequence[tuple[DueFeed, FeedResult]],
     bounds: ScheduleBounds,
     rng: Callable[[], float],
@@ -116,7 +117,7 @@ def record(
         (due, result, _decider(store, due, result, bounds, rng, now, decided, index))
         for index, (due, result) in enumerate(finished)
     ]
-    counts = store.save_results(items, now)
+    counts = store.save_results(owner, items, now)
     return [(c, decided[index]) for index, c in enumerate(counts)]
 
 
@@ -346,7 +347,7 @@ class Poller:
             return []
         try:
             with self.session.begin():
-                stored = record(self.store, results, self.bounds, self.rng)
+                stored = record(self.store, self.owner, results, self.bounds, self.rng)
             recorded = [
                 (result, counts, next_poll)
                 for (_, result), (counts, next_poll) in zip(results, stored, strict=True)
@@ -363,7 +364,9 @@ class Poller:
     ) -> tuple[FeedResult, StoredCounts, schedule.NextPoll]:
         try:
             with self.session.begin():
-                [(counts, next_poll)] = record(self.store, [(due, result)], self.bounds, self.rng)
+                [(counts, next_poll)] = record(
+                    self.store, self.owner, [(due, result)], self.bounds, self.rng
+                )
         except StoreError as e:
             # The result could not be stored (e.g. a value the database refuses):
             # record that as the feed's error instead.
@@ -373,7 +376,9 @@ class Poller:
                 duration=result.duration,
             )
             with self.session.begin():
-                [(counts, next_poll)] = record(self.store, [(due, result)], self.bounds, self.rng)
+                [(counts, next_poll)] = record(
+                    self.store, self.owner, [(due, result)], self.bounds, self.rng
+                )
         return result, counts, next_poll
 
     def pump(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from pathlib import Path
 from typing import Any
@@ -82,3 +83,27 @@ def test_parser_processes_that_die_are_replaced(server: FeedServer, tmp_path: Pa
         assert app._parsers is not pool
     finally:
         app.close()
+
+
+def test_a_lost_lease_leaves_the_feed_to_its_new_holder(server: FeedServer, tmp_path: Path) -> None:
+    url = server.add("/lease.xml", rss(("l", "L")), delay=0.5)
+    app = make(tmp_path, [url])
+    try:
+        with app.session(write=True) as session:
+            with session.begin():
+                app.store(session).sync_feeds(app.settings.feeds)
+            poller = app.poller(session, lambda result, counts: None)
+            assert poller.dispatch() == 1
+            # Meanwhile the lease ran out and another daemon took the feed.
+            with sqlite3.connect(tmp_path / "aggregator.db") as other:
+                other.execute("UPDATE feeds SET lease_owner = 'elsewhere:1:x'")
+            [(_, counts)] = poller.collect(timeout=10)
+            poller.close()
+    finally:
+        app.close()
+    assert counts.new == 1  # stored once, whoever stores it
+    with sqlite3.connect(tmp_path / "aggregator.db") as db:
+        # Its state is the new holder's to write.
+        assert db.execute("SELECT lease_owner, last_status FROM feeds").fetchall() == [
+            ("elsewhere:1:x", None)
+        ]

@@ -298,14 +298,16 @@ class Store:
 
     @_translated
     def save_results(
-        self, items: Sequence[tuple[DueFeed, FeedResult, Decide]], now: datetime
+        self, owner: str, items: Sequence[tuple[DueFeed, FeedResult, Decide]], now: datetime
     ) -> list[StoredCounts]:
         """Record polls: entries, caching data, status, next poll; end their leases.
 
         Works from the state each feed had when claimed (``due``; the lease kept it
         unchanged), so nothing is read back: one UPDATE per feed, and the 304s, most
         polls of a running daemon, all in one statement. ``now`` is the time of the
-        polls, the one each ``decide`` counts from.
+        polls, the one each ``decide`` counts from. A feed whose lease ``owner`` no
+        longer holds (it ran out and another process took the feed) is left as that
+        process will leave it; its new entries are stored all the same, once.
         """
         counts: list[StoredCounts] = []
         unchanged: list[dict[str, Any]] = []
@@ -315,6 +317,7 @@ class Store:
                 unchanged.append(
                     {
                         "b_id": due.feed_id,
+                        "b_owner": owner,
                         "b_now": now,
                         "b_etag": result.cache.etag,
                         "b_last_modified": result.cache.last_modified,
@@ -324,13 +327,13 @@ class Store:
                 )
                 counts.append(StoredCounts())
             else:
-                counts.append(self._save_one(due, result, decide, now))
+                counts.append(self._save_one(owner, due, result, decide, now))
         if unchanged:
             self.session.connection().execute(_NOT_MODIFIED, unchanged)
         return counts
 
     def _save_one(
-        self, due: DueFeed, result: FeedResult, decide: Decide, now: datetime
+        self, owner: str, due: DueFeed, result: FeedResult, decide: Decide, now: datetime
     ) -> StoredCounts:
         values: dict[str, Any] = {
             "last_polled_at": now,
@@ -397,7 +400,9 @@ class Store:
         # claim always reloads the rows it takes), and this is the hot path of a poll.
         feeds = cast(Table, Feed.__table__)
         self.session.connection().execute(
-            update(feeds).where(feeds.c.id == due.feed_id).values(**values)
+            update(feeds)
+            .where(feeds.c.id == due.feed_id, feeds.c.lease_owner == owner)
+            .values(**values)
         )
         return counts
 
@@ -449,7 +454,7 @@ _FEEDS = cast(Table, Feed.__table__)
 # WARNING: keep in sync with the not-modified branch of Store._save_one.
 _NOT_MODIFIED = (
     update(_FEEDS)
-    .where(_FEEDS.c.id == bindparam("b_id"))
+    .where(_FEEDS.c.id == bindparam("b_id"), _FEEDS.c.lease_owner == bindparam("b_owner"))
     .values(
         last_polled_at=bindparam("b_now"),
         last_http_status=304,
