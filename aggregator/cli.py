@@ -309,7 +309,8 @@ def _why(feed: FeedView) -> str:
     reason = feed.next_poll_reason or "interval"
     text = _WHY.get(reason, reason)
     if reason == "backoff":
-        text += f" ({feed.error_count} in a row)"
+        errors = "error" if feed.error_count == 1 else "errors"
+        text = f"back-off after {feed.error_count} {errors} in a row"
     return text
 
 

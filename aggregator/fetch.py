@@ -172,7 +172,10 @@ def _send(
     except httpx.UnsupportedProtocol as e:
         raise FetchError(url, f"unsupported URL: {current}", kind="redirect") from e
     except httpx.HTTPError as e:
-        raise FetchError(url, f"cannot connect to {host}: {_reason(e)}", kind="connect") from e
+        reason = _reason(e)
+        if reason.startswith("cannot resolve"):  # netguard's own words, already complete
+            raise FetchError(url, reason, kind="connect") from e
+        raise FetchError(url, f"cannot connect to {host}: {reason}", kind="connect") from e
 
 
 # Bodies of redirects, 304s and errors are read up to this much to keep the connection.

@@ -154,7 +154,8 @@ class GuardedBackend(httpcore.NetworkBackend):
         try:
             addresses = list(dict.fromkeys(self._resolve(host, port)))
         except OSError as e:
-            raise httpcore.ConnectError(f"cannot resolve {host}: {e}") from e
+            why = e.strerror if isinstance(e, socket.gaierror) and e.strerror else str(e)
+            raise httpcore.ConnectError(f"cannot resolve {host}: {why}") from e
         if not addresses:
             raise httpcore.ConnectError(f"cannot resolve {host}: no addresses")
         for text in addresses if self._check else ():
@@ -203,6 +204,7 @@ class GuardedTransport(httpx.HTTPTransport):
         allowed_networks: Sequence[Network] = (),
         limits: httpx.Limits,
         check: bool = True,
+        resolve: Callable[[str, int], Iterable[str]] | None = None,
     ) -> None:
         super().__init__(limits=limits)
         # httpx does not take a network backend; its pool does. Same arguments as
@@ -215,5 +217,5 @@ class GuardedTransport(httpx.HTTPTransport):
             keepalive_expiry=limits.keepalive_expiry,
             http1=True,
             http2=False,
-            network_backend=GuardedBackend(allowed_networks, check=check),
+            network_backend=GuardedBackend(allowed_networks, resolve, check=check),
         )

@@ -116,6 +116,7 @@ def test_errors_back_off_and_the_back_off_survives_a_restart(
     assert row["last_error"] == "HTTP 500 Internal Server Error"
     delay = when(row["next_poll_at"]) - when(row["last_polled_at"])
     assert timedelta(seconds=59) < delay < timedelta(seconds=61)  # at least a minute
+    assert "(back-off after 1 error in a row)" in run("feeds", "--config", str(config)).output
 
     restarted = start_daemon(config)
     seen = len(server.requests_to("/fine.xml"))

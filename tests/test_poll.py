@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import sqlite3
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
+
+from aggregator.errors import FetchError
+from aggregator.fetch import fetch_feed
+from aggregator.netguard import GuardedTransport
+from aggregator.types import CacheInfo, FetchPolicy
 
 from .conftest import DATA, FeedServer, run
 
@@ -447,3 +454,16 @@ def test_one_poll_takes_every_due_feed_whatever_the_caps(
     assert "polled 60 feeds: 60 ok (60 not modified)" not in forced.output  # no validators
     assert "polled 60 feeds: 60 ok" in forced.output
     assert db_rows(tmp_path, "SELECT count(*) FROM entries") == [(60,)]
+
+
+def test_an_unresolvable_host_is_one_clear_error() -> None:
+    def no_such_name(host: str, port: int) -> list[str]:
+        # What getaddrinfo raises for a name that does not exist (no DNS query here).
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    limits = httpx.Limits(max_connections=1)
+    transport = GuardedTransport(limits=limits, resolve=no_such_name)
+    with httpx.Client(transport=transport) as client, pytest.raises(FetchError) as caught:
+        fetch_feed(client, "http://no-such-host.example/feed.xml", CacheInfo(), FetchPolicy())
+    assert str(caught.value) == "cannot resolve no-such-host.example: Name or service not known"
+    assert caught.value.kind == "connect"
