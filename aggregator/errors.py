@@ -68,11 +68,13 @@ class FetchError(FeedError):
         status: int | None = None,
         kind: str = "fetch",
         retry_after: str | None = None,
+        host: str | None = None,
     ) -> None:
         # http, timeout, connect, too-large, redirect, address-policy
         super().__init__(url, message, kind=kind)
         self.status = status
         self.retry_after = retry_after  # the Retry-After header of a 429/503
+        self.host = host  # the host that answered (after redirects), when one did
 
 
 class ParseError(FeedError):

@@ -127,6 +127,7 @@ def _fetch(
                     status=response.status_code,
                     kind="http",
                     retry_after=response.headers.get("retry-after"),
+                    host=(urlsplit(current).hostname or "").lower(),
                 )
             content = _read_capped(url, response, policy.max_bytes, deadline, clock)
             return Fetched(url, current, content, response_headers, new_cache, permanent)

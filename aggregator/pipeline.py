@@ -144,8 +144,10 @@ def _decider(
                 )
             next_poll = schedule.after_error(now, policy, state.error_count + 1, retry_at, rng)
             if retry_at is not None:
-                # Retry-After slows every feed on the host, not only this one.
-                store.block_host(state.host, retry_at, f"HTTP {result.http_status} Retry-After")
+                # Retry-After slows every feed on the host that said it (after any
+                # redirects), not only this one.
+                host = getattr(error, "host", None) or state.host
+                store.block_host(host, retry_at, f"HTTP {result.http_status} Retry-After")
         else:
             rhythm = None
             if due.typical_gap is not None and due.newest_published is not None:

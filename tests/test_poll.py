@@ -467,3 +467,14 @@ def test_an_unresolvable_host_is_one_clear_error() -> None:
         fetch_feed(client, "http://no-such-host.example/feed.xml", CacheInfo(), FetchPolicy())
     assert str(caught.value) == "cannot resolve no-such-host.example: Name or service not known"
     assert caught.value.kind == "connect"
+
+
+def test_retry_after_blocks_the_host_that_said_it(
+    server: FeedServer, server2: FeedServer, config: Any, tmp_path: Path
+) -> None:
+    server2.add("/busy.xml", status=503, headers={"Retry-After": "120"})
+    moved = server.add("/moved.xml", status=302, headers={"Location": server2.url("/busy.xml")})
+    path = config([moved])
+    run("poll", "--config", str(path))
+    [(host, reason)] = db_rows(tmp_path, "SELECT host, reason FROM hosts")
+    assert (host, reason) == ("127.0.0.2", "HTTP 503 Retry-After")
