@@ -359,14 +359,7 @@ class Store:
                 values["disabled_at"] = now
                 values["disabled_reason"] = "410 Gone: the feed was removed by its publisher"
         else:
-            values.update(
-                last_success_at=now,
-                error_count=0,
-                last_error=None,
-                last_error_kind=None,
-                disabled_at=None,
-                disabled_reason=None,
-            )
+            values.update(_SUCCEEDED, last_success_at=now)
             if result.parsed is None:
                 # WARNING: keep in sync with _NOT_MODIFIED below.
                 # A 304 may carry fresh validators; keep the old ones where it does not.
@@ -450,6 +443,14 @@ def _moved(due: DueFeed, result: FeedResult) -> bool:
 
 
 _FEEDS = cast(Table, Feed.__table__)
+# What any successful poll (200 or 304) resets on the feed's row.
+_SUCCEEDED: dict[str, Any] = {
+    "error_count": 0,
+    "last_error": None,
+    "last_error_kind": None,
+    "disabled_at": None,
+    "disabled_reason": None,
+}
 # A 304 of a feed that did not move, as one statement for many feeds (executemany).
 # WARNING: keep in sync with the not-modified branch of Store._save_one.
 _NOT_MODIFIED = (
@@ -461,12 +462,8 @@ _NOT_MODIFIED = (
         lease_owner=None,
         lease_until=None,
         last_success_at=bindparam("b_now"),
-        error_count=0,
-        last_error=None,
-        last_error_kind=None,
-        disabled_at=None,
-        disabled_reason=None,
         last_status="not_modified",
+        **_SUCCEEDED,
         etag=func.coalesce(bindparam("b_etag"), _FEEDS.c.etag),
         last_modified=func.coalesce(bindparam("b_last_modified"), _FEEDS.c.last_modified),
         next_poll_at=bindparam("b_next"),
