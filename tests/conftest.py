@@ -227,11 +227,16 @@ def _server() -> Iterator[FeedServer]:
     server.close()
 
 
+def _fresh(server: FeedServer) -> Iterator[FeedServer]:
+    # Session-wide servers, emptied of routes and logs around each test.
+    server.reset()
+    yield server
+    server.reset()
+
+
 @pytest.fixture
 def server(_server: FeedServer) -> Iterator[FeedServer]:
-    _server.reset()
-    yield _server
-    _server.reset()
+    yield from _fresh(_server)
 
 
 @pytest.fixture(scope="session")
@@ -245,9 +250,7 @@ def _server2() -> Iterator[FeedServer]:
 @pytest.fixture
 def server2(_server2: FeedServer) -> Iterator[FeedServer]:
     """Another host than `server`, for per-host behaviour."""
-    _server2.reset()
-    yield _server2
-    _server2.reset()
+    yield from _fresh(_server2)
 
 
 @pytest.fixture
