@@ -14,25 +14,31 @@ from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import ParamSpec, TypeVar
 
 import httpx
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from .articles import Extract, Extractor, OnArticle
 from .config import Settings
 from .errors import ParseError, StoreError
+from .extract import ExtractError, extract_article, skip_reason
 from .fetch import make_client
 from .parse import parse_feed
 from .pipeline import OnResult, Parse, Poller, ScheduleBounds
-from .store import Store
+from .store import ArticleStore, Store
 from .store.engine import make_engine, writer
 from .store.migrate import current_revision, head_revision, upgrade
-from .types import Fetched, FetchPolicy, ParsedFeed
+from .types import Article, FeedSource, Fetched, FetchPolicy, Page, ParsedFeed, RawEntry
+from .workers import HostSlots
 
 # Below this many feeds, starting parser processes costs more than it saves.
 PARALLEL_PARSE_MIN_FEEDS = 50
-PARSE_TIMEOUT = 120  # seconds for one feed; feedparser on 10 MB takes a few
+PARSE_TIMEOUT = 120  # seconds for one feed or page; feedparser on 10 MB takes a few
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def utc_now() -> datetime:
@@ -99,33 +105,70 @@ class App:
         """A new Session; ``write`` takes SQLite's write lock at BEGIN (see engine.py)."""
         return Session(writer(self.engine) if write else self.engine, expire_on_commit=False)
 
+    @property
+    def full_text(self) -> bool:
+        """Whether article pages are fetched at all (``extract: full_text: never``)."""
+        return self.settings.extract.full_text != "never"
+
     def store(self, session: Session) -> Store:
-        return Store(session, self.now)
+        pages = None
+        if self.full_text:
+            min_words = self.settings.extract.min_words
+
+            def pages(source: FeedSource, entry: RawEntry) -> str | None:
+                return skip_reason(entry, source.full_text, min_words)
+
+        return Store(session, self.now, pages)
+
+    def articles(self, session: Session) -> ArticleStore:
+        return ArticleStore(session, self.now)
 
     def parse(self) -> Parse:
         """parse_feed, in worker processes when there are enough feeds to keep more than
         one core busy (feedparser is most of a poll's CPU time, and threads share one
         core). The processes are started on first use and stopped by close()."""
-        cores = os.cpu_count() or 1
-        if cores < 2 or len(self.settings.feeds) < PARALLEL_PARSE_MIN_FEEDS:
+        if not self._parallel():
             return parse_feed
 
         def in_process(fetched: Fetched, base: str) -> ParsedFeed:
-            pool = self._parser_pool(cores)
             try:
-                return pool.submit(parse_feed, fetched, base).result(PARSE_TIMEOUT)
-            except BrokenProcessPool:
-                # A parser process died (killed, out of memory): start new ones for
-                # the next feeds, and parse this one here.
-                with self._parsers_lock:
-                    if self._parsers is pool:
-                        self._parsers = None
-                pool.shutdown(wait=False, cancel_futures=True)
-                return parse_feed(fetched, base)
+                return self._offload(parse_feed, fetched, base)
             except FuturesTimeout as e:
                 raise ParseError(fetched.url, f"parsing took longer than {PARSE_TIMEOUT} s") from e
 
         return in_process
+
+    def extract(self) -> Extract:
+        """extract_article, in the same worker processes as parsing when there are."""
+        if not self._parallel():
+            return extract_article
+
+        def in_process(page: Page, feed_text: str) -> Article:
+            try:
+                return self._offload(extract_article, page, feed_text)
+            except FuturesTimeout as e:
+                raise ExtractError(
+                    f"extraction took longer than {PARSE_TIMEOUT} s", "timeout"
+                ) from e
+
+        return in_process
+
+    def _parallel(self) -> bool:
+        return (os.cpu_count() or 1) >= 2 and len(self.settings.feeds) >= PARALLEL_PARSE_MIN_FEEDS
+
+    def _offload(self, function: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """Run in a worker process; raises FuturesTimeout after PARSE_TIMEOUT."""
+        pool = self._parser_pool(os.cpu_count() or 1)
+        try:
+            return pool.submit(function, *args, **kwargs).result(PARSE_TIMEOUT)
+        except BrokenProcessPool:
+            # A worker process died (killed, out of memory): start new ones for the
+            # next jobs, and run this one here.
+            with self._parsers_lock:
+                if self._parsers is pool:
+                    self._parsers = None
+            pool.shutdown(wait=False, cancel_futures=True)
+            return function(*args, **kwargs)
 
     def _parser_pool(self, cores: int) -> ProcessPoolExecutor:
         with self._parsers_lock:
@@ -136,7 +179,9 @@ class App:
                 )
             return self._parsers
 
-    def poller(self, session: Session, on_result: OnResult) -> Poller:
+    def poller(
+        self, session: Session, on_result: OnResult, slots: HostSlots | None = None
+    ) -> Poller:
         fetch = self.settings.fetch
         return Poller(
             session=session,
@@ -157,7 +202,42 @@ class App:
             on_result=on_result,
             is_dead=is_dead_local_process,
             parse=self.parse(),
+            slots=slots,
         )
+
+    def extractor(
+        self, session: Session, slots: HostSlots, on_result: OnArticle = lambda result: None
+    ) -> Extractor | None:
+        """The article page fetcher, or None with full text off everywhere."""
+        if not self.full_text:
+            return None
+        fetch, extract = self.settings.fetch, self.settings.extract
+        return Extractor(
+            session=session,
+            articles=self.articles(session),
+            store=self.store(session),
+            new_client=self.new_client,
+            slots=slots,
+            fetch_policy=self.fetch_policy,
+            extract=self.extract(),
+            keep_html=extract.keep_html,
+            owner=self.owner,
+            concurrency=extract.concurrency,
+            lease=timedelta(seconds=fetch.timeout * (fetch.max_redirects + 2) + PARSE_TIMEOUT),
+            max_backoff=self.settings.schedule.max_backoff,
+            on_result=on_result,
+            is_dead=is_dead_local_process,
+        )
+
+    def workers(
+        self,
+        session: Session,
+        on_result: OnResult = lambda result, counts: None,
+        on_article: OnArticle = lambda result: None,
+    ) -> tuple[Poller, Extractor | None]:
+        """The Poller and the Extractor, sharing one per-host cap (see drive.py)."""
+        slots = HostSlots(self.settings.fetch.per_host)
+        return self.poller(session, on_result, slots), self.extractor(session, slots, on_article)
 
     def upgrade(self) -> tuple[str | None, str, str | None]:
         """Migrate the schema to the newest revision.

@@ -27,10 +27,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from .app import App, make_app
 from .config import DEFAULT_CONFIG, load_settings
 from .daemon import run_daemon
+from .drive import drain, run_once
 from .errors import AggregatorError, ConfigError
 from .logs import configure as configure_logging
-from .pipeline import run_once
-from .types import EntryView, FeedResult, FeedView, StoredCounts
+from .types import ArticleResult, EntryView, FeedResult, FeedView, StoredCounts
 
 F = TypeVar("F", bound=Callable[..., Any])
 LOG_LEVELS = ["debug", "info", "warning", "error"]
@@ -144,8 +144,10 @@ def poll(app: App, force: bool) -> None:
                 if result.error is not None:
                     err.print(f"failed: {result.source.url}: {result.error}", markup=False)
 
+            pages = _PageCount()
             try:
-                summary = run_once(app.poller(session, report), force=force)
+                poller, extractor = app.workers(session, report, pages)
+                summary = run_once(poller, extractor, force=force)
             except KeyboardInterrupt:
                 err.print("interrupted: entries stored so far are kept")
                 _exit_now_if_stuck(130)
@@ -156,7 +158,78 @@ def poll(app: App, force: bool) -> None:
         f"polled {total} feed{'s' if total != 1 else ''}: {total - failed} ok "
         f"({summary.not_modified} not modified), {failed} failed; "
         f"{summary.new_entries} new entries, {summary.updated_entries} updated"
+        + (f"; {pages}" if pages.total else "")
     )
+
+
+class _PageCount:
+    """Counts article pages as they are stored (the summary line of poll/extract)."""
+
+    def __init__(self) -> None:
+        self.ok = 0
+        self.failed = 0
+
+    def __call__(self, result: ArticleResult) -> None:
+        if result.article is not None:
+            self.ok += 1
+        else:
+            self.failed += 1
+
+    @property
+    def total(self) -> int:
+        return self.ok + self.failed
+
+    def __str__(self) -> str:
+        plural = "s" if self.total != 1 else ""
+        return f"{self.total} article page{plural}: {self.ok} extracted, {self.failed} failed"
+
+
+@cli.command()
+@click.option(
+    "--retry-failed",
+    is_flag=True,
+    help="Retry every page that failed now, including those given up on.",
+)
+@click.option(
+    "--all",
+    "everything",
+    is_flag=True,
+    help="Extract every page again (e.g. after an upgrade): kept pages without a "
+    "request, the others fetched again; also the pages of entries stored before "
+    "full text existed.",
+)
+@with_app()
+def extract(app: App, retry_failed: bool, everything: bool) -> None:
+    """Fetch and extract the article pages that are due, then return.
+
+    Pages are fetched as entries arrive (poll, run); this catches up, retries
+    failures (--retry-failed) or redoes everything (--all).
+
+    \b
+    Example:
+        aggregator extract --retry-failed
+    """
+    if not app.full_text:
+        raise ConfigProblem(
+            f"{app.settings.config_path}: full text is off (extract: full_text: never)"
+        )
+    pages = _PageCount()
+    with app.session(write=True) as session:
+        articles = app.articles(session)
+        with session.begin():
+            if everything:
+                articles.requeue_all()
+            elif retry_failed:
+                articles.retry_failed()
+        _, extractor = app.workers(session, on_article=pages)
+        assert extractor is not None  # full text is on
+        try:
+            drain(extractor)
+        except KeyboardInterrupt:
+            click.echo("interrupted: pages extracted so far are kept", err=True)
+            _exit_now_if_stuck(130)
+            raise
+    click.echo(str(pages) if pages.total else "no article pages due")
 
 
 @contextmanager

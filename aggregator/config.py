@@ -102,6 +102,16 @@ def _network(value: Any) -> Any:
 IPNetwork = Annotated[ipaddress.IPv4Network | ipaddress.IPv6Network, BeforeValidator(_network)]
 
 
+def _full_text(value: Any) -> Any:
+    # `full_text: true/false` (the older spelling) means always/never.
+    if isinstance(value, bool):
+        return "always" if value else "never"
+    return value
+
+
+FullTextMode = Annotated[Literal["auto", "always", "never"], BeforeValidator(_full_text)]
+
+
 class _Section(BaseModel):
     # Unknown keys are refused rather than ignored: a typo such as `intreval` would
     # otherwise silently fall back to the default.
@@ -136,7 +146,13 @@ class ScheduleSettings(_Section):
 class ExtractSettings(_Section):
     """Full-text extraction of each entry's article page."""
 
-    full_text: StrictBool = True
+    # The default for feeds that say nothing; `never` (or false) turns page fetching
+    # off everywhere, whatever a feed says.
+    full_text: FullTextMode = "auto"
+    keep_html: StrictBool = False  # keep each fetched page, compressed, for re-extraction
+    concurrency: StrictInt = Field(default=8, ge=1, le=1000)  # page fetches in flight
+    # `auto` fetches the page unless the feed's own content has at least this many words.
+    min_words: StrictInt = Field(default=250, ge=1)
 
 
 class DedupSettings(_Section):
@@ -170,6 +186,7 @@ class FeedConfig(_Section):
     min_interval: Duration | None = None
     max_interval: Duration | None = None
     tags: tuple[StrictStr, ...] = ()
+    full_text: FullTextMode | None = None  # None: `extract: full_text`
 
     @field_validator("url")
     @classmethod
@@ -285,6 +302,7 @@ def load_settings(path: Path, environ: Mapping[str, str]) -> Settings:
                     f.max_interval or parsed.schedule.max_interval, f.interval
                 ),
                 tags=f.tags,
+                full_text=_feed_full_text(parsed.extract.full_text, f.full_text),
             )
             for f in parsed.feeds
         ),
@@ -295,6 +313,12 @@ def load_settings(path: Path, environ: Mapping[str, str]) -> Settings:
         serve=parsed.serve,
         output=parsed.output,
     )
+
+
+def _feed_full_text(default: str, own: str | None) -> str:
+    if default == "never":
+        return "never"  # the global switch wins: no page fetching anywhere
+    return own or default
 
 
 # The drivers aggregator is tested with; another driver would fail at first use with

@@ -29,6 +29,7 @@ from types import FrameType
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from .app import App
+from .drive import close, pump
 from .errors import AggregatorError
 from .logs import event
 from .metrics import Metrics
@@ -104,7 +105,7 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
         def on_result(result: FeedResult, counts: StoredCounts) -> None:
             metrics.observe(result, counts)
 
-        poller = app.poller(session, on_result)
+        poller, extractor = app.workers(session, on_result, metrics.observe_article)
         lock = threading.Lock()  # the tick and the shutdown never use the session at once
         stopping = threading.Event()
         last_tick: list[float] = []
@@ -115,8 +116,8 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
                     return
                 # Most of the tick refilling free places as polls finish; the rest
                 # leaves room for the scheduler's own bookkeeping.
-                poller.pump(tick_seconds * 0.9, stopping=stopping.is_set)
-                metrics.in_flight.set(poller.busy)
+                pump(poller, extractor, tick_seconds * 0.9, stopping=stopping.is_set)
+                metrics.in_flight.set(poller.busy + (extractor.busy if extractor else 0))
                 now = time.time()
                 metrics.last_tick.set(now)
                 last_tick[:] = [now]
@@ -160,7 +161,7 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
         finally:
             stopping.set()
             with lock:
-                abandoned = poller.close(grace)
+                abandoned = close(poller, extractor, grace)
             if server is not None:
                 server.stop()
             # Restored last: a second Ctrl-C during the grace period changes nothing.

@@ -24,6 +24,7 @@ ACCEPT = (
     "application/feed+json, application/json;q=0.8, application/xml;q=0.8, "
     "text/xml;q=0.7, */*;q=0.1"
 )
+ACCEPT_HTML = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
 # Only what _Inflater can decode with a bound on its output (no br/zstd).
 ACCEPT_ENCODING = "gzip, deflate"
 _REDIRECTS = {301, 302, 303, 307, 308}
@@ -71,8 +72,11 @@ def fetch_feed(
     cache: CacheInfo,
     policy: FetchPolicy,
     clock: Callable[[], float] = time.monotonic,
+    *,
+    accept: str = ACCEPT,
 ) -> Fetched | NotModified:
-    """GET a feed, following at most ``policy.max_redirects`` redirects.
+    """GET a feed (or, with ``accept=ACCEPT_HTML``, an article page), following at
+    most ``policy.max_redirects`` redirects.
 
     ``policy.timeout`` bounds the whole exchange, redirects and body included.
 
@@ -83,7 +87,7 @@ def fetch_feed(
     """
     at = clock() + policy.timeout
     with deadline(at):  # every socket operation below ends by then (netguard.py)
-        return _fetch(client, url, cache, policy, clock, at)
+        return _fetch(client, url, cache, policy, clock, at, accept)
 
 
 def _fetch(
@@ -93,8 +97,10 @@ def _fetch(
     policy: FetchPolicy,
     clock: Callable[[], float],
     deadline: float,
+    accept: str,
 ) -> Fetched | NotModified:
     headers = conditional_headers(cache)
+    headers["Accept"] = accept
     current = url
     permanent: str | None = None
     still_permanent = True  # only a leading run of 301/308 moves the feed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
-from .types import FeedResult, StoredCounts
+from .types import ArticleResult, FeedResult, StoredCounts
 
 
 class Metrics:
@@ -39,7 +39,21 @@ class Metrics:
             registry=self.registry,
         )
         self.in_flight = Gauge(
-            "aggregator_polls_in_flight", "Feed polls in progress.", registry=self.registry
+            "aggregator_polls_in_flight",
+            "Feed polls and article page fetches in progress.",
+            registry=self.registry,
+        )
+        self.articles = Counter(
+            "aggregator_article_pages",
+            "Article pages fetched and extracted, by result (ok, or the kind of failure).",
+            ["result"],
+            registry=self.registry,
+        )
+        self.article_duration = Histogram(
+            "aggregator_article_duration_seconds",
+            "Time to fetch and extract one article page.",
+            buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
+            registry=self.registry,
         )
         self.last_tick = Gauge(
             "aggregator_last_tick_timestamp_seconds",
@@ -58,6 +72,10 @@ class Metrics:
         self.entries.inc(counts.new)
         self.updated.inc(counts.updated)
         self.duration.observe(result.duration)
+
+    def observe_article(self, result: ArticleResult) -> None:
+        self.articles.labels("ok" if result.article else result.error_kind or "error").inc()
+        self.article_duration.observe(result.duration)
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

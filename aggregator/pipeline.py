@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import random
-import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -38,6 +37,7 @@ from .types import (
     ParsedFeed,
     StoredCounts,
 )
+from .workers import HostSlots, ThreadClients
 
 log = logging.getLogger(__name__)
 
@@ -229,15 +229,11 @@ class Poller:
         rng: Callable[[], float] = random.random,
         is_dead: Callable[[str], bool] = lambda owner: False,
         parse: Parse = parse_feed,
+        slots: HostSlots | None = None,
     ) -> None:
         self.session = session
         self.store = store
-        # One HTTP client per worker thread: a shared connection pool serialises the
-        # workers on its lock (measured: 2.4x slower polls of 1,000 feeds answering 304).
-        self._new_client = new_client
-        self._clients: list[httpx.Client] = []
-        self._clients_lock = threading.Lock()
-        self._local = threading.local()
+        self._clients = ThreadClients(new_client)
         self.sources = {source.url: source for source in sources}
         self.fetch_policy = fetch_policy
         self.bounds = bounds
@@ -250,7 +246,8 @@ class Poller:
         # WARNING: keep the prefix in sync with cli.POLL_THREAD_PREFIX.
         self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="poll")
         self._in_flight: dict[Future[FeedResult], DueFeed] = {}
-        self._per_host: dict[str, int] = {}
+        # Shared with the Extractor, so that pages and feeds count against one cap.
+        self.slots = slots or HostSlots(per_host)
         self._is_dead = is_dead
         self._parse = parse
         self._next_lease_check = 0.0
@@ -265,6 +262,10 @@ class Poller:
     def busy(self) -> int:
         return len(self._in_flight)
 
+    @property
+    def futures(self) -> list[Future[FeedResult]]:
+        return list(self._in_flight)
+
     def dispatch(self, *, force: bool = False, polled_before: datetime | None = None) -> int:
         """Claim as many due feeds as there is room for and start polling them."""
         room = self.concurrency - len(self._in_flight)
@@ -278,8 +279,8 @@ class Poller:
         held: set[str] = set()
 
         def accept(host: str) -> bool:
-            taken = self._per_host.get(host, 0) + reserved.get(host, 0)
-            if taken >= self.per_host:
+            taken = self.slots.taken(host) + reserved.get(host, 0)
+            if taken >= self.slots.limit(page=False):
                 held.add(host)
                 return False
             reserved[host] = reserved.get(host, 0) + 1
@@ -296,7 +297,7 @@ class Poller:
                 limit=room,
                 lease=self.lease,
                 accept=accept,
-                busy_hosts=[h for h, n in self._per_host.items() if n >= self.per_host],
+                busy_hosts=self.slots.busy_hosts(),
                 force=force,
                 polled_before=polled_before,
             )
@@ -304,7 +305,7 @@ class Poller:
         if len(claimed) < room:
             self._quiet_until = time.monotonic() + QUIET_SECONDS
         for due in claimed:
-            self._per_host[due.host] = self._per_host.get(due.host, 0) + 1
+            self.slots.take(due.host)
             future = self._pool.submit(self._poll, due)
             self._in_flight[future] = due
             event(log, logging.DEBUG, "poll.start", feed=due.source.url)
@@ -312,18 +313,13 @@ class Poller:
 
     def _poll(self, due: DueFeed) -> FeedResult:
         """In a worker thread: poll one feed with this thread's own client."""
-        client: httpx.Client | None = getattr(self._local, "client", None)
-        if client is None:
-            client = self._local.client = self._new_client()
-            with self._clients_lock:
-                self._clients.append(client)
-        return poll_feed(client, due, self.fetch_policy, self._parse)
+        return poll_feed(self._clients.get(), due, self.fetch_policy, self._parse)
 
     def collect(self, timeout: float = 0.0) -> list[tuple[FeedResult, StoredCounts]]:
         """Store every finished poll, waiting up to ``timeout`` for the first one."""
-        return self._store(self._finished(timeout))
+        return self.store_finished(self.take_finished(timeout))
 
-    def _finished(self, timeout: float) -> list[tuple[DueFeed, FeedResult]]:
+    def take_finished(self, timeout: float) -> list[tuple[DueFeed, FeedResult]]:
         """Take the polls that have finished (waiting up to ``timeout`` for one)."""
         if not self._in_flight:
             return []
@@ -334,12 +330,10 @@ class Poller:
             results.append((due, future.result()))
             if due.host in self._held_hosts:
                 self._host_freed = True
-            self._per_host[due.host] -= 1
-            if not self._per_host[due.host]:
-                del self._per_host[due.host]
+            self.slots.give(due.host)
         return results
 
-    def _store(
+    def store_finished(
         self, results: list[tuple[DueFeed, FeedResult]]
     ) -> list[tuple[FeedResult, StoredCounts]]:
         """Store finished polls: all in one transaction (one commit for many feeds);
@@ -383,43 +377,6 @@ class Poller:
                 )
         return result, counts, next_poll
 
-    def pump(
-        self,
-        budget: float,
-        *,
-        force: bool = False,
-        polled_before: datetime | None = None,
-        stopping: Callable[[], bool] = lambda: False,
-    ) -> list[tuple[FeedResult, StoredCounts]]:
-        """For up to ``budget`` seconds: store what finishes, and refill the free
-        places (overall and per host) with due feeds as soon as they open.
-
-        Args:
-            budget: seconds to spend at most.
-            force: poll feeds whether due or not (``aggregator poll --force``).
-            polled_before: leave out feeds polled since then (one pass of a poll).
-            stopping: when it returns True, take no new feeds (a daemon shutting down).
-
-        Returns:
-            The polls stored, with what each changed. Returns early when nothing is in
-            flight and nothing more is due.
-        """
-        deadline = time.monotonic() + budget
-        stored: list[tuple[FeedResult, StoredCounts]] = []
-        finished: list[tuple[DueFeed, FeedResult]] = []
-        while True:
-            # Refill the free places first, so the workers fetch while this thread
-            # stores what they finished.
-            started = 0 if stopping() else self.dispatch(force=force, polled_before=polled_before)
-            stored += self._store(finished)
-            if not self._in_flight and not started:
-                break
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                break
-            finished = self._finished(timeout=min(remaining, 0.2))
-        return stored
-
     def close(self, grace: float = 0.0) -> int:
         """Stop: store what finishes within ``grace`` seconds, abandon the rest.
 
@@ -432,29 +389,13 @@ class Poller:
             self.collect(timeout=max(deadline - time.monotonic(), 0))
         abandoned = len(self._in_flight)
         self._pool.shutdown(wait=False, cancel_futures=True)
+        for due in self._in_flight.values():
+            self.slots.give(due.host)
         self._in_flight.clear()
-        with self._clients_lock:
-            if not abandoned:  # an abandoned poll may still be using its client
-                for client in self._clients:
-                    client.close()
-            self._clients.clear()
+        self._clients.close(in_use=abandoned > 0)  # an abandoned poll may still use its client
         with self.session.begin():
             self.store.release(self.owner)
         return abandoned
-
-
-def run_once(poller: Poller, *, force: bool = False) -> PollReport:
-    """Poll every due feed once (every feed with ``force``), then return."""
-    started = poller.store.now()
-    report = PollReport()
-    try:
-        while True:
-            report.results += poller.pump(60.0, force=force, polled_before=started)
-            if not poller.busy:
-                break
-    finally:
-        poller.close()
-    return report
 
 
 def _log_result(result: FeedResult, counts: StoredCounts, next_poll: schedule.NextPoll) -> None:

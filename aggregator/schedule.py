@@ -114,6 +114,28 @@ def after_error(
     return NextPoll(at, "backoff")
 
 
+# An article page that failed is tried again after 30 min, 2 h, 8 h, then given up
+# (``aggregator extract --retry-failed`` tries again). A failure that another try
+# will not change (not HTML, shorter than the feed, refused address, 404/410) gets
+# one more try only: pages are sometimes published a moment after their feed entry.
+PAGE_RETRY_FIRST = 30 * 60
+PAGE_RETRY_FACTOR = 4
+PAGE_ATTEMPTS = 4
+PAGE_ATTEMPTS_LASTING = 2
+_LASTING_KINDS = frozenset({"not-html", "shorter", "address-policy"})
+
+
+def next_page_attempt(
+    now: datetime, attempts: int, kind: str | None, status: int | None, random: Random
+) -> datetime | None:
+    """When an article page that failed ``attempts`` times is tried again (None: never)."""
+    lasting = kind in _LASTING_KINDS or status in (404, 410)
+    if attempts >= (PAGE_ATTEMPTS_LASTING if lasting else PAGE_ATTEMPTS):
+        return None
+    delay = PAGE_RETRY_FIRST * PAGE_RETRY_FACTOR ** max(attempts - 1, 0)
+    return now + timedelta(seconds=_jittered(delay, 0.1, random))
+
+
 def rhythm(published: Sequence[datetime], now: datetime) -> Rhythm | None:
     """The publishing rhythm of recent publication times (at least three of them)."""
     times = sorted(t for t in published if t <= now)

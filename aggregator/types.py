@@ -22,6 +22,9 @@ class FeedSource:
     min_interval_seconds: int = 5 * 60
     max_interval_seconds: int = 86400
     tags: tuple[str, ...] = ()
+    # Whether entries' article pages are fetched: auto (unless the feed carries the
+    # full text), always or never.
+    full_text: str = "auto"
 
 
 @dataclass(frozen=True)
@@ -158,8 +161,15 @@ class EntryView:
     updated: datetime | None
     first_seen: datetime
     summary: str | None
-    content_text: str
+    content_text: str  # the article's extracted text when there is one, else the feed's
     story_id: int | None
+    canonical_url: str | None  # the article page's rel=canonical/og:url
+    # The article page: pending, ok, failed or skipped (None: stored before full text),
+    # and why it failed or was skipped.
+    full_text: str | None
+    full_text_error: str | None
+    language: str | None
+    image: str | None
 
 
 @dataclass(frozen=True)
@@ -185,3 +195,60 @@ class FeedView:
     next_poll_reason: str | None
     disabled_reason: str | None
     host_blocked_until: datetime | None
+
+
+@dataclass(frozen=True)
+class Page:
+    """An article page as fetched."""
+
+    url: str  # the entry's link
+    final_url: str  # after redirects
+    content: bytes
+    content_type: str | None  # the Content-Type header
+
+
+@dataclass(frozen=True)
+class Article:
+    """What an article page says its article is."""
+
+    text: str  # paragraphs separated by a newline
+    title: str | None
+    author: str | None
+    published: datetime | None
+    language: str | None  # ISO 639 code, e.g. en, ur
+    canonical_url: str | None  # <link rel=canonical>, else og:url
+    image: str | None
+    extractor: str  # name and version
+
+
+@dataclass(frozen=True)
+class DueArticle:
+    """An entry's article page to fetch now, with what extraction needs."""
+
+    entry_id: int
+    url: str  # the entry's link
+    host: str
+    attempts: int  # failed attempts so far
+    feed_text: str  # the entry's text in its feed: evidence, and the length to beat
+    # The page as kept from an earlier fetch (zlib), extracted again without a request.
+    html: bytes | None = None
+    content_type: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """The outcome of fetching and extracting one page: never raises, errors are data.
+
+    Exactly one of ``article`` and ``error`` is set.
+    """
+
+    due: DueArticle
+    article: Article | None = None
+    error: str | None = None
+    error_kind: str | None = None
+    http_status: int | None = None
+    page_url: str | None = None  # after redirects
+    html: bytes | None = None  # zlib-compressed page, when kept (extract: keep_html)
+    content_type: str | None = None
+    retry_after: str | None = None  # a 429/503's Retry-After header
+    duration: float = 0.0

@@ -18,7 +18,8 @@ BAD = {
         "feeds:\n  - url: https://a.example/rss\n    intreval: 1h\n",
         3,
         "feeds[0].intreval",
-        "unknown key (expected one of: url, title, interval, min_interval, max_interval, tags)",
+        "unknown key (expected one of: url, title, interval, min_interval, max_interval, tags, "
+        "full_text)",
     ),
     "unknown-section": ("feeds: []\nfetcher: {}\n", 2, "fetcher", "unknown key"),
     "wrong-type": (
@@ -28,10 +29,16 @@ BAD = {
         "expected an integer, got 'two'",
     ),
     "wrong-type-bool": (
-        "extract:\n  full_text: 'yes'\nfeeds: []\n",
+        "extract:\n  keep_html: 'yes'\nfeeds: []\n",
         2,
-        "extract.full_text",
+        "extract.keep_html",
         "expected true or false, got 'yes'",
+    ),
+    "full-text-mode": (
+        "feeds:\n  - url: https://ok.example/rss\n    full_text: sometimes\n",
+        3,
+        "feeds[0].full_text",
+        "expected one of 'auto', 'always' or 'never', got 'sometimes'",
     ),
     "not-http": (
         "feeds:\n  - url: https://ok.example/rss\n  - url: ftp://files.example/feed.xml\n",
@@ -191,7 +198,8 @@ def test_defaults_and_relative_database(tmp_path: Path) -> None:
     )
     assert settings.fetch.per_host == 2
     assert settings.fetch.allow_private_networks is False
-    assert settings.extract.full_text is True
+    assert settings.extract.full_text == "auto"
+    assert feed.full_text == "auto"
     assert settings.serve is None
 
 

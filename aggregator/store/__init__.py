@@ -14,19 +14,15 @@ the lease of a process that died expires by itself. Saving the result clears it.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, ParamSpec, TypeVar, cast
-from urllib.parse import urlsplit
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ..errors import StoreError
 from ..types import (
     CacheInfo,
     DueFeed,
@@ -36,33 +32,12 @@ from ..types import (
     FeedView,
     StoredCounts,
 )
+from .articles import ArticleStore, PagePlan
+from .boundary import host_of, translated
 from .entries import entry_key, query_entries, recent_published, save_entries
 from .models import Entry, Feed, Host
 
-__all__ = ["PollState", "Store", "entry_key", "host_of"]
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def _translated(method: Callable[P, R]) -> Callable[P, R]:
-    """SQLAlchemy errors leave the store as StoreError (one boundary, one place)."""
-
-    @functools.wraps(method)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return method(*args, **kwargs)
-        except SQLAlchemyError as e:
-            original = getattr(e, "orig", None) or e
-            text = str(original).strip().splitlines()
-            raise StoreError(f"database error: {text[0] if text else type(e).__name__}") from e
-
-    return wrapper
-
-
-def host_of(url: str) -> str:
-    """The politeness unit of a URL: its lower-cased host name, port excluded."""
-    return (urlsplit(url).hostname or "").lower()
+__all__ = ["ArticleStore", "PagePlan", "PollState", "Store", "entry_key", "host_of"]
 
 
 @dataclass(frozen=True)
@@ -84,9 +59,13 @@ Decide = Callable[[PollState], tuple[datetime, str, tuple[int, datetime] | None]
 class Store:
     """Reads and writes feeds, hosts and entries within the caller's Session."""
 
-    def __init__(self, session: Session, now: Callable[[], datetime]) -> None:
+    def __init__(
+        self, session: Session, now: Callable[[], datetime], pages: PagePlan | None = None
+    ) -> None:
+        """``pages``: with full text on, says which new entries' pages to fetch."""
         self.session = session
         self.now = now
+        self.pages = pages
 
     @property
     def _dialect(self) -> str:
@@ -94,7 +73,7 @@ class Store:
 
     # --- configuration --------------------------------------------------------------
 
-    @_translated
+    @translated
     def sync_feeds(self, sources: Sequence[FeedSource]) -> None:
         """Make the feeds table match feeds.yaml.
 
@@ -149,7 +128,7 @@ class Store:
 
     # --- claiming and scheduling ------------------------------------------------------
 
-    @_translated
+    @translated
     def claim(
         self,
         owner: str,
@@ -241,7 +220,7 @@ class Store:
             )
         return claimed
 
-    @_translated
+    @translated
     def due_count(self, urls: Sequence[str], *, force: bool = False) -> int:
         """How many of these feeds a poll would take now (for a progress bar)."""
         query = (
@@ -256,7 +235,7 @@ class Store:
             )
         return int(self.session.scalar(query) or 0)
 
-    @_translated
+    @translated
     def release(self, owner: str) -> int:
         """Give up every lease ``owner`` holds (a clean shutdown); returns how many."""
         result = self.session.execute(
@@ -264,7 +243,7 @@ class Store:
         )
         return int(getattr(result, "rowcount", 0) or 0)
 
-    @_translated
+    @translated
     def expire_leases(self, is_dead: Callable[[str], bool]) -> int:
         """End the leases of owners that ``is_dead`` says no longer run.
 
@@ -283,7 +262,7 @@ class Store:
         )
         return int(getattr(result, "rowcount", 0) or 0)
 
-    @_translated
+    @translated
     def block_host(self, host: str, until: datetime, reason: str) -> None:
         """Keep every feed on ``host`` waiting until ``until`` (Retry-After)."""
         row = self.session.get(Host, host, populate_existing=True)
@@ -296,7 +275,7 @@ class Store:
 
     # --- results --------------------------------------------------------------------
 
-    @_translated
+    @translated
     def save_results(
         self, owner: str, items: Sequence[tuple[DueFeed, FeedResult, Decide]], now: datetime
     ) -> list[StoredCounts]:
@@ -381,7 +360,9 @@ class Store:
                     ttl_seconds=parsed.ttl_seconds,
                     syndication_seconds=parsed.syndication_seconds,
                 )
-                counts = save_entries(self.session, due.feed_id, parsed.entries, now)
+                pages, source = self.pages, due.source
+                skip = None if pages is None else (lambda entry: pages(source, entry))
+                counts = save_entries(self.session, due.feed_id, parsed.entries, now, skip)
                 if counts.new:
                     published = recent_published(self.session, due.feed_id)
 
@@ -401,7 +382,7 @@ class Store:
 
     # --- queries --------------------------------------------------------------------
 
-    @_translated
+    @translated
     def entries(
         self,
         *,
@@ -412,7 +393,7 @@ class Store:
         """Entries newest first; an entry without a date counts as published when seen."""
         return query_entries(self.session, feed_url=feed_url, since=since, limit=limit)
 
-    @_translated
+    @translated
     def feeds(self, configured: Sequence[FeedSource] | None = None) -> list[FeedView]:
         """Every feed ever stored, with entry counts and polling state.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import cast
 
@@ -12,7 +12,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ..types import EntryView, RawEntry, StoredCounts
-from .models import Entry, Feed
+from .articles import queue_pages
+from .models import Article, Entry, Feed
 
 # Longer keys (some feeds put whole URLs with long query strings in their GUIDs) are
 # stored as a hash so that the unique index stays within PostgreSQL's btree limit.
@@ -57,9 +58,17 @@ def _content_hash(entry: RawEntry) -> str:
 
 
 def save_entries(
-    session: Session, feed_id: int, entries: Iterable[RawEntry], now: datetime
+    session: Session,
+    feed_id: int,
+    entries: Iterable[RawEntry],
+    now: datetime,
+    skip_page: Callable[[RawEntry], str | None] | None = None,
 ) -> StoredCounts:
-    """Insert new entries and update edited ones; the caller owns the transaction."""
+    """Insert new entries and update edited ones; the caller owns the transaction.
+
+    With ``skip_page`` (full text on), each new entry's article page is queued, or
+    recorded as skipped with the reason it gives.
+    """
     by_key: dict[str, RawEntry] = {}
     for entry in entries:
         # A feed that lists the same entry twice: the first (usually newest) wins.
@@ -102,9 +111,12 @@ def save_entries(
         statement = (
             insert(table)
             .on_conflict_do_nothing(index_elements=["feed_id", "key"])
-            .returning(table.c.id)
+            .returning(table.c.id, table.c.key)
         )
-        inserted = len(session.execute(statement, new_rows).all())
+        stored = session.execute(statement, new_rows).all()
+        inserted = len(stored)
+        if skip_page is not None and stored:
+            queue_pages(session, [(row.id, by_key[row.key]) for row in stored], skip_page, now)
     return StoredCounts(new=inserted, updated=updated)
 
 
@@ -125,8 +137,20 @@ def query_entries(
     """Entries newest first; an entry without a date counts as published when seen."""
     when = func.coalesce(Entry.published, Entry.first_seen)
     query = (
-        select(Entry, Feed.url, Feed.user_title, Feed.title)
+        select(
+            Entry,
+            Feed.url,
+            Feed.user_title,
+            Feed.title,
+            Article.status,
+            Article.reason,
+            Article.text,
+            Article.canonical_url,
+            Article.language,
+            Article.image,
+        )
         .join(Feed, Entry.feed_id == Feed.id)
+        .outerjoin(Article, Article.entry_id == Entry.id)
         .order_by(when.desc(), Entry.id.desc())
     )
     if feed_url is not None:
@@ -148,10 +172,27 @@ def query_entries(
             updated=entry.updated,
             first_seen=entry.first_seen,
             summary=entry.summary,
-            content_text=entry.content_text,
+            # An earlier extraction's text outlives a later failure (store/articles.py).
+            content_text=text or entry.content_text,
             story_id=None,  # stories arrive with the deduplication issue
+            canonical_url=canonical,
+            full_text=status,
+            full_text_error=reason if status in ("failed", "skipped") else None,
+            language=language,
+            image=image,
         )
-        for entry, url, user_title, title in session.execute(query)
+        for (
+            entry,
+            url,
+            user_title,
+            title,
+            status,
+            reason,
+            text,
+            canonical,
+            language,
+            image,
+        ) in session.execute(query)
     ]
 
 

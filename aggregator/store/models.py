@@ -23,6 +23,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -152,3 +153,46 @@ class Entry(Base):
     last_changed: Mapped[datetime] = mapped_column(UTCDateTime)
     # sha256 of what the feed says about the entry; a change means an edited entry.
     content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class Article(Base):
+    """The article page behind an entry: whether and when it is fetched, and what
+    extraction found there. One row per entry that has a link."""
+
+    __tablename__ = "articles"
+    __table_args__ = (Index("ix_articles_status_next_attempt_at", "status", "next_attempt_at"),)
+
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True
+    )
+    # pending (not tried yet), ok, failed (see next_attempt_at), skipped (see reason)
+    status: Mapped[str] = mapped_column(String(10))
+    # Why it failed or was skipped, in words.
+    reason: Mapped[str | None] = mapped_column(Text)
+    # http, timeout, connect, too-large, redirect, address-policy, not-html, empty,
+    # paywall, shorter, internal
+    error_kind: Mapped[str | None] = mapped_column(String(20))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # When it is (re)tried; NULL when it is not (done, skipped, or given up).
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Host name of the entry's link: the unit of politeness, shared with feeds.
+    host: Mapped[str] = mapped_column(Text, server_default="")
+    lease_owner: Mapped[str | None] = mapped_column(Text)
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    page_url: Mapped[str | None] = mapped_column(Text)  # where the link led, after redirects
+    # The page's <link rel=canonical> or og:url.
+    canonical_url: Mapped[str | None] = mapped_column(Text, index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    language: Mapped[str | None] = mapped_column(String(12))
+    image: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text)  # paragraphs separated by newlines
+    # The fetched page, zlib-compressed (extract: keep_html), for re-extraction, and
+    # its Content-Type (the charset may be there).
+    html: Mapped[bytes | None] = mapped_column(LargeBinary)
+    content_type: Mapped[str | None] = mapped_column(Text)
+    extractor: Mapped[str | None] = mapped_column(String(40))  # name and version
+    extracted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

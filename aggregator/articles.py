@@ -1,0 +1,275 @@
+"""Entries' article pages: fetch one (fetch_article), and the Extractor that runs many.
+
+The Extractor mirrors the Poller (pipeline.py): pages are claimed from the database
+with leases, fetched in worker threads with the same fetcher (politeness, address
+policy, size cap, timeouts), extracted (extract.py, possibly in worker processes, see
+app.py), and stored from the thread that drives both (drive.py). Its workers are its
+own, so a slow page never holds up a feed; the per-host cap is shared.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+import zlib
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime, timedelta
+
+import httpx
+from sqlalchemy.orm import Session
+
+from . import schedule
+from .errors import FetchError
+from .extract import ExtractError, extract_article, is_html
+from .fetch import ACCEPT_HTML, fetch_feed
+from .logs import event
+from .store import ArticleStore, Store
+from .types import Article, ArticleResult, CacheInfo, DueArticle, FetchPolicy, NotModified, Page
+from .workers import HostSlots, ThreadClients
+
+log = logging.getLogger(__name__)
+
+# extract_article, or the same in a worker process.
+Extract = Callable[[Page, str], Article]
+OnArticle = Callable[[ArticleResult], None]
+QUIET_SECONDS = 0.5
+LEASE_CHECK_SECONDS = 30.0
+
+
+def fetch_article(
+    client: httpx.Client,
+    due: DueArticle,
+    policy: FetchPolicy,
+    extract: Extract = extract_article,
+    *,
+    keep_html: bool = False,
+) -> ArticleResult:
+    """Fetch one entry's page (or take the kept copy) and extract its article.
+
+    Never raises for the page's own failure: it is data.
+    """
+    started = time.monotonic()
+    page: Page | None = None
+    try:
+        if due.html is not None:
+            page = Page(due.url, due.url, zlib.decompress(due.html), due.content_type)
+        else:
+            fetched = fetch_feed(client, due.url, CacheInfo(), policy, accept=ACCEPT_HTML)
+            if isinstance(fetched, NotModified):  # no validators were sent: a broken server
+                raise FetchError(due.url, "HTTP 304 to an unconditional request", kind="http")
+            page = Page(
+                due.url, fetched.final_url, fetched.content, fetched.headers.get("content-type")
+            )
+        if not is_html(page.content_type, page.content):
+            # Refused here, before a PDF or a video goes to a parser process.
+            shown = (page.content_type or "unknown").split(";")[0].strip()
+            raise ExtractError(f"not an HTML page ({shown})", "not-html")
+        article = extract(page, due.feed_text)
+    except FetchError as e:
+        return ArticleResult(
+            due,
+            error=str(e),
+            error_kind=e.kind,
+            http_status=e.status,
+            retry_after=e.retry_after,
+            duration=time.monotonic() - started,
+        )
+    except ExtractError as e:
+        return ArticleResult(
+            due,
+            error=str(e),
+            error_kind=e.kind,
+            http_status=200,
+            page_url=page.final_url if page else None,
+            duration=time.monotonic() - started,
+        )
+    except Exception as e:
+        log.exception("unexpected error extracting %s", due.url)
+        return ArticleResult(
+            due,
+            error=f"internal error: {type(e).__name__}: {e}",
+            error_kind="internal",
+            duration=time.monotonic() - started,
+        )
+    html = due.html
+    if html is None and keep_html:
+        html = zlib.compress(page.content, 6)
+    return ArticleResult(
+        due,
+        article=article,
+        http_status=200,
+        page_url=page.final_url,
+        html=html,
+        content_type=page.content_type,
+        duration=time.monotonic() - started,
+    )
+
+
+class Extractor:
+    """Claims due article pages, fetches and extracts them in a thread pool, stores
+    the results. At most ``concurrency`` pages in flight, and per host what
+    HostSlots leaves to pages."""
+
+    def __init__(
+        self,
+        *,
+        session: Session,
+        articles: ArticleStore,
+        store: Store,
+        new_client: Callable[[], httpx.Client],
+        slots: HostSlots,
+        fetch_policy: FetchPolicy,
+        extract: Extract,
+        keep_html: bool,
+        owner: str,
+        concurrency: int,
+        lease: timedelta,
+        max_backoff: int,
+        on_result: OnArticle = lambda result: None,
+        is_dead: Callable[[str], bool] = lambda owner: False,
+        rng: Callable[[], float] = random.random,
+    ) -> None:
+        self.session = session
+        self.articles = articles
+        self.store = store
+        self._clients = ThreadClients(new_client)
+        self.slots = slots
+        self.fetch_policy = fetch_policy
+        self._extract = extract
+        self.keep_html = keep_html
+        self.owner = owner
+        self.concurrency = concurrency
+        self.lease = lease
+        self.max_backoff = max_backoff
+        self.on_result = on_result
+        self._is_dead = is_dead
+        self.rng = rng
+        self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="page")
+        self._in_flight: dict[Future[ArticleResult], DueArticle] = {}
+        # As in the Poller: no claim (a write transaction) while it cannot find
+        # anything, until new entries may have queued pages (wake) or time passes.
+        self._quiet_until = 0.0
+        self._next_lease_check = 0.0
+
+    @property
+    def busy(self) -> int:
+        return len(self._in_flight)
+
+    @property
+    def futures(self) -> list[Future[ArticleResult]]:
+        return list(self._in_flight)
+
+    def wake(self) -> None:
+        """New entries were stored: their pages may be due."""
+        self._quiet_until = 0.0
+
+    def dispatch(self) -> int:
+        """Claim as many due pages as there is room for and start fetching them."""
+        room = self.concurrency - len(self._in_flight)
+        if room <= 0:
+            return 0
+        if self._in_flight and time.monotonic() < self._quiet_until:
+            return 0
+        reserved: dict[str, int] = {}
+
+        def accept(host: str) -> bool:
+            if self.slots.taken(host) + reserved.get(host, 0) >= self.slots.limit(page=True):
+                return False
+            reserved[host] = reserved.get(host, 0) + 1
+            return True
+
+        with self.session.begin():
+            if time.monotonic() >= self._next_lease_check:
+                self.articles.expire_leases(self._is_dead)
+                self._next_lease_check = time.monotonic() + LEASE_CHECK_SECONDS
+            claimed = self.articles.claim(
+                self.owner,
+                limit=room,
+                lease=self.lease,
+                accept=accept,
+                busy_hosts=self.slots.busy_hosts(page=True),
+            )
+        if len(claimed) < room:
+            self._quiet_until = time.monotonic() + QUIET_SECONDS
+        for due in claimed:
+            self.slots.take(due.host)
+            self._in_flight[self._pool.submit(self._fetch, due)] = due
+            event(log, logging.DEBUG, "article.start", url=due.url)
+        return len(claimed)
+
+    def _fetch(self, due: DueArticle) -> ArticleResult:
+        """In a worker thread."""
+        return fetch_article(
+            self._clients.get(), due, self.fetch_policy, self._extract, keep_html=self.keep_html
+        )
+
+    def harvest(self) -> list[ArticleResult]:
+        """Store the pages that have finished (without waiting)."""
+        done = [future for future in self._in_flight if future.done()]
+        results = []
+        for future in done:
+            due = self._in_flight.pop(future)
+            self.slots.give(due.host)
+            results.append(future.result())
+        if not results:
+            return []
+        with self.session.begin():
+            retries = self.articles.save(self.owner, results, rng=self.rng)
+            for result in results:
+                self._block_host(result)
+        for result, retry in zip(results, retries, strict=True):
+            _log_result(result, retry)
+            self.on_result(result)
+        return results
+
+    def _block_host(self, result: ArticleResult) -> None:
+        if result.http_status not in (429, 503) or not result.retry_after:
+            return
+        now = self.store.now()
+        until = schedule.retry_after(result.retry_after, now, self.max_backoff)
+        if until is not None:
+            self.store.block_host(
+                result.due.host, until, f"HTTP {result.http_status} Retry-After (article page)"
+            )
+
+    def close(self, grace: float = 0.0) -> int:
+        """Stop: store what finishes within ``grace`` seconds, abandon the rest (their
+        leases are given back). Returns how many were abandoned."""
+        deadline = time.monotonic() + grace
+        while self._in_flight and time.monotonic() < deadline:
+            self.harvest()
+            if self._in_flight:
+                time.sleep(min(0.05, max(deadline - time.monotonic(), 0)))
+        abandoned = len(self._in_flight)
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for due in self._in_flight.values():
+            self.slots.give(due.host)
+        self._in_flight.clear()
+        self._clients.close(in_use=abandoned > 0)
+        with self.session.begin():
+            self.articles.release(self.owner)
+        return abandoned
+
+
+def _log_result(result: ArticleResult, retry: datetime | None) -> None:
+    if not log.isEnabledFor(logging.INFO):
+        return
+    ms = int(result.duration * 1000)
+    if result.article is not None:
+        words = len(result.article.text.split())
+        event(log, logging.INFO, "article.ok", url=result.due.url, words=words, ms=ms)
+    else:
+        retry_text = retry.isoformat(timespec="seconds") if retry is not None else "never"
+        event(
+            log,
+            logging.INFO,
+            "article.failed",
+            url=result.due.url,
+            kind=result.error_kind,
+            status=result.http_status,
+            error=result.error,
+            retry=retry_text,
+            ms=ms,
+        )

@@ -1,0 +1,118 @@
+"""Drives the Poller and the Extractor together from one thread: the thread that
+owns the Session, so every database write happens here (SQLite sees one writer).
+
+Both keep their own workers; this loop refills their free places as work finishes,
+stores what finished, and sleeps until the next piece of work from either is done.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from datetime import datetime
+from typing import Any
+
+from .articles import Extractor
+from .pipeline import Poller, PollReport
+from .types import DueFeed, FeedResult, StoredCounts
+
+
+def pump(
+    poller: Poller,
+    extractor: Extractor | None,
+    budget: float,
+    *,
+    force: bool = False,
+    polled_before: datetime | None = None,
+    stopping: Callable[[], bool] = lambda: False,
+) -> list[tuple[FeedResult, StoredCounts]]:
+    """For up to ``budget`` seconds: store what finishes, and refill the free places
+    (overall and per host) with due feeds and pages as soon as they open.
+
+    Args:
+        budget: seconds to spend at most.
+        force: poll feeds whether due or not (``aggregator poll --force``).
+        polled_before: leave out feeds polled since then (one pass of a poll).
+        stopping: when it returns True, take no new work (a daemon shutting down).
+
+    Returns:
+        The polls stored, with what each changed. Returns early when nothing is in
+        flight and nothing more is due.
+    """
+    deadline = time.monotonic() + budget
+    stored: list[tuple[FeedResult, StoredCounts]] = []
+    finished: list[tuple[DueFeed, FeedResult]] = []
+    while True:
+        # Refill the free places first, so the workers fetch while this thread
+        # stores what they finished. Feeds first: they have the first claim on a host.
+        if extractor is not None:
+            # Pages are taken as they finish (no batch waits on a slow one), before
+            # claiming, so that their places are free again.
+            extractor.harvest()
+        started = 0
+        if not stopping():
+            started = poller.dispatch(force=force, polled_before=polled_before)
+            if extractor is not None:
+                started += extractor.dispatch()
+        polls = poller.store_finished(finished)
+        stored += polls
+        woken = False
+        if extractor is not None:
+            if any(counts.new for _, counts in polls):
+                # Their pages are due now: claim them before deciding all is done.
+                extractor.wake()
+                woken = True
+        busy = poller.busy + (extractor.busy if extractor is not None else 0)
+        if not busy and not started and not woken:
+            break
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            break
+        futures: list[Future[Any]] = poller.futures
+        if extractor is not None:
+            futures += extractor.futures
+        if futures:
+            wait(futures, timeout=min(remaining, 0.2), return_when=FIRST_COMPLETED)
+        finished = poller.take_finished(timeout=0)
+    return stored
+
+
+def close(poller: Poller, extractor: Extractor | None, grace: float = 0.0) -> int:
+    """Stop both within ``grace`` seconds; returns how many feeds and pages were
+    abandoned (their leases given back)."""
+    deadline = time.monotonic() + grace
+    abandoned = poller.close(grace)
+    if extractor is not None:
+        abandoned += extractor.close(max(deadline - time.monotonic(), 0.0))
+    return abandoned
+
+
+def run_once(
+    poller: Poller, extractor: Extractor | None = None, *, force: bool = False
+) -> PollReport:
+    """Poll every due feed once (every feed with ``force``), and fetch every due
+    article page, including those of the entries just stored; then return."""
+    started = poller.store.now()
+    report = PollReport()
+    try:
+        while True:
+            report.results += pump(poller, extractor, 60.0, force=force, polled_before=started)
+            if not poller.busy and not (extractor is not None and extractor.busy):
+                break
+    finally:
+        close(poller, extractor)
+    return report
+
+
+def drain(extractor: Extractor) -> None:
+    """Fetch every due article page, then return (``aggregator extract``)."""
+    try:
+        while True:
+            extractor.harvest()  # first, so that finished pages free their places
+            started = extractor.dispatch()
+            if not extractor.busy and not started:
+                break
+            wait(extractor.futures, timeout=0.2, return_when=FIRST_COMPLETED)
+    finally:
+        extractor.close()

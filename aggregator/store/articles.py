@@ -1,0 +1,281 @@
+"""Article pages: the queue of pages to fetch, their leases, and what extraction found.
+
+A row is created with its entry (``queue_pages``, in the same transaction): pending
+when the page is to be fetched, skipped (with the reason) when not. Claiming works as
+for feeds (store/__init__.py): a lease per row, ``FOR UPDATE SKIP LOCKED`` on
+PostgreSQL, so several daemons never fetch the same page.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Collection, Sequence
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+from sqlalchemy import Table, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from .. import schedule
+from ..types import ArticleResult, DueArticle, FeedSource, RawEntry
+from .boundary import host_of, translated
+from .models import Article, Entry, Host
+
+# Why a new entry's page is not fetched, or None when it is (extract.skip_reason).
+PagePlan = Callable[[FeedSource, RawEntry], str | None]
+_RETRYABLE = ("pending", "failed")
+
+
+def queue_pages(
+    session: Session,
+    new: Sequence[tuple[int, RawEntry]],
+    skip: Callable[[RawEntry], str | None],
+    now: datetime,
+) -> None:
+    """Create the article rows of newly stored entries (the caller's transaction)."""
+    rows = []
+    for entry_id, entry in new:
+        reason = skip(entry)
+        rows.append(
+            {
+                "entry_id": entry_id,
+                "status": "skipped" if reason else "pending",
+                "reason": reason,
+                "attempts": 0,
+                "next_attempt_at": None if reason else now,
+                "host": host_of(entry.url or ""),
+                "created_at": now,
+            }
+        )
+    if rows:
+        session.execute(_insert(session).on_conflict_do_nothing(), rows)
+
+
+def _insert(session: Session) -> Any:
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    return insert(cast(Table, Article.__table__))
+
+
+class ArticleStore:
+    """Claims article pages and records what fetching and extraction gave."""
+
+    def __init__(self, session: Session, now: Callable[[], datetime]) -> None:
+        self.session = session
+        self.now = now
+
+    @translated
+    def claim(
+        self,
+        owner: str,
+        *,
+        limit: int,
+        lease: timedelta,
+        accept: Callable[[str], bool] = lambda host: True,
+        busy_hosts: Collection[str] = (),
+    ) -> list[DueArticle]:
+        """Lease up to ``limit`` pages that are due to ``owner``, oldest due first.
+
+        ``accept`` and ``busy_hosts`` work as in Store.claim: the per-host cap, shared
+        with feeds. Hosts under a Retry-After are left out.
+        """
+        now = self.now()
+        blocked = select(Host.host).where(Host.blocked_until > now)
+        query = (
+            select(
+                Article.entry_id,
+                Article.host,
+                Article.attempts,
+                Article.html,
+                Article.content_type,
+                Entry.url,
+                Entry.content_text,
+            )
+            .join(Entry, Entry.id == Article.entry_id)
+            .where(
+                Article.status.in_(_RETRYABLE),
+                Article.next_attempt_at <= now,
+                or_(Article.lease_until.is_(None), Article.lease_until < now),
+                Article.host.not_in(blocked),
+                Entry.url.is_not(None),
+            )
+            .order_by(Article.next_attempt_at, Article.entry_id)
+            .limit(max(limit * 4, 50))
+            .with_for_update(skip_locked=True, of=Article)
+        )
+        if busy_hosts:
+            query = query.where(Article.host.not_in(list(busy_hosts)))
+        claimed: list[DueArticle] = []
+        for row in self.session.execute(query):
+            if len(claimed) == limit:
+                break
+            if accept(row.host):
+                claimed.append(
+                    DueArticle(
+                        entry_id=row.entry_id,
+                        url=row.url,
+                        host=row.host,
+                        attempts=row.attempts,
+                        feed_text=row.content_text,
+                        html=row.html,
+                        content_type=row.content_type,
+                    )
+                )
+        if claimed:
+            self.session.execute(
+                update(Article)
+                .where(Article.entry_id.in_([due.entry_id for due in claimed]))
+                .values(lease_owner=owner, lease_until=now + lease),
+                execution_options={"synchronize_session": False},
+            )
+        return claimed
+
+    @translated
+    def save(
+        self,
+        owner: str,
+        results: Sequence[ArticleResult],
+        *,
+        rng: Callable[[], float] = random.random,
+    ) -> list[datetime | None]:
+        """Record fetches and extractions; end their leases. Returns, per result, when
+        it is tried again (None: done, or given up).
+
+        A failure keeps the text of an earlier success (a page that has since gone
+        loses nothing already extracted).
+        """
+        now = self.now()
+        articles = cast(Table, Article.__table__)
+        retries: list[datetime | None] = []
+        for result in results:
+            values: dict[str, Any] = {
+                "lease_owner": None,
+                "lease_until": None,
+                "http_status": result.http_status,
+            }
+            if result.page_url is not None and result.due.html is None:
+                values["page_url"] = result.page_url  # a kept page keeps where it came from
+            retry: datetime | None = None
+            article = result.article
+            if article is not None:
+                values.update(
+                    status="ok",
+                    reason=None,
+                    error_kind=None,
+                    attempts=0,
+                    next_attempt_at=None,
+                    canonical_url=article.canonical_url,
+                    title=article.title,
+                    author=article.author,
+                    published=article.published,
+                    language=article.language,
+                    image=article.image,
+                    text=article.text,
+                    html=result.html,
+                    content_type=result.content_type if result.html else None,
+                    extractor=article.extractor,
+                    extracted_at=now,
+                )
+            else:
+                attempts = result.due.attempts + 1
+                retry = schedule.next_page_attempt(
+                    now, attempts, result.error_kind, result.http_status, rng
+                )
+                values.update(
+                    status="failed",
+                    reason=result.error,
+                    error_kind=result.error_kind,
+                    attempts=attempts,
+                    next_attempt_at=retry,
+                )
+            retries.append(retry)
+            self.session.connection().execute(
+                update(articles)
+                .where(
+                    articles.c.entry_id == result.due.entry_id,
+                    articles.c.lease_owner == owner,
+                )
+                .values(**values)
+            )
+        return retries
+
+    @translated
+    def release(self, owner: str) -> int:
+        """Give up every page lease ``owner`` holds (a clean shutdown)."""
+        result = self.session.execute(
+            update(Article)
+            .where(Article.lease_owner == owner)
+            .values(lease_owner=None, lease_until=None)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    @translated
+    def expire_leases(self, is_dead: Callable[[str], bool]) -> int:
+        """End the page leases of owners that no longer run (see Store.expire_leases)."""
+        owners = self.session.scalars(
+            select(Article.lease_owner).where(Article.lease_owner.is_not(None)).distinct()
+        ).all()
+        dead = [owner for owner in owners if owner and is_dead(owner)]
+        if not dead:
+            return 0
+        result = self.session.execute(
+            update(Article)
+            .where(Article.lease_owner.in_(dead))
+            .values(lease_owner=None, lease_until=None)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    @translated
+    def retry_failed(self) -> int:
+        """Make every failed page due now, given up or not (``extract --retry-failed``).
+
+        The try counts like any other: a page given up on that fails again stays given
+        up, one that fails for a passing reason keeps its back-off.
+        """
+        result = self.session.execute(
+            update(Article).where(Article.status == "failed").values(next_attempt_at=self.now())
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    @translated
+    def requeue_all(self) -> int:
+        """Make every page due again (``extract --all``), and queue the pages of
+        entries stored before full text existed. Skipped pages stay skipped; kept
+        pages (``extract: keep_html``) are extracted again without a request."""
+        now = self.now()
+        changed = self.session.execute(
+            update(Article)
+            .where(Article.status.in_(("ok", "failed", "pending")))
+            .values(status="pending", next_attempt_at=now, attempts=0)
+        )
+        count = int(getattr(changed, "rowcount", 0) or 0)
+        orphans = self.session.execute(
+            select(Entry.id, Entry.url)
+            .outerjoin(Article, Article.entry_id == Entry.id)
+            .where(Article.entry_id.is_(None), Entry.url.is_not(None))
+        ).all()
+        rows = [
+            {
+                "entry_id": entry_id,
+                "status": "pending",
+                "attempts": 0,
+                "next_attempt_at": now,
+                "host": host_of(url),
+                "created_at": now,
+            }
+            for entry_id, url in orphans
+            if url
+        ]
+        if rows:
+            self.session.execute(_insert(self.session).on_conflict_do_nothing(), rows)
+        return count + len(rows)
+
+    @translated
+    def due_count(self) -> int:
+        """How many pages are due now."""
+        query = (
+            select(func.count())
+            .select_from(Article)
+            .where(Article.status.in_(_RETRYABLE), Article.next_attempt_at <= self.now())
+        )
+        return int(self.session.scalar(query) or 0)
