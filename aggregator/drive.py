@@ -58,11 +58,10 @@ def pump(
         polls = poller.store_finished(finished)
         stored += polls
         woken = False
-        if extractor is not None:
-            if any(counts.new for _, counts in polls):
-                # Their pages are due now: claim them before deciding all is done.
-                extractor.wake()
-                woken = True
+        if extractor is not None and any(counts.new for _, counts in polls):
+            # Their pages are due now: claim them before deciding all is done.
+            extractor.wake()
+            woken = True
         busy = poller.busy + (extractor.busy if extractor is not None else 0)
         if not busy and not started and not woken:
             break

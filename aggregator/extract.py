@@ -28,6 +28,7 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import trafilatura
+from lxml import etree
 
 from .errors import AggregatorError
 from .types import Article, Page, RawEntry
@@ -45,13 +46,28 @@ _PAYWALL = re.compile(
     r"create a free account to|this (article|content) is (for|available to) (premium )?subscribers",
     re.IGNORECASE,
 )
+# An extraction that agrees less than this (F1 over word 4-grams) with the page's
+# JSON-LD articleBody while containing this much of it is bloated: the articleBody is
+# the text.
+PUBLISHER_AGREEMENT = 0.9
 # Whole lines that are page furniture, left over inside an article's container.
 _FURNITURE_LINE = re.compile(
-    r"^(advertisement|advertising|sponsored( content)?|read more\b.*|read also\b.*|"
-    r"see also\b.*|related\b.{0,80}|also read\b.*|share( this( article| story| post)?)?|"
-    r"leave a (comment|reply)|skip (to|advert).*|story continues below.*|"
-    r"sign up (for|to) our newsletter.*|subscribe to our newsletter.*|"
-    r"continue reading( below)?|click here to .*)[.:!]?$",
+    r"^(advertisement|advertising|anzeige|publicité|sponsored( content)?|"
+    r"(read more|read also|also read|see also|related|more on this( story)?|"
+    r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema|leer también|ler também|"
+    r"یہ بھی پڑھیں|ये भी पढ़ें)\b.{0,200}|"
+    r"share( this( article| story| post)?)?( on \w+)?|leave a (comment|reply)|"
+    r"skip (to|advert).*|story continues below.*|continue reading( below)?|"
+    r"(sign up|subscribe)( now)?( (for|to) (our|the) \w+ newsletter.*| to continue reading)?|"
+    r"already a subscriber\b.*|you('ve| have) read \d+ of your \d+ free articles.*|"
+    r"our standards:.*|click here to .*)[.:!]?$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^[-*•]\s+")
+_APPEAL = re.compile(
+    r"reader-(funded|supported)|(please )?consider (supporting|subscribing|donating)|"
+    r"support (our|independent) (journalism|reporting)|make a (monthly )?contribution|"
+    r"^(support|donate to|subscribe to) (the|us|our)\b.{0,40}$",
     re.IGNORECASE,
 )
 _TRUNCATED = re.compile(
@@ -132,7 +148,8 @@ def extract_article(page: Page, feed_text: str = "") -> Article:
     texts = [_clean(c.text or "", title) for c in found]
     text = _choose(texts, meta.body, feed_text)
     words = len(text.split())
-    if _PAYWALL.search(text) and words < PAYWALL_MAX_WORDS:
+    # The paywall's own words are furniture that _clean removed: look in the raw text.
+    if words < PAYWALL_MAX_WORDS and any(_PAYWALL.search(c.text or "") for c in found):
         raise ExtractError(
             f"paywall: the page shows {words} words and asks to subscribe", "paywall"
         )
@@ -148,7 +165,7 @@ def extract_article(page: Page, feed_text: str = "") -> Article:
     return Article(
         text=text,
         title=title,
-        author=meta.author or doc.author,
+        author=meta.author or doc.author or _byline(tree),
         published=meta.published or _day(doc.date),
         language=meta.language or doc.language,
         canonical_url=meta.canonical_url,
@@ -203,11 +220,20 @@ def _run(tree: lxml.html.HtmlElement, url: str, *, favor_precision: bool) -> Any
 
 def _clean(text: str, title: str | None) -> str:
     """Paragraphs one per line, with the headline and furniture lines removed."""
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    # One paragraph per line; list items lose the bullet trafilatura gives them.
+    lines = [_BULLET.sub("", " ".join(line.split())) for line in text.splitlines()]
     lines = [line for line in lines if line]
-    if lines and title and _same_words(lines[0], title):
-        lines = lines[1:]
-    return "\n".join(line for line in lines if not _FURNITURE_LINE.match(line))
+    # The headline, with anything above it (a section label, a kicker), when it comes
+    # first or nearly: it is the entry's title, not its text.
+    for index, line in enumerate(lines[:3]):
+        if title and _same_words(line, title):
+            lines = lines[index + 1 :]
+            break
+    lines = [line for line in lines if not _FURNITURE_LINE.match(line)]
+    # An appeal for money or subscribers at the end is the site's, not the article's.
+    while lines and len(lines[-1].split()) <= 80 and _APPEAL.search(lines[-1]):
+        lines.pop()
+    return "\n".join(lines)
 
 
 def _same_words(a: str, b: str) -> bool:
@@ -220,11 +246,19 @@ def _words(text: str) -> list[str]:
 
 def _choose(texts: list[str], publisher_body: str | None, feed_text: str) -> str:
     """Pick the extraction the page's evidence supports best (see the module doc)."""
-    if len(texts) == 1 or texts[0] == texts[1]:
-        return texts[0]
     if publisher_body and len(publisher_body.split()) >= MIN_WORDS:
         body = _shingles(publisher_body)
-        return max(texts, key=lambda text: _f1(_shingles(text), body))
+        best = max(texts, key=lambda text: _f1(_shingles(text), body))
+        found = _shingles(best)
+        if _f1(found, body) < PUBLISHER_AGREEMENT and _covered(body, best) >= PUBLISHER_AGREEMENT:
+            # The extraction holds the publisher's article and much else besides (a
+            # layout trafilatura misreads, e.g. tables): the article is what the
+            # publisher says it is. (A shorter articleBody, often a teaser, is not
+            # preferred: then the extraction stands.)
+            return publisher_body
+        return best
+    if len(texts) == 1 or texts[0] == texts[1]:
+        return texts[0]
     default, precise = texts
     lead = _shingles(feed_text)
     if lead and _covered(lead, precise) < _covered(lead, default):
@@ -288,8 +322,25 @@ def _page_metadata(tree: lxml.html.HtmlElement, base: str) -> _Meta:
         language=_language(language),
         canonical_url=_absolute(canonical, base) or _absolute(metas.get("og:url"), base),
         image=_absolute(metas.get("og:image"), base),
-        body=next((b for a in ld if (b := _text(a.get("articleBody")))), None),
+        body=next((b for a in ld if (b := _paragraphs(a.get("articleBody")))), None),
     )
+
+
+_BYLINE_CLASS = re.compile(r"author|auteur|autor|byline", re.IGNORECASE)
+_BYLINE_PREFIX = re.compile(r"^(by|par|von|por|di|door|av|از)\s+", re.IGNORECASE)
+
+
+def _byline(tree: lxml.html.HtmlElement) -> str | None:
+    """A visible byline ("By …", "Par …") in an element marked as one, for pages whose
+    metadata names no author."""
+    for element in tree.iter(etree.Element):  # elements only, not comments
+        marks = " ".join(element.get(name) or "" for name in ("class", "rel", "itemprop"))
+        if not _BYLINE_CLASS.search(marks):
+            continue
+        name = _BYLINE_PREFIX.sub("", " ".join(element.text_content().split()))
+        if name and len(name.split()) <= 5 and not any(c.isdigit() for c in name):
+            return name
+    return None
 
 
 def _ld_articles(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
@@ -322,6 +373,14 @@ def _ld_author(value: Any) -> str | None:
     if isinstance(value, dict):
         return _text(value.get("name"))
     return _text(value)
+
+
+def _paragraphs(value: Any) -> str | None:
+    """Text with its line breaks kept (one paragraph per line) and spaces normalised."""
+    if not isinstance(value, str):
+        return None
+    lines = (" ".join(line.split()) for line in value.splitlines())
+    return "\n".join(line for line in lines if line) or None
 
 
 def _text(value: Any) -> str | None:

@@ -339,7 +339,8 @@ def test_pages_share_the_per_host_cap_with_feeds(
     links = [
         server.add(
             f"/p{i}.html", article_page(f"P{i}", PARAGRAPHS), content_type="text/html", delay=0.3
-        ) for i in range(6)
+        )
+        for i in range(6)
     ]
     feed_url = server.add(
         "/feed.xml", feed([{"title": f"P{i}", "link": link} for i, link in enumerate(links)])

@@ -110,16 +110,22 @@ def render(blocks, indent="", p=None, h2=None, ul=None, li=None, quote=None, wra
         else:
             raise ValueError(kind)
         if wrap and kind in ("p", "quote"):
-            s = textwrap.fill(s, width=wrap, break_long_words=False,
-                              break_on_hyphens=False, subsequent_indent="  ")
+            s = textwrap.fill(
+                s,
+                width=wrap,
+                break_long_words=False,
+                break_on_hyphens=False,
+                subsequent_indent="  ",
+            )
         out.append(textwrap.indent(s, indent))
     return "\n".join(out)
 
 
 def links(items, indent="", li_cls=None):
     cls = f' class="{li_cls}"' if li_cls else ""
-    return "\n".join(f'{indent}<li{cls}><a href="{esc(href)}">{esc(text)}</a></li>'
-                     for text, href in items)
+    return "\n".join(
+        f'{indent}<li{cls}><a href="{esc(href)}">{esc(text)}</a></li>' for text, href in items
+    )
 
 
 def slug(s):
@@ -131,47 +137,66 @@ PAGES = {}
 
 def page(name, *, title, author, date, canonical, language, blocks, html_text, gz=False):
     PAGES[name] = dict(
-        title=title, author=author, date=date, canonical=canonical, language=language,
-        blocks=blocks, html=html_text, gz=gz,
+        title=title,
+        author=author,
+        date=date,
+        canonical=canonical,
+        language=language,
+        blocks=blocks,
+        html=html_text,
+        gz=gz,
     )
 
 
 # ============================================================ 1. wordpress_comments
+
 
 def wordpress_comments():
     title = "Why Karachi's street food vendors are switching to solar-powered carts"
     url = "https://notesfromtheindus-example.com/2024/05/12/karachi-solar-food-carts/"
     author = "Farhan Qureshi"
     blocks = [
-        P("Walk down Burns Road after sunset and you will notice something new among the "
-          "sizzling tawas and steaming pots: small black panels bolted to the roofs of the "
-          "carts. Over the past year, dozens of vendors in the old city have quietly replaced "
-          "their noisy petrol generators with solar kits, and the change is easy to hear "
-          "before you see it."),
-        P("I spent three evenings talking to the people behind the carts. Most of them told me "
-          "the decision had little to do with the environment. &#8220;The generator was eating "
-          "my profit,&#8221; said Rashid, who has sold bun kebabs from the same corner for "
-          "eighteen years. He estimates that fuel used to cost him nearly a third of what he "
-          "earned on a slow night."),
-        P("A basic kit, with two panels, a deep-cycle battery and a charge controller, costs "
-          "somewhere between 60,000 and 90,000 rupees depending on the brand. That is a large "
-          "sum for a family business, so several vendors have pooled money through "
-          "<em>committees</em>, the rotating savings groups that are common across the city, "
-          "to buy the equipment one cart at a time."),
-        P("The batteries are charged during the day, often on the rooftops of the vendors' "
-          "homes, and carried to the carts in the late afternoon. One charge is enough to run "
-          "LED strip lights and a small fan until about midnight. Anything heavier, such as a "
-          "deep freezer or an electric griddle, is still beyond what most of these setups can "
-          "handle."),
-        P("Not everyone is convinced. An older tea seller near Denso Hall told me he had tried "
-          "a cheap kit from a market in Saddar and the battery died within four months. "
-          "Quality varies enormously, and there is no easy way for a buyer to check whether a "
-          "panel actually delivers the wattage printed on its label."),
-        P("Still, the trend seems likely to spread. Load-shedding schedules remain "
-          "unpredictable, petrol prices have risen sharply, and the people I met were already "
-          "comparing notes about suppliers and repair shops. If you visit Burns Road this "
-          "summer, take a moment to look up from your plate. The quiet hum of the old "
-          "generators is slowly disappearing."),
+        P(
+            "Walk down Burns Road after sunset and you will notice something new among the "
+            "sizzling tawas and steaming pots: small black panels bolted to the roofs of the "
+            "carts. Over the past year, dozens of vendors in the old city have quietly replaced "
+            "their noisy petrol generators with solar kits, and the change is easy to hear "
+            "before you see it."
+        ),
+        P(
+            "I spent three evenings talking to the people behind the carts. Most of them told me "
+            "the decision had little to do with the environment. &#8220;The generator was eating "
+            "my profit,&#8221; said Rashid, who has sold bun kebabs from the same corner for "
+            "eighteen years. He estimates that fuel used to cost him nearly a third of what he "
+            "earned on a slow night."
+        ),
+        P(
+            "A basic kit, with two panels, a deep-cycle battery and a charge controller, costs "
+            "somewhere between 60,000 and 90,000 rupees depending on the brand. That is a large "
+            "sum for a family business, so several vendors have pooled money through "
+            "<em>committees</em>, the rotating savings groups that are common across the city, "
+            "to buy the equipment one cart at a time."
+        ),
+        P(
+            "The batteries are charged during the day, often on the rooftops of the vendors' "
+            "homes, and carried to the carts in the late afternoon. One charge is enough to run "
+            "LED strip lights and a small fan until about midnight. Anything heavier, such as a "
+            "deep freezer or an electric griddle, is still beyond what most of these setups can "
+            "handle."
+        ),
+        P(
+            "Not everyone is convinced. An older tea seller near Denso Hall told me he had tried "
+            "a cheap kit from a market in Saddar and the battery died within four months. "
+            "Quality varies enormously, and there is no easy way for a buyer to check whether a "
+            "panel actually delivers the wattage printed on its label."
+        ),
+        P(
+            "Still, the trend seems likely to spread. Load-shedding schedules remain "
+            "unpredictable, petrol prices have risen sharply, and the people I met were already "
+            "comparing notes about suppliers and repair shops. If you visit Burns Road this "
+            "summer, take a moment to look up from your plate. The quiet hum of the old "
+            "generators is slowly disappearing."
+        ),
     ]
     body = render(blocks, indent="\t\t\t\t")
     doc = f"""<!DOCTYPE html>
@@ -192,7 +217,9 @@ def wordpress_comments():
 <meta property="article:published_time" content="2024-05-12T18:20:41+05:00">
 <meta property="article:modified_time" content="2024-05-14T09:02:10+05:00">
 <link rel="alternate" type="application/rss+xml" title="Notes from the Indus &raquo; Feed" href="https://notesfromtheindus-example.com/feed/">
-<link rel="alternate" type="application/rss+xml" title="Notes from the Indus &raquo; {esc(title)} Comments Feed" href="{url}feed/">
+<link rel="alternate" type="application/rss+xml" title="Notes from the Indus &raquo; {
+        esc(title)
+    } Comments Feed" href="{url}feed/">
 <link rel="stylesheet" id="twentyseventeen-style-css" href="https://notesfromtheindus-example.com/wp-content/themes/indus/style.css?ver=6.5.3" media="all">
 <script src="https://notesfromtheindus-example.com/wp-includes/js/jquery/jquery.min.js?ver=3.7.1" id="jquery-core-js"></script>
 <style id="wp-custom-css">.site-title a{{color:#1d3557}} .comment-content p{{margin:0 0 .8em}}</style>
@@ -223,8 +250,12 @@ def wordpress_comments():
 \t\t\t<article id="post-2187" class="post-2187 post type-post status-publish format-standard hentry category-city-life tag-karachi tag-solar tag-street-food">
 \t\t\t\t<header class="entry-header">
 \t\t\t\t\t<div class="entry-meta">
-\t\t\t\t\t\t<span class="posted-on"><span class="screen-reader-text">Posted on</span> <a href="{url}" rel="bookmark"><time class="entry-date published" datetime="2024-05-12T18:20:41+05:00">May 12, 2024</time><time class="updated" datetime="2024-05-14T09:02:10+05:00">May 14, 2024</time></a></span>
-\t\t\t\t\t\t<span class="byline"> by <span class="author vcard"><a class="url fn n" href="https://notesfromtheindus-example.com/author/farhan/">{author}</a></span></span>
+\t\t\t\t\t\t<span class="posted-on"><span class="screen-reader-text">Posted on</span> <a href="{
+        url
+    }" rel="bookmark"><time class="entry-date published" datetime="2024-05-12T18:20:41+05:00">May 12, 2024</time><time class="updated" datetime="2024-05-14T09:02:10+05:00">May 14, 2024</time></a></span>
+\t\t\t\t\t\t<span class="byline"> by <span class="author vcard"><a class="url fn n" href="https://notesfromtheindus-example.com/author/farhan/">{
+        author
+    }</a></span></span>
 \t\t\t\t\t</div>
 \t\t\t\t\t<h1 class="entry-title">{esc(title)}</h1>
 \t\t\t\t</header>
@@ -242,7 +273,9 @@ def wordpress_comments():
 \t\t\t\t\t<div class="author-description">
 \t\t\t\t\t\t<h2 class="author-title"><span class="author-heading">Published by {author}</span></h2>
 \t\t\t\t\t\t<p class="author-bio">Farhan is a Karachi-based writer and former schoolteacher who has been documenting the city's food streets, markets and neighbourhood characters since 2015. When he is not eating, he is usually stuck in traffic on Shahrah-e-Faisal.
-\t\t\t\t\t\t<a class="author-link" href="https://notesfromtheindus-example.com/author/farhan/" rel="author">View all posts by {author}</a></p>
+\t\t\t\t\t\t<a class="author-link" href="https://notesfromtheindus-example.com/author/farhan/" rel="author">View all posts by {
+        author
+    }</a></p>
 \t\t\t\t\t</div>
 \t\t\t\t</div>
 \t\t\t</article>
@@ -260,7 +293,9 @@ def wordpress_comments():
 \t\t\t\t\t\t<article id="div-comment-5521" class="comment-body">
 \t\t\t\t\t\t\t<footer class="comment-meta">
 \t\t\t\t\t\t\t\t<div class="comment-author vcard"><b class="fn">Saima K.</b> <span class="says">says:</span></div>
-\t\t\t\t\t\t\t\t<div class="comment-metadata"><a href="{url}#comment-5521"><time datetime="2024-05-12T21:04:17+05:00">May 12, 2024 at 9:04 pm</time></a></div>
+\t\t\t\t\t\t\t\t<div class="comment-metadata"><a href="{
+        url
+    }#comment-5521"><time datetime="2024-05-12T21:04:17+05:00">May 12, 2024 at 9:04 pm</time></a></div>
 \t\t\t\t\t\t\t</footer>
 \t\t\t\t\t\t\t<div class="comment-content">
 \t\t\t\t\t\t\t\t<p>Lovely piece. My uncle runs a paratha stall in Nazimabad and he switched last winter. The batteries are the real problem though, he has already replaced one, and the shop that sold it to him refused to honour the warranty. Someone should write about the repair side of this business.</p>
@@ -271,13 +306,19 @@ def wordpress_comments():
 \t\t\t\t\t\t\t<li id="comment-5524" class="comment byuser comment-author-farhan bypostauthor odd alt depth-2">
 \t\t\t\t\t\t\t\t<article id="div-comment-5524" class="comment-body">
 \t\t\t\t\t\t\t\t\t<footer class="comment-meta">
-\t\t\t\t\t\t\t\t\t\t<div class="comment-author vcard"><b class="fn"><a href="https://notesfromtheindus-example.com" class="url" rel="ugc">{author}</a></b> <span class="says">says:</span></div>
-\t\t\t\t\t\t\t\t\t\t<div class="comment-metadata"><a href="{url}#comment-5524"><time datetime="2024-05-12T22:40:03+05:00">May 12, 2024 at 10:40 pm</time></a></div>
+\t\t\t\t\t\t\t\t\t\t<div class="comment-author vcard"><b class="fn"><a href="https://notesfromtheindus-example.com" class="url" rel="ugc">{
+        author
+    }</a></b> <span class="says">says:</span></div>
+\t\t\t\t\t\t\t\t\t\t<div class="comment-metadata"><a href="{
+        url
+    }#comment-5524"><time datetime="2024-05-12T22:40:03+05:00">May 12, 2024 at 10:40 pm</time></a></div>
 \t\t\t\t\t\t\t\t\t</footer>
 \t\t\t\t\t\t\t\t\t<div class="comment-content">
 \t\t\t\t\t\t\t\t\t\t<p>Thanks Saima! That is a great idea for a follow-up. If your uncle would be willing to talk to me about the warranty problem, please send me a message through the contact page and I will get in touch next week.</p>
 \t\t\t\t\t\t\t\t\t</div>
-\t\t\t\t\t\t\t\t\t<div class="reply"><a rel="nofollow" class="comment-reply-link" href="#comment-5524" aria-label="Reply to {author}">Reply</a></div>
+\t\t\t\t\t\t\t\t\t<div class="reply"><a rel="nofollow" class="comment-reply-link" href="#comment-5524" aria-label="Reply to {
+        author
+    }">Reply</a></div>
 \t\t\t\t\t\t\t\t</article>
 \t\t\t\t\t\t\t</li>
 \t\t\t\t\t\t</ol>
@@ -286,7 +327,9 @@ def wordpress_comments():
 \t\t\t\t\t\t<article id="div-comment-5530" class="comment-body">
 \t\t\t\t\t\t\t<footer class="comment-meta">
 \t\t\t\t\t\t\t\t<div class="comment-author vcard"><b class="fn">Owais</b> <span class="says">says:</span></div>
-\t\t\t\t\t\t\t\t<div class="comment-metadata"><a href="{url}#comment-5530"><time datetime="2024-05-13T08:15:55+05:00">May 13, 2024 at 8:15 am</time></a></div>
+\t\t\t\t\t\t\t\t<div class="comment-metadata"><a href="{
+        url
+    }#comment-5530"><time datetime="2024-05-13T08:15:55+05:00">May 13, 2024 at 8:15 am</time></a></div>
 \t\t\t\t\t\t\t</footer>
 \t\t\t\t\t\t\t<div class="comment-content">
 \t\t\t\t\t\t\t\t<p>The quiet is the best part. I used to avoid the middle section of Burns Road because you could not hear the person sitting next to you over the generators. Now it is actually pleasant to sit there after ten at night, even in June.</p>
@@ -298,7 +341,9 @@ def wordpress_comments():
 \t\t\t\t\t\t<article id="div-comment-5547" class="comment-body">
 \t\t\t\t\t\t\t<footer class="comment-meta">
 \t\t\t\t\t\t\t\t<div class="comment-author vcard"><b class="fn">Engr. Tariq Mehmood</b> <span class="says">says:</span></div>
-\t\t\t\t\t\t\t\t<div class="comment-metadata"><a href="{url}#comment-5547"><time datetime="2024-05-14T11:30:20+05:00">May 14, 2024 at 11:30 am</time></a></div>
+\t\t\t\t\t\t\t\t<div class="comment-metadata"><a href="{
+        url
+    }#comment-5547"><time datetime="2024-05-14T11:30:20+05:00">May 14, 2024 at 11:30 am</time></a></div>
 \t\t\t\t\t\t\t</footer>
 \t\t\t\t\t\t\t<div class="comment-content">
 \t\t\t\t\t\t\t\t<p>A word of caution for anyone buying these kits: ask for a lithium iron phosphate battery if you can afford it, and never buy a panel without seeing it tested with a meter. Many of the cheap panels in the wholesale markets are rated at half of what the sticker says.</p>
@@ -333,18 +378,44 @@ def wordpress_comments():
 \t\t\t<section id="recent-posts-2" class="widget widget_recent_entries">
 \t\t\t\t<h2 class="widget-title">Recent Posts</h2>
 \t\t\t\t<ul>
-{links([("A morning with the camel men of Clifton beach", "https://notesfromtheindus-example.com/2024/05/20/clifton-beach-camel-rides/"),
-        ("The last spice grinders of Empress Market", "https://notesfromtheindus-example.com/2024/05/03/empress-market-spice-sellers/"),
-        ("Ten chai spots worth the detour in Saddar", "https://notesfromtheindus-example.com/2024/04/21/saddar-chai-spots/"),
-        ("What the Lyari football clubs taught me about patience", "https://notesfromtheindus-example.com/2024/04/09/lyari-football/"),
-        ("Riding the Karachi Circular Railway on its first morning back", "https://notesfromtheindus-example.com/2024/03/28/circular-railway/")], indent=chr(9) * 5)}
+{
+        links(
+            [
+                (
+                    "A morning with the camel men of Clifton beach",
+                    "https://notesfromtheindus-example.com/2024/05/20/clifton-beach-camel-rides/",
+                ),
+                (
+                    "The last spice grinders of Empress Market",
+                    "https://notesfromtheindus-example.com/2024/05/03/empress-market-spice-sellers/",
+                ),
+                (
+                    "Ten chai spots worth the detour in Saddar",
+                    "https://notesfromtheindus-example.com/2024/04/21/saddar-chai-spots/",
+                ),
+                (
+                    "What the Lyari football clubs taught me about patience",
+                    "https://notesfromtheindus-example.com/2024/04/09/lyari-football/",
+                ),
+                (
+                    "Riding the Karachi Circular Railway on its first morning back",
+                    "https://notesfromtheindus-example.com/2024/03/28/circular-railway/",
+                ),
+            ],
+            indent=chr(9) * 5,
+        )
+    }
 \t\t\t\t</ul>
 \t\t\t</section>
 \t\t\t<section id="recent-comments-2" class="widget widget_recent_comments">
 \t\t\t\t<h2 class="widget-title">Recent Comments</h2>
 \t\t\t\t<ul id="recentcomments">
-\t\t\t\t\t<li class="recentcomments"><span class="comment-author-link">Engr. Tariq Mehmood</span> on <a href="{url}#comment-5547">{esc(title)}</a></li>
-\t\t\t\t\t<li class="recentcomments"><span class="comment-author-link">Owais</span> on <a href="{url}#comment-5530">{esc(title)}</a></li>
+\t\t\t\t\t<li class="recentcomments"><span class="comment-author-link">Engr. Tariq Mehmood</span> on <a href="{
+        url
+    }#comment-5547">{esc(title)}</a></li>
+\t\t\t\t\t<li class="recentcomments"><span class="comment-author-link">Owais</span> on <a href="{
+        url
+    }#comment-5530">{esc(title)}</a></li>
 \t\t\t\t\t<li class="recentcomments"><span class="comment-author-link">Hina</span> on <a href="https://notesfromtheindus-example.com/2024/05/03/empress-market-spice-sellers/#comment-5502">The last spice grinders of Empress Market</a></li>
 \t\t\t\t</ul>
 \t\t\t</section>
@@ -379,152 +450,317 @@ def wordpress_comments():
 </body>
 </html>
 """
-    page("wordpress_comments", title=title, author=author, date="2024-05-12",
-         canonical=url, language="en", blocks=blocks, html_text=doc)
+    page(
+        "wordpress_comments",
+        title=title,
+        author=author,
+        date="2024-05-12",
+        canonical=url,
+        language="en",
+        blocks=blocks,
+        html_text=doc,
+    )
 
 
 # =========================================================== 2. newspaper_megamenu
 
+
 def newspaper_megamenu():
-    title = ("Diplomatic missions condemn coordinated attacks in Balochistan as death toll "
-             "rises to 14")
-    url = ("https://www.dailyherald-example.com/world/south-asia/"
-           "diplomatic-missions-condemn-balochistan-attacks-2024-08-27")
+    title = (
+        "Diplomatic missions condemn coordinated attacks in Balochistan as death toll rises to 14"
+    )
+    url = (
+        "https://www.dailyherald-example.com/world/south-asia/"
+        "diplomatic-missions-condemn-balochistan-attacks-2024-08-27"
+    )
     author = "Ayesha Raza"
     blocks = [
-        P("<strong>ISLAMABAD:</strong> Foreign governments and international organisations on "
-          "Tuesday condemned a series of coordinated attacks in Balochistan that killed at "
-          "least 14 people, including four police officers, and wounded more than 30 others. "
-          "The assaults struck a highway checkpoint, a railway bridge and a district police "
-          "station within hours of one another late on Monday night, officials said."),
-        P("In a statement circulated to journalists in Islamabad, a group of embassies said "
-          "they were deeply saddened by the loss of innocent lives and expressed solidarity "
-          "with the families of the victims. The missions described the violence as an attack "
-          "on ordinary citizens trying to go about their daily lives and called for those "
-          "responsible to be brought to justice."),
-        P("The United Nations office in the capital issued a separate message urging "
-          "restraint and stressing that the protection of civilians must remain a priority. "
-          "It said humanitarian agencies were ready to support provincial authorities in "
-          "providing medical care to the wounded, many of whom were taken to hospitals in "
-          "Quetta after local facilities were overwhelmed."),
-        P("Pakistan's Foreign Office welcomed the expressions of support. At the weekly "
-          "briefing, the ministry's spokesperson said the country valued the solidarity of "
-          "its international partners and would continue to work with them against terrorism "
-          "in all its forms, adding that the government had shared information about the "
-          "attacks with several friendly capitals."),
-        P("Provincial officials said the attack on the railway bridge near Bolan had forced "
-          "the suspension of train services between Quetta and the rest of the country for "
-          "at least two days. Engineers from Pakistan Railways reached the site on Tuesday "
-          "morning to assess the damage, and a spokesman said repairs would begin as soon as "
-          "security clearance was granted."),
-        P("At the highway checkpoint in Kalat district, gunmen opened fire on a line of "
-          "vehicles before setting several lorries alight, according to a police report seen "
-          "by <em>The Daily Herald</em>. Passengers travelling on a bus to Karachi were among "
-          "those killed. Survivors described a chaotic scene in which drivers abandoned their "
-          "vehicles and ran into the surrounding hills."),
-        P("No group had claimed responsibility for the attacks by Tuesday evening. Security "
-          "analysts noted that the coordination across three districts suggested careful "
-          "planning and warned that the province's long road and rail links remained "
-          "difficult to protect. The provincial government announced compensation for the "
-          "families of those killed and ordered an inquiry into the response."),
-        P("Balochistan, Pakistan's largest province by area, has seen a rise in violence over "
-          "the past two years. Business leaders in Quetta said on Tuesday that the latest "
-          "attacks would further discourage investment and travel, and appealed to the "
-          "federal government to improve security along the main trade routes linking the "
-          "province with Sindh and Punjab."),
+        P(
+            "<strong>ISLAMABAD:</strong> Foreign governments and international organisations on "
+            "Tuesday condemned a series of coordinated attacks in Balochistan that killed at "
+            "least 14 people, including four police officers, and wounded more than 30 others. "
+            "The assaults struck a highway checkpoint, a railway bridge and a district police "
+            "station within hours of one another late on Monday night, officials said."
+        ),
+        P(
+            "In a statement circulated to journalists in Islamabad, a group of embassies said "
+            "they were deeply saddened by the loss of innocent lives and expressed solidarity "
+            "with the families of the victims. The missions described the violence as an attack "
+            "on ordinary citizens trying to go about their daily lives and called for those "
+            "responsible to be brought to justice."
+        ),
+        P(
+            "The United Nations office in the capital issued a separate message urging "
+            "restraint and stressing that the protection of civilians must remain a priority. "
+            "It said humanitarian agencies were ready to support provincial authorities in "
+            "providing medical care to the wounded, many of whom were taken to hospitals in "
+            "Quetta after local facilities were overwhelmed."
+        ),
+        P(
+            "Pakistan's Foreign Office welcomed the expressions of support. At the weekly "
+            "briefing, the ministry's spokesperson said the country valued the solidarity of "
+            "its international partners and would continue to work with them against terrorism "
+            "in all its forms, adding that the government had shared information about the "
+            "attacks with several friendly capitals."
+        ),
+        P(
+            "Provincial officials said the attack on the railway bridge near Bolan had forced "
+            "the suspension of train services between Quetta and the rest of the country for "
+            "at least two days. Engineers from Pakistan Railways reached the site on Tuesday "
+            "morning to assess the damage, and a spokesman said repairs would begin as soon as "
+            "security clearance was granted."
+        ),
+        P(
+            "At the highway checkpoint in Kalat district, gunmen opened fire on a line of "
+            "vehicles before setting several lorries alight, according to a police report seen "
+            "by <em>The Daily Herald</em>. Passengers travelling on a bus to Karachi were among "
+            "those killed. Survivors described a chaotic scene in which drivers abandoned their "
+            "vehicles and ran into the surrounding hills."
+        ),
+        P(
+            "No group had claimed responsibility for the attacks by Tuesday evening. Security "
+            "analysts noted that the coordination across three districts suggested careful "
+            "planning and warned that the province's long road and rail links remained "
+            "difficult to protect. The provincial government announced compensation for the "
+            "families of those killed and ordered an inquiry into the response."
+        ),
+        P(
+            "Balochistan, Pakistan's largest province by area, has seen a rise in violence over "
+            "the past two years. Business leaders in Quetta said on Tuesday that the latest "
+            "attacks would further discourage investment and travel, and appealed to the "
+            "federal government to improve security along the main trade routes linking the "
+            "province with Sindh and Punjab."
+        ),
     ]
     body = render(blocks, indent="          ", wrap=96)
     base = "https://www.dailyherald-example.com"
 
     def mega(label, href, cols):
-        out = [f'        <li class="nav__item nav__item--has-panel"><a class="nav__link" href="{base}{href}">{label}</a>',
-               '          <div class="mega-panel" role="region" aria-label="' + label + ' sections">']
+        out = [
+            f'        <li class="nav__item nav__item--has-panel"><a class="nav__link" href="{base}{href}">{label}</a>',
+            '          <div class="mega-panel" role="region" aria-label="' + label + ' sections">',
+        ]
         for heading, items in cols:
             out.append('            <div class="mega-panel__col">')
             out.append(f'              <h4 class="mega-panel__heading">{heading}</h4>')
-            out.append('              <ul>')
+            out.append("              <ul>")
             out.append(links([(t, base + h) for t, h in items], indent=" " * 16))
-            out.append('              </ul>')
-            out.append('            </div>')
-        out.append('          </div>')
-        out.append('        </li>')
+            out.append("              </ul>")
+            out.append("            </div>")
+        out.append("          </div>")
+        out.append("        </li>")
         return "\n".join(out)
 
-    nav = "\n".join([
-        mega("Pakistan", "/pakistan", [
-            ("Provinces", [("Punjab", "/pakistan/punjab"), ("Sindh", "/pakistan/sindh"),
-                           ("Khyber Pakhtunkhwa", "/pakistan/kp"), ("Balochistan", "/pakistan/balochistan"),
-                           ("Gilgit-Baltistan", "/pakistan/gb")]),
-            ("Cities", [("Karachi", "/pakistan/karachi"), ("Lahore", "/pakistan/lahore"),
-                        ("Islamabad", "/pakistan/islamabad"), ("Peshawar", "/pakistan/peshawar"),
-                        ("Quetta", "/pakistan/quetta")]),
-        ]),
-        mega("World", "/world", [
-            ("Regions", [("South Asia", "/world/south-asia"), ("Middle East", "/world/middle-east"),
-                         ("Europe", "/world/europe"), ("Americas", "/world/americas"),
-                         ("Africa", "/world/africa"), ("Asia Pacific", "/world/asia-pacific")]),
-        ]),
-        mega("Business", "/business", [
-            ("Markets", [("Stocks", "/business/stocks"), ("Currencies", "/business/currencies"),
-                         ("Commodities", "/business/commodities")]),
-            ("Economy", [("Budget", "/business/budget"), ("Energy", "/business/energy"),
-                         ("Agriculture", "/business/agriculture"), ("Personal finance", "/business/money")]),
-        ]),
-        mega("Sport", "/sport", [
-            ("Sport", [("Cricket", "/sport/cricket"), ("Football", "/sport/football"),
-                       ("Hockey", "/sport/hockey"), ("Tennis", "/sport/tennis"),
-                       ("Squash", "/sport/squash")]),
-        ]),
-        mega("Opinion", "/opinion", [
-            ("Opinion", [("Editorials", "/opinion/editorials"), ("Columns", "/opinion/columns"),
-                         ("Letters", "/opinion/letters"), ("Cartoons", "/opinion/cartoons")]),
-        ]),
-        f'        <li class="nav__item"><a class="nav__link" href="{base}/magazine">Magazine</a></li>',
-        f'        <li class="nav__item"><a class="nav__link" href="{base}/tech">Tech</a></li>',
-        f'        <li class="nav__item"><a class="nav__link" href="{base}/weather">Weather</a></li>',
-        f'        <li class="nav__item"><a class="nav__link" href="{base}/videos">Videos</a></li>',
-        f'        <li class="nav__item"><a class="nav__link" href="{base}/epaper">E-Paper</a></li>',
-    ])
+    nav = "\n".join(
+        [
+            mega(
+                "Pakistan",
+                "/pakistan",
+                [
+                    (
+                        "Provinces",
+                        [
+                            ("Punjab", "/pakistan/punjab"),
+                            ("Sindh", "/pakistan/sindh"),
+                            ("Khyber Pakhtunkhwa", "/pakistan/kp"),
+                            ("Balochistan", "/pakistan/balochistan"),
+                            ("Gilgit-Baltistan", "/pakistan/gb"),
+                        ],
+                    ),
+                    (
+                        "Cities",
+                        [
+                            ("Karachi", "/pakistan/karachi"),
+                            ("Lahore", "/pakistan/lahore"),
+                            ("Islamabad", "/pakistan/islamabad"),
+                            ("Peshawar", "/pakistan/peshawar"),
+                            ("Quetta", "/pakistan/quetta"),
+                        ],
+                    ),
+                ],
+            ),
+            mega(
+                "World",
+                "/world",
+                [
+                    (
+                        "Regions",
+                        [
+                            ("South Asia", "/world/south-asia"),
+                            ("Middle East", "/world/middle-east"),
+                            ("Europe", "/world/europe"),
+                            ("Americas", "/world/americas"),
+                            ("Africa", "/world/africa"),
+                            ("Asia Pacific", "/world/asia-pacific"),
+                        ],
+                    ),
+                ],
+            ),
+            mega(
+                "Business",
+                "/business",
+                [
+                    (
+                        "Markets",
+                        [
+                            ("Stocks", "/business/stocks"),
+                            ("Currencies", "/business/currencies"),
+                            ("Commodities", "/business/commodities"),
+                        ],
+                    ),
+                    (
+                        "Economy",
+                        [
+                            ("Budget", "/business/budget"),
+                            ("Energy", "/business/energy"),
+                            ("Agriculture", "/business/agriculture"),
+                            ("Personal finance", "/business/money"),
+                        ],
+                    ),
+                ],
+            ),
+            mega(
+                "Sport",
+                "/sport",
+                [
+                    (
+                        "Sport",
+                        [
+                            ("Cricket", "/sport/cricket"),
+                            ("Football", "/sport/football"),
+                            ("Hockey", "/sport/hockey"),
+                            ("Tennis", "/sport/tennis"),
+                            ("Squash", "/sport/squash"),
+                        ],
+                    ),
+                ],
+            ),
+            mega(
+                "Opinion",
+                "/opinion",
+                [
+                    (
+                        "Opinion",
+                        [
+                            ("Editorials", "/opinion/editorials"),
+                            ("Columns", "/opinion/columns"),
+                            ("Letters", "/opinion/letters"),
+                            ("Cartoons", "/opinion/cartoons"),
+                        ],
+                    ),
+                ],
+            ),
+            f'        <li class="nav__item"><a class="nav__link" href="{base}/magazine">Magazine</a></li>',
+            f'        <li class="nav__item"><a class="nav__link" href="{base}/tech">Tech</a></li>',
+            f'        <li class="nav__item"><a class="nav__link" href="{base}/weather">Weather</a></li>',
+            f'        <li class="nav__item"><a class="nav__link" href="{base}/videos">Videos</a></li>',
+            f'        <li class="nav__item"><a class="nav__link" href="{base}/epaper">E-Paper</a></li>',
+        ]
+    )
     related = [
-        ("Train services to Quetta suspended after bridge damaged in overnight blast", "/pakistan/quetta/train-services-suspended-bridge-blast"),
-        ("Quetta traders call two-day strike over rising extortion threats", "/pakistan/quetta/traders-strike-extortion"),
-        ("Senate panel seeks briefing on highway security in Balochistan", "/pakistan/senate-panel-highway-security"),
-        ("Provincial cabinet approves compensation package for victims' families", "/pakistan/balochistan/cabinet-compensation-package"),
+        (
+            "Train services to Quetta suspended after bridge damaged in overnight blast",
+            "/pakistan/quetta/train-services-suspended-bridge-blast",
+        ),
+        (
+            "Quetta traders call two-day strike over rising extortion threats",
+            "/pakistan/quetta/traders-strike-extortion",
+        ),
+        (
+            "Senate panel seeks briefing on highway security in Balochistan",
+            "/pakistan/senate-panel-highway-security",
+        ),
+        (
+            "Provincial cabinet approves compensation package for victims' families",
+            "/pakistan/balochistan/cabinet-compensation-package",
+        ),
     ]
     most_read = [
-        ("Petrol price cut by Rs5 per litre from Thursday, finance ministry says", "/business/petrol-price-cut-rs5"),
-        ("Heavy rain lashes Lahore, several low-lying areas flooded", "/pakistan/lahore/heavy-rain-low-lying-areas"),
-        ("National team announce squad for one-day series against New Zealand", "/sport/cricket/squad-announced-new-zealand-odis"),
+        (
+            "Petrol price cut by Rs5 per litre from Thursday, finance ministry says",
+            "/business/petrol-price-cut-rs5",
+        ),
+        (
+            "Heavy rain lashes Lahore, several low-lying areas flooded",
+            "/pakistan/lahore/heavy-rain-low-lying-areas",
+        ),
+        (
+            "National team announce squad for one-day series against New Zealand",
+            "/sport/cricket/squad-announced-new-zealand-odis",
+        ),
         ("Gold prices hit record high in local markets", "/business/gold-record-high"),
-        ("Court adjourns hearing in election petitions case until next month", "/pakistan/court-adjourns-election-petitions"),
+        (
+            "Court adjourns hearing in election petitions case until next month",
+            "/pakistan/court-adjourns-election-petitions",
+        ),
     ]
     rel_html = "\n".join(
         f'            <li class="card card--small"><a href="{base}{h}"><span class="card__kicker">Pakistan</span>'
         f' <span class="card__headline">{esc(t)}</span></a> <span class="card__time">{n} hours ago</span></li>'
-        for n, (t, h) in zip((2, 5, 7, 9), related))
+        for n, (t, h) in zip((2, 5, 7, 9), related)
+    )
     most_html = "\n".join(
         f'            <li class="most-read__item"><span class="most-read__rank">{i}</span>'
-        f' <a href="{base}{h}">{esc(t)}</a></li>' for i, (t, h) in enumerate(most_read, 1))
+        f' <a href="{base}{h}">{esc(t)}</a></li>'
+        for i, (t, h) in enumerate(most_read, 1)
+    )
 
     def footer_col(heading, items):
-        return ('        <div class="footer__col">\n'
-                f'          <h3 class="footer__heading">{heading}</h3>\n          <ul>\n'
-                + links([(t, base + h) for t, h in items], indent=" " * 12)
-                + '\n          </ul>\n        </div>')
+        return (
+            '        <div class="footer__col">\n'
+            f'          <h3 class="footer__heading">{heading}</h3>\n          <ul>\n'
+            + links([(t, base + h) for t, h in items], indent=" " * 12)
+            + "\n          </ul>\n        </div>"
+        )
 
-    footer_cols = "\n".join([
-        footer_col("Sections", [("Pakistan", "/pakistan"), ("World", "/world"), ("Business", "/business"),
-                                ("Sport", "/sport"), ("Opinion", "/opinion"), ("Magazine", "/magazine"),
-                                ("Tech", "/tech"), ("Weather", "/weather")]),
-        footer_col("The Daily Herald", [("About us", "/about"), ("Careers", "/careers"),
-                                        ("Advertise with us", "/advertise"), ("Contact the newsroom", "/contact"),
-                                        ("Letters to the editor", "/letters"), ("Syndication", "/syndication")]),
-        footer_col("Legal", [("Terms of use", "/terms"), ("Privacy policy", "/privacy"),
-                             ("Cookie policy", "/cookies"), ("Code of ethics", "/ethics"),
-                             ("Corrections", "/corrections")]),
-        footer_col("Follow us", [("Facebook", "/go/facebook"), ("X", "/go/x"), ("Instagram", "/go/instagram"),
-                                 ("YouTube", "/go/youtube"), ("WhatsApp channel", "/go/whatsapp")]),
-    ])
+    footer_cols = "\n".join(
+        [
+            footer_col(
+                "Sections",
+                [
+                    ("Pakistan", "/pakistan"),
+                    ("World", "/world"),
+                    ("Business", "/business"),
+                    ("Sport", "/sport"),
+                    ("Opinion", "/opinion"),
+                    ("Magazine", "/magazine"),
+                    ("Tech", "/tech"),
+                    ("Weather", "/weather"),
+                ],
+            ),
+            footer_col(
+                "The Daily Herald",
+                [
+                    ("About us", "/about"),
+                    ("Careers", "/careers"),
+                    ("Advertise with us", "/advertise"),
+                    ("Contact the newsroom", "/contact"),
+                    ("Letters to the editor", "/letters"),
+                    ("Syndication", "/syndication"),
+                ],
+            ),
+            footer_col(
+                "Legal",
+                [
+                    ("Terms of use", "/terms"),
+                    ("Privacy policy", "/privacy"),
+                    ("Cookie policy", "/cookies"),
+                    ("Code of ethics", "/ethics"),
+                    ("Corrections", "/corrections"),
+                ],
+            ),
+            footer_col(
+                "Follow us",
+                [
+                    ("Facebook", "/go/facebook"),
+                    ("X", "/go/x"),
+                    ("Instagram", "/go/instagram"),
+                    ("YouTube", "/go/youtube"),
+                    ("WhatsApp channel", "/go/whatsapp"),
+                ],
+            ),
+        ]
+    )
     enc_url = url.replace(":", "%3A").replace("/", "%2F")
     doc = f"""<!doctype html>
 <html lang="en" class="no-js">
@@ -655,11 +891,20 @@ def newspaper_megamenu():
   </body>
 </html>
 """
-    page("newspaper_megamenu", title=title, author=author, date="2024-08-27",
-         canonical=url, language="en", blocks=blocks, html_text=doc)
+    page(
+        "newspaper_megamenu",
+        title=title,
+        author=author,
+        date="2024-08-27",
+        canonical=url,
+        language="en",
+        blocks=blocks,
+        html_text=doc,
+    )
 
 
 # ============================================================== 3. div_paragraphs
+
 
 def div_paragraphs():
     title = "Central bank holds policy rate steady as inflation eases for third straight month"
@@ -673,39 +918,56 @@ def div_paragraphs():
       </a>
     </div>"""
     blocks = [
-        P("<strong>KARACHI:</strong> The central bank left its key policy rate unchanged on "
-          "Monday, saying that although inflation had slowed for a third consecutive month, "
-          "risks from global commodity prices and upcoming budget measures justified a "
-          "cautious stance. The decision, announced after a meeting of the monetary policy "
-          "committee, was in line with the expectations of most analysts surveyed last week."),
-        P("In its statement, the bank said headline consumer price inflation had fallen to "
-          "17.3 percent in March from 23.1 percent in February, helped by lower food prices "
-          "and a favourable base effect. Core inflation, which excludes volatile food and "
-          "energy items, declined more slowly, a trend the committee described as a sign that "
-          "underlying price pressures remained persistent."),
-        P("The committee noted that the current account had recorded a small surplus for the "
-          "quarter and that foreign exchange reserves had improved to their highest level in "
-          "nearly two years. However, it warned that these gains remained fragile and "
-          "depended heavily on continued inflows from multilateral lenders and on the timely "
-          "rollover of bilateral loans."),
+        P(
+            "<strong>KARACHI:</strong> The central bank left its key policy rate unchanged on "
+            "Monday, saying that although inflation had slowed for a third consecutive month, "
+            "risks from global commodity prices and upcoming budget measures justified a "
+            "cautious stance. The decision, announced after a meeting of the monetary policy "
+            "committee, was in line with the expectations of most analysts surveyed last week."
+        ),
+        P(
+            "In its statement, the bank said headline consumer price inflation had fallen to "
+            "17.3 percent in March from 23.1 percent in February, helped by lower food prices "
+            "and a favourable base effect. Core inflation, which excludes volatile food and "
+            "energy items, declined more slowly, a trend the committee described as a sign that "
+            "underlying price pressures remained persistent."
+        ),
+        P(
+            "The committee noted that the current account had recorded a small surplus for the "
+            "quarter and that foreign exchange reserves had improved to their highest level in "
+            "nearly two years. However, it warned that these gains remained fragile and "
+            "depended heavily on continued inflows from multilateral lenders and on the timely "
+            "rollover of bilateral loans."
+        ),
         X(related_card),
-        P("Market reaction was muted. The benchmark stock index closed slightly higher, led "
-          "by banking shares, while yields on short-term government securities were largely "
-          "unchanged. Several brokerage houses said they now expected the first rate cut to "
-          "come in June, once the bank has had a chance to assess the inflationary impact of "
-          "the federal budget."),
-        P("Business groups were less patient. The president of a leading chamber of commerce "
-          "said manufacturers could not remain competitive while borrowing costs stayed at "
-          "such high levels, and urged the bank to begin easing without delay. Exporters in "
-          "the textile sector, which employs millions of workers, have repeatedly argued that "
-          "expensive credit is holding back new orders."),
-        P("The next meeting of the monetary policy committee is scheduled for the second week "
-          "of June. Economists said the outcome would depend largely on whether the government "
-          "meets its fiscal targets and on the path of global oil prices, which have risen in "
-          "recent weeks amid tensions in the Middle East."),
+        P(
+            "Market reaction was muted. The benchmark stock index closed slightly higher, led "
+            "by banking shares, while yields on short-term government securities were largely "
+            "unchanged. Several brokerage houses said they now expected the first rate cut to "
+            "come in June, once the bank has had a chance to assess the inflationary impact of "
+            "the federal budget."
+        ),
+        P(
+            "Business groups were less patient. The president of a leading chamber of commerce "
+            "said manufacturers could not remain competitive while borrowing costs stayed at "
+            "such high levels, and urged the bank to begin easing without delay. Exporters in "
+            "the textile sector, which employs millions of workers, have repeatedly argued that "
+            "expensive credit is holding back new orders."
+        ),
+        P(
+            "The next meeting of the monetary policy committee is scheduled for the second week "
+            "of June. Economists said the outcome would depend largely on whether the government "
+            "meets its fiscal targets and on the path of global oil prices, which have risen in "
+            "recent weeks amid tensions in the Middle East."
+        ),
     ]
-    body = render(blocks, indent="            ",
-                  p=lambda v: f'<div class="article-paragraph css-83cqas" data-component="text-block">{v}</div>')
+    body = render(
+        blocks,
+        indent="            ",
+        p=lambda v: (
+            f'<div class="article-paragraph css-83cqas" data-component="text-block">{v}</div>'
+        ),
+    )
     doc = f"""<!DOCTYPE html><html lang="en-GB"><head><meta charSet="utf-8"/><meta name="viewport" content="width=device-width"/>
 <title>{esc(title)} - The Market Ledger</title>
 <meta name="author" content="{author}"/>
@@ -782,72 +1044,106 @@ def div_paragraphs():
 <script id="__NEXT_DATA__" type="application/json">{{"props":{{"pageProps":{{"slug":"central-bank-holds-policy-rate-steady-20240429","section":"economy"}}}},"page":"/[section]/[slug]","buildId":"Xk2p9"}}</script>
 </body></html>
 """
-    page("div_paragraphs", title=title, author=author, date="2024-04-29",
-         canonical=url, language="en", blocks=blocks, html_text=doc)
+    page(
+        "div_paragraphs",
+        title=title,
+        author=author,
+        date="2024-04-29",
+        canonical=url,
+        language="en",
+        blocks=blocks,
+        html_text=doc,
+    )
 
 
 # ====================================================== 4. subheadings_list_quote
 
+
 def subheadings_list_quote():
     title = "Budget 2024-25: what the new tax measures mean for salaried households"
-    url = "https://www.capitaltimes-example.pk/business/budget-2024-25-salaried-households-explained"
+    url = (
+        "https://www.capitaltimes-example.pk/business/budget-2024-25-salaried-households-explained"
+    )
     author = "Sana Mirza"
     blocks = [
-        P("The federal budget unveiled on Wednesday evening contains a long list of revenue "
-          "measures, but for millions of salaried workers the most important changes are "
-          "buried in the schedules of the finance bill. We have gone through the proposals "
-          "to explain who will pay more, who may pay less, and what could still change before "
-          "parliament votes later this month."),
-        P("The government says the measures are needed to raise an additional 1.8 trillion "
-          "rupees in the coming fiscal year and to meet conditions agreed with international "
-          "lenders. Opposition parties and trade unions have already criticised the package, "
-          "arguing that it once again places the heaviest burden on people whose taxes are "
-          "deducted automatically from their pay."),
+        P(
+            "The federal budget unveiled on Wednesday evening contains a long list of revenue "
+            "measures, but for millions of salaried workers the most important changes are "
+            "buried in the schedules of the finance bill. We have gone through the proposals "
+            "to explain who will pay more, who may pay less, and what could still change before "
+            "parliament votes later this month."
+        ),
+        P(
+            "The government says the measures are needed to raise an additional 1.8 trillion "
+            "rupees in the coming fiscal year and to meet conditions agreed with international "
+            "lenders. Opposition parties and trade unions have already criticised the package, "
+            "arguing that it once again places the heaviest burden on people whose taxes are "
+            "deducted automatically from their pay."
+        ),
         H2("Higher rates for middle earners"),
-        P("The number of income tax slabs for salaried individuals remains the same, but the "
-          "rates within most of them have gone up. The exemption threshold has been kept at "
-          "600,000 rupees a year, meaning the lowest-paid workers will not be affected. The "
-          "biggest increases fall on people earning between 100,000 and 300,000 rupees a "
-          "month, a group that includes many teachers, nurses and junior managers."),
+        P(
+            "The number of income tax slabs for salaried individuals remains the same, but the "
+            "rates within most of them have gone up. The exemption threshold has been kept at "
+            "600,000 rupees a year, meaning the lowest-paid workers will not be affected. The "
+            "biggest increases fall on people earning between 100,000 and 300,000 rupees a "
+            "month, a group that includes many teachers, nurses and junior managers."
+        ),
         P("According to the finance bill, the main changes for salaried taxpayers are:"),
-        UL([
-            "An increase of 2.5 percentage points in the rate for annual incomes between 1.2 "
-            "million and 2.4 million rupees.",
-            "A top rate of 35 percent that now applies from an annual salary of 4.1 million "
-            "rupees instead of 6 million.",
-            "The withdrawal of the tax credit previously available on contributions to "
-            "approved pension funds.",
-            "Higher withholding tax on property transfers for people who are not on the "
-            "<abbr title=\"Active Taxpayers List\">ATL</abbr>.",
-        ]),
+        UL(
+            [
+                "An increase of 2.5 percentage points in the rate for annual incomes between 1.2 "
+                "million and 2.4 million rupees.",
+                "A top rate of 35 percent that now applies from an annual salary of 4.1 million "
+                "rupees instead of 6 million.",
+                "The withdrawal of the tax credit previously available on contributions to "
+                "approved pension funds.",
+                "Higher withholding tax on property transfers for people who are not on the "
+                '<abbr title="Active Taxpayers List">ATL</abbr>.',
+            ]
+        ),
         H2("Relief for pensioners"),
-        P("Retired government employees are among the few groups to receive some relief. "
-          "Pensions will rise by 15 percent from July, and the finance minister said a "
-          "proposal to tax pension income above a certain level had been dropped after "
-          "consultations. Private sector retirees, however, will see no change to how their "
-          "pension income is treated."),
-        P("Defending the package in the National Assembly, the finance minister acknowledged "
-          "the frustration of salaried workers but argued that the budget laid the groundwork "
-          "for a fairer system over the next three years:"),
-        QUOTE("&#8220;We understand that salaried people feel they are carrying more than their "
-              "fair share. The long-term answer is to widen the net so that everyone who earns "
-              "pays, and this budget begins that work by bringing traders and retailers into "
-              "the system.&#8221;"),
-        P("Tax advisers were sceptical. A partner at a Lahore-based accounting firm said "
-          "similar promises to tax retailers had been made in almost every budget of the past "
-          "decade, and that previous schemes had been quietly withdrawn after protests by "
-          "trade associations. Until that changes, he said, salaried workers would continue "
-          "to be the easiest source of revenue."),
+        P(
+            "Retired government employees are among the few groups to receive some relief. "
+            "Pensions will rise by 15 percent from July, and the finance minister said a "
+            "proposal to tax pension income above a certain level had been dropped after "
+            "consultations. Private sector retirees, however, will see no change to how their "
+            "pension income is treated."
+        ),
+        P(
+            "Defending the package in the National Assembly, the finance minister acknowledged "
+            "the frustration of salaried workers but argued that the budget laid the groundwork "
+            "for a fairer system over the next three years:"
+        ),
+        QUOTE(
+            "&#8220;We understand that salaried people feel they are carrying more than their "
+            "fair share. The long-term answer is to widen the net so that everyone who earns "
+            "pays, and this budget begins that work by bringing traders and retailers into "
+            "the system.&#8221;"
+        ),
+        P(
+            "Tax advisers were sceptical. A partner at a Lahore-based accounting firm said "
+            "similar promises to tax retailers had been made in almost every budget of the past "
+            "decade, and that previous schemes had been quietly withdrawn after protests by "
+            "trade associations. Until that changes, he said, salaried workers would continue "
+            "to be the easiest source of revenue."
+        ),
         H2("What comes next"),
-        P("The finance bill will now be debated in both houses of parliament, and amendments "
-          "are expected. The Senate can only make recommendations, but the government has in "
-          "the past accepted some of them. The budget must be passed before the start of the "
-          "new fiscal year on July 1, when the revised rates are due to take effect."),
+        P(
+            "The finance bill will now be debated in both houses of parliament, and amendments "
+            "are expected. The Senate can only make recommendations, but the government has in "
+            "the past accepted some of them. The budget must be passed before the start of the "
+            "new fiscal year on July 1, when the revised rates are due to take effect."
+        ),
     ]
-    body = render(blocks, indent="          ",
-                  h2=lambda v: f'<h2 class="article-subhead">{v}</h2>',
-                  ul=lambda items: '<ul class="article-list">\n' + "\n".join("  " + x for x in items) + "\n</ul>",
-                  quote=lambda v: f'<blockquote class="pullquote">\n  <p>{v}</p>\n</blockquote>')
+    body = render(
+        blocks,
+        indent="          ",
+        h2=lambda v: f'<h2 class="article-subhead">{v}</h2>',
+        ul=lambda items: (
+            '<ul class="article-list">\n' + "\n".join("  " + x for x in items) + "\n</ul>"
+        ),
+        quote=lambda v: f'<blockquote class="pullquote">\n  <p>{v}</p>\n</blockquote>',
+    )
     doc = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -915,11 +1211,20 @@ def subheadings_list_quote():
 </body>
 </html>
 """
-    page("subheadings_list_quote", title=title, author=author, date="2024-06-13",
-         canonical=url, language="en", blocks=blocks, html_text=doc)
+    page(
+        "subheadings_list_quote",
+        title=title,
+        author=author,
+        date="2024-06-13",
+        canonical=url,
+        language="en",
+        blocks=blocks,
+        html_text=doc,
+    )
 
 
 # ========================================================== 5. paywall_cookie_ads
+
 
 def paywall_cookie_ads():
     title = "Pakistan clinch series in Rawalpindi after rain-hit final day"
@@ -935,7 +1240,9 @@ def paywall_cookie_ads():
         </div>""")
 
     def read_more(text, href):
-        return X(f'<p class="read-more"><strong>Read more:</strong> <a href="{base}{href}">{esc(text)}</a></p>')
+        return X(
+            f'<p class="read-more"><strong>Read more:</strong> <a href="{base}{href}">{esc(text)}</a></p>'
+        )
 
     paywall = X(f"""\
         <div class="paywall-inline" role="region" aria-label="Subscription offer">
@@ -946,46 +1253,64 @@ def paywall_cookie_ads():
         </div>""")
 
     blocks = [
-        P("<strong>RAWALPINDI:</strong> Pakistan secured a 1-0 series victory on Monday after "
-          "persistent rain wiped out most of the final day of the third Test, leaving the "
-          "visitors with too little time to chase the 289 runs they needed. Only 31 overs "
-          "were possible before the umpires called off play shortly after tea, with the pitch "
-          "covers back on for the fourth time."),
-        P("The home side had set up the result on Sunday evening, when their spinners took "
-          "three quick wickets to leave the visitors struggling on 54 for three. Resuming on "
-          "Monday morning, the visiting captain and his deputy batted with great care through "
-          "a damp first session, adding 61 runs before a sharp shower sent the players back "
-          "to the pavilion."),
-        read_more("Women's team named for Asia Cup with three uncapped players",
-                  "/cricket/womens-team-named-asia-cup-three-uncapped"),
-        P("When play resumed after lunch, the leg-spinner struck twice in the space of four "
-          "balls, first trapping the vice-captain leg before wicket and then finding the edge "
-          "of the new batsman's bat. The crowd, which had waited patiently under umbrellas for "
-          "much of the morning, finally had something to celebrate, and the stands rang with "
-          "chants for the young bowler."),
+        P(
+            "<strong>RAWALPINDI:</strong> Pakistan secured a 1-0 series victory on Monday after "
+            "persistent rain wiped out most of the final day of the third Test, leaving the "
+            "visitors with too little time to chase the 289 runs they needed. Only 31 overs "
+            "were possible before the umpires called off play shortly after tea, with the pitch "
+            "covers back on for the fourth time."
+        ),
+        P(
+            "The home side had set up the result on Sunday evening, when their spinners took "
+            "three quick wickets to leave the visitors struggling on 54 for three. Resuming on "
+            "Monday morning, the visiting captain and his deputy batted with great care through "
+            "a damp first session, adding 61 runs before a sharp shower sent the players back "
+            "to the pavilion."
+        ),
+        read_more(
+            "Women's team named for Asia Cup with three uncapped players",
+            "/cricket/womens-team-named-asia-cup-three-uncapped",
+        ),
+        P(
+            "When play resumed after lunch, the leg-spinner struck twice in the space of four "
+            "balls, first trapping the vice-captain leg before wicket and then finding the edge "
+            "of the new batsman's bat. The crowd, which had waited patiently under umbrellas for "
+            "much of the morning, finally had something to celebrate, and the stands rang with "
+            "chants for the young bowler."
+        ),
         ad(1),
-        P("That burst proved decisive. The visitors reached 139 for five before the rain "
-          "returned, and although the ground staff worked hard to clear the outfield, the "
-          "umpires ruled that conditions were unsafe. Pakistan's captain said afterwards that "
-          "his team had been frustrated by the weather but were proud to have won a series in "
-          "which many had written them off."),
+        P(
+            "That burst proved decisive. The visitors reached 139 for five before the rain "
+            "returned, and although the ground staff worked hard to clear the outfield, the "
+            "umpires ruled that conditions were unsafe. Pakistan's captain said afterwards that "
+            "his team had been frustrated by the weather but were proud to have won a series in "
+            "which many had written them off."
+        ),
         paywall,
-        P("&#8220;We came into this series with a young squad and a lot of questions about our "
-          "bowling,&#8221; he told reporters. &#8220;To win it, even in these circumstances, "
-          "says a lot about the character of the group. The spinners were outstanding all "
-          "series, and I think the batting showed maturity in the second Test when we were "
-          "under real pressure.&#8221;"),
-        P("The leg-spinner, playing only his third Test, was named player of the series after "
-          "taking 17 wickets at an average of just over 21. He said he had worked on his "
-          "variations with the bowling coach throughout the domestic season and had been "
-          "given the confidence to attack even when batsmen were scoring freely against him."),
-        read_more("Cricket board confirms new central contracts after month-long delay",
-                  "/cricket/board-confirms-central-contracts-delay"),
-        P("The two teams now move on to a three-match one-day series, which begins in Multan "
-          "on Friday. The visitors are expected to recall two senior fast bowlers who were "
-          "rested for the Tests, while Pakistan will be without their first-choice "
-          "wicketkeeper, who injured his finger while fielding on the fourth day and has been "
-          "ruled out for two weeks."),
+        P(
+            "&#8220;We came into this series with a young squad and a lot of questions about our "
+            "bowling,&#8221; he told reporters. &#8220;To win it, even in these circumstances, "
+            "says a lot about the character of the group. The spinners were outstanding all "
+            "series, and I think the batting showed maturity in the second Test when we were "
+            "under real pressure.&#8221;"
+        ),
+        P(
+            "The leg-spinner, playing only his third Test, was named player of the series after "
+            "taking 17 wickets at an average of just over 21. He said he had worked on his "
+            "variations with the bowling coach throughout the domestic season and had been "
+            "given the confidence to attack even when batsmen were scoring freely against him."
+        ),
+        read_more(
+            "Cricket board confirms new central contracts after month-long delay",
+            "/cricket/board-confirms-central-contracts-delay",
+        ),
+        P(
+            "The two teams now move on to a three-match one-day series, which begins in Multan "
+            "on Friday. The visitors are expected to recall two senior fast bowlers who were "
+            "rested for the Tests, while Pakistan will be without their first-choice "
+            "wicketkeeper, who injured his finger while fielding on the fourth day and has been "
+            "ruled out for two weeks."
+        ),
         ad(2),
     ]
     body = render(blocks, indent="        ", p=lambda v: f'<p class="article__para">{v}</p>')
@@ -1084,11 +1409,20 @@ def paywall_cookie_ads():
 </body>
 </html>
 """
-    page("paywall_cookie_ads", title=title, author=author, date="2024-03-18",
-         canonical=url, language="en", blocks=blocks, html_text=doc)
+    page(
+        "paywall_cookie_ads",
+        title=title,
+        author=author,
+        date="2024-03-18",
+        canonical=url,
+        language="en",
+        blocks=blocks,
+        html_text=doc,
+    )
 
 
 # ============================================================ 6. jsonld_table_layout
+
 
 def jsonld_table_layout():
     title = "Heatwave warning issued for southern Punjab as temperatures approach 48C"
@@ -1096,35 +1430,47 @@ def jsonld_table_layout():
     author = "Nadia Karim"
     base = "https://www.southasiaobserver-example.com"
     blocks = [
-        P("LAHORE: The provincial disaster management authority on Thursday issued a severe "
-          "heatwave warning for southern Punjab, saying daytime temperatures could approach "
-          "48 degrees Celsius in parts of the region over the next five days. Districts "
-          "including Bahawalpur, Rahim Yar Khan, Multan and Dera Ghazi Khan are expected to "
-          "be worst affected, according to the authority's advisory."),
-        P("The meteorological department said a persistent high-pressure system over the "
-          "region was preventing the arrival of cooler air, and that nights would also remain "
-          "unusually warm. Forecasters warned that humidity levels could rise towards the end "
-          "of the week, making conditions more dangerous for outdoor workers, the elderly and "
-          "young children."),
-        P("Hospitals in the affected districts have been told to set up dedicated heatstroke "
-          "units and to keep adequate stocks of intravenous fluids and ice. A health "
-          "department official said doctors had already treated dozens of patients for heat "
-          "exhaustion in Multan this week, most of them labourers and farmworkers who had been "
-          "working in the fields during the afternoon."),
-        P("Schools in several districts have brought forward their summer holidays by two "
-          "weeks, and the provincial education department said examinations scheduled for "
-          "next week would be held in the early morning. Parents were advised to keep "
-          "children indoors between eleven in the morning and four in the afternoon and to "
-          "ensure they drank plenty of water."),
-        P("Farmers' groups expressed concern about the impact on the cotton crop, which is at "
-          "a sensitive stage of growth. A representative of a growers' association in Rahim "
-          "Yar Khan said many farmers were unable to irrigate their fields properly because "
-          "of canal closures and power cuts that had disrupted tube-well operations in recent "
-          "days."),
-        P("Officials urged residents to avoid unnecessary travel during the hottest part of "
-          "the day, wear light clothing and check on neighbours who live alone. The authority "
-          "said it would set up water points at bus stations and major intersections in the "
-          "worst-affected cities and would issue further updates as the situation develops."),
+        P(
+            "LAHORE: The provincial disaster management authority on Thursday issued a severe "
+            "heatwave warning for southern Punjab, saying daytime temperatures could approach "
+            "48 degrees Celsius in parts of the region over the next five days. Districts "
+            "including Bahawalpur, Rahim Yar Khan, Multan and Dera Ghazi Khan are expected to "
+            "be worst affected, according to the authority's advisory."
+        ),
+        P(
+            "The meteorological department said a persistent high-pressure system over the "
+            "region was preventing the arrival of cooler air, and that nights would also remain "
+            "unusually warm. Forecasters warned that humidity levels could rise towards the end "
+            "of the week, making conditions more dangerous for outdoor workers, the elderly and "
+            "young children."
+        ),
+        P(
+            "Hospitals in the affected districts have been told to set up dedicated heatstroke "
+            "units and to keep adequate stocks of intravenous fluids and ice. A health "
+            "department official said doctors had already treated dozens of patients for heat "
+            "exhaustion in Multan this week, most of them labourers and farmworkers who had been "
+            "working in the fields during the afternoon."
+        ),
+        P(
+            "Schools in several districts have brought forward their summer holidays by two "
+            "weeks, and the provincial education department said examinations scheduled for "
+            "next week would be held in the early morning. Parents were advised to keep "
+            "children indoors between eleven in the morning and four in the afternoon and to "
+            "ensure they drank plenty of water."
+        ),
+        P(
+            "Farmers' groups expressed concern about the impact on the cotton crop, which is at "
+            "a sensitive stage of growth. A representative of a growers' association in Rahim "
+            "Yar Khan said many farmers were unable to irrigate their fields properly because "
+            "of canal closures and power cuts that had disrupted tube-well operations in recent "
+            "days."
+        ),
+        P(
+            "Officials urged residents to avoid unnecessary travel during the hottest part of "
+            "the day, wear light clothing and check on neighbours who live alone. The authority "
+            "said it would set up water points at bus stations and major intersections in the "
+            "worst-affected cities and would issue further updates as the situation develops."
+        ),
     ]
     article_body = "\n".join(body_lines(blocks))
     ld = {
@@ -1135,12 +1481,17 @@ def jsonld_table_layout():
                 "mainEntityOfPage": {"@type": "WebPage", "@id": url},
                 "headline": title,
                 "description": "Temperatures could approach 48C in Bahawalpur, Rahim Yar Khan, Multan and Dera Ghazi Khan.",
-                "image": ["https://img.southasiaobserver-example.com/2024/05/23/heat-multan-1600x900.jpg"],
+                "image": [
+                    "https://img.southasiaobserver-example.com/2024/05/23/heat-multan-1600x900.jpg"
+                ],
                 "datePublished": "2024-05-23T11:20:00+05:00",
                 "dateModified": "2024-05-23T15:05:00+05:00",
                 "author": [{"@type": "Person", "name": author, "url": base + "/staff/nadia-karim"}],
-                "publisher": {"@type": "Organization", "name": "South Asia Observer",
-                              "logo": {"@type": "ImageObject", "url": base + "/static/logo-600x60.png"}},
+                "publisher": {
+                    "@type": "Organization",
+                    "name": "South Asia Observer",
+                    "logo": {"@type": "ImageObject", "url": base + "/static/logo-600x60.png"},
+                },
                 "articleSection": "Pakistan",
                 "inLanguage": "en",
                 "articleBody": article_body,
@@ -1159,7 +1510,8 @@ def jsonld_table_layout():
     # Old-school CMS: layout tables, paragraphs separated by <br><br>, no <p>.
     body = "\n".join(
         textwrap.fill(v, width=110, break_long_words=False, break_on_hyphens=False) + "\n<br><br>"
-        for k, v in blocks)
+        for k, v in blocks
+    )
     doc = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -1247,58 +1599,97 @@ def jsonld_table_layout():
 </body>
 </html>
 """
-    page("jsonld_table_layout", title=title, author=author, date="2024-05-23",
-         canonical=url, language="en", blocks=blocks, html_text=doc)
+    page(
+        "jsonld_table_layout",
+        title=title,
+        author=author,
+        date="2024-05-23",
+        canonical=url,
+        language="en",
+        blocks=blocks,
+        html_text=doc,
+    )
 
 
 # ================================================================== 7. urdu_rtl
 
+
 def urdu_rtl():
     title = "بلوچستان کے شمالی اضلاع میں شدید برفباری، کئی شاہراہیں بند"
-    url = "https://www.roznama-aaina-example.pk/news/balochistan-snowfall-highways-closed-2024-01-15"
+    url = (
+        "https://www.roznama-aaina-example.pk/news/balochistan-snowfall-highways-closed-2024-01-15"
+    )
     author = "عمران بلوچ"
     base = "https://www.roznama-aaina-example.pk"
     blocks = [
-        P("<strong>کوئٹہ:</strong> بلوچستان کے شمالی اضلاع میں گزشتہ چوبیس گھنٹوں سے جاری "
-          "شدید برفباری کے باعث کئی اہم شاہراہیں ٹریفک کے لیے بند کر دی گئی ہیں، جبکہ "
-          "سینکڑوں مسافر مختلف مقامات پر پھنس کر رہ گئے ہیں۔ صوبائی ڈیزاسٹر مینجمنٹ اتھارٹی "
-          "کے مطابق زیارت، قلعہ عبداللہ اور کان مہترزئی میں ایک سے دو فٹ تک برف ریکارڈ کی "
-          "گئی ہے۔"),
-        P("حکام کا کہنا ہے کہ کوئٹہ کو ژوب سے ملانے والی قومی شاہراہ پر کان مہترزئی کے مقام "
-          "پر گاڑیوں کی لمبی قطاریں لگ گئیں۔ لیویز اور فرنٹیئر کور کے اہلکاروں نے رات بھر "
-          "امدادی کارروائیاں جاری رکھیں اور خواتین اور بچوں سمیت دو سو سے زائد مسافروں کو "
-          "قریبی سرکاری عمارتوں میں منتقل کیا گیا جہاں انہیں کمبل اور گرم کھانا فراہم کیا "
-          "گیا۔"),
-        P("محکمہ موسمیات نے پیش گوئی کی ہے کہ مغربی ہواؤں کا یہ سلسلہ آئندہ اڑتالیس گھنٹوں "
-          "تک برقرار رہ سکتا ہے۔ کوئٹہ میں کم سے کم درجہ حرارت منفی آٹھ ڈگری سینٹی گریڈ تک "
-          "گر گیا، جبکہ زیارت میں پارہ منفی بارہ ڈگری ریکارڈ کیا گیا۔ شہریوں کو غیر ضروری "
-          "سفر سے گریز کرنے اور گاڑیوں میں ٹائر چین ساتھ رکھنے کی ہدایت کی گئی ہے۔"),
-        P("شدید سردی کے باعث شہر کے کئی علاقوں میں گیس کا دباؤ بھی انتہائی کم ہو گیا ہے۔ "
-          "سیٹلائٹ ٹاؤن اور سریاب روڈ کے رہائشیوں نے شکایت کی کہ صبح اور شام کے اوقات میں "
-          "چولہے جلانا مشکل ہو گیا ہے، جس کی وجہ سے لوگ لکڑی اور کوئلہ خریدنے پر مجبور ہیں۔ "
-          "گیس کمپنی کے ترجمان نے کہا کہ طلب میں غیر معمولی اضافے کے باعث یہ صورتحال پیدا "
-          "ہوئی۔"),
-        P("صوبائی حکومت نے متاثرہ اضلاع میں ہنگامی حالت نافذ کرتے ہوئے برف ہٹانے والی اضافی "
-          "مشینری روانہ کر دی ہے۔ وزیر اعلیٰ کے ترجمان کے مطابق تمام ڈپٹی کمشنرز کو ہدایت کی "
-          "گئی ہے کہ وہ چوبیس گھنٹے کنٹرول روم فعال رکھیں اور پھنسے ہوئے مسافروں کی مدد کے "
-          "لیے مقامی رضاکاروں سے بھی رابطے میں رہیں۔"),
-        P("ادھر زیارت اور گرد و نواح کے مقامی تاجروں کا کہنا ہے کہ برفباری سے سیاحت کو فروغ "
-          "ملنے کی امید ہے، تاہم سڑکوں کی بندش نے فی الحال کاروبار کو متاثر کیا ہے۔ ہوٹل "
-          "مالکان کے مطابق ہفتے کے آخر میں بڑی تعداد میں سیاحوں کی آمد متوقع تھی لیکن اب "
-          "زیادہ تر بکنگ منسوخ کر دی گئی ہے۔"),
+        P(
+            "<strong>کوئٹہ:</strong> بلوچستان کے شمالی اضلاع میں گزشتہ چوبیس گھنٹوں سے جاری "
+            "شدید برفباری کے باعث کئی اہم شاہراہیں ٹریفک کے لیے بند کر دی گئی ہیں، جبکہ "
+            "سینکڑوں مسافر مختلف مقامات پر پھنس کر رہ گئے ہیں۔ صوبائی ڈیزاسٹر مینجمنٹ اتھارٹی "
+            "کے مطابق زیارت، قلعہ عبداللہ اور کان مہترزئی میں ایک سے دو فٹ تک برف ریکارڈ کی "
+            "گئی ہے۔"
+        ),
+        P(
+            "حکام کا کہنا ہے کہ کوئٹہ کو ژوب سے ملانے والی قومی شاہراہ پر کان مہترزئی کے مقام "
+            "پر گاڑیوں کی لمبی قطاریں لگ گئیں۔ لیویز اور فرنٹیئر کور کے اہلکاروں نے رات بھر "
+            "امدادی کارروائیاں جاری رکھیں اور خواتین اور بچوں سمیت دو سو سے زائد مسافروں کو "
+            "قریبی سرکاری عمارتوں میں منتقل کیا گیا جہاں انہیں کمبل اور گرم کھانا فراہم کیا "
+            "گیا۔"
+        ),
+        P(
+            "محکمہ موسمیات نے پیش گوئی کی ہے کہ مغربی ہواؤں کا یہ سلسلہ آئندہ اڑتالیس گھنٹوں "
+            "تک برقرار رہ سکتا ہے۔ کوئٹہ میں کم سے کم درجہ حرارت منفی آٹھ ڈگری سینٹی گریڈ تک "
+            "گر گیا، جبکہ زیارت میں پارہ منفی بارہ ڈگری ریکارڈ کیا گیا۔ شہریوں کو غیر ضروری "
+            "سفر سے گریز کرنے اور گاڑیوں میں ٹائر چین ساتھ رکھنے کی ہدایت کی گئی ہے۔"
+        ),
+        P(
+            "شدید سردی کے باعث شہر کے کئی علاقوں میں گیس کا دباؤ بھی انتہائی کم ہو گیا ہے۔ "
+            "سیٹلائٹ ٹاؤن اور سریاب روڈ کے رہائشیوں نے شکایت کی کہ صبح اور شام کے اوقات میں "
+            "چولہے جلانا مشکل ہو گیا ہے، جس کی وجہ سے لوگ لکڑی اور کوئلہ خریدنے پر مجبور ہیں۔ "
+            "گیس کمپنی کے ترجمان نے کہا کہ طلب میں غیر معمولی اضافے کے باعث یہ صورتحال پیدا "
+            "ہوئی۔"
+        ),
+        P(
+            "صوبائی حکومت نے متاثرہ اضلاع میں ہنگامی حالت نافذ کرتے ہوئے برف ہٹانے والی اضافی "
+            "مشینری روانہ کر دی ہے۔ وزیر اعلیٰ کے ترجمان کے مطابق تمام ڈپٹی کمشنرز کو ہدایت کی "
+            "گئی ہے کہ وہ چوبیس گھنٹے کنٹرول روم فعال رکھیں اور پھنسے ہوئے مسافروں کی مدد کے "
+            "لیے مقامی رضاکاروں سے بھی رابطے میں رہیں۔"
+        ),
+        P(
+            "ادھر زیارت اور گرد و نواح کے مقامی تاجروں کا کہنا ہے کہ برفباری سے سیاحت کو فروغ "
+            "ملنے کی امید ہے، تاہم سڑکوں کی بندش نے فی الحال کاروبار کو متاثر کیا ہے۔ ہوٹل "
+            "مالکان کے مطابق ہفتے کے آخر میں بڑی تعداد میں سیاحوں کی آمد متوقع تھی لیکن اب "
+            "زیادہ تر بکنگ منسوخ کر دی گئی ہے۔"
+        ),
     ]
-    ad = X('<div class="ad-box"><span class="ad-label">اشتہار</span><div class="ad-300x250"></div></div>')
+    ad = X(
+        '<div class="ad-box"><span class="ad-label">اشتہار</span><div class="ad-300x250"></div></div>'
+    )
     blocks.insert(3, ad)
     body = render(blocks, indent="        ", p=lambda v: f'<p class="urdu-text">{v}</p>')
-    nav_items = [("صفحہ اول", "/"), ("پاکستان", "/pakistan"), ("بین الاقوامی", "/world"),
-                 ("کاروبار", "/business"), ("کھیل", "/sports"), ("شوبز", "/showbiz"),
-                 ("صحت", "/health"), ("ٹیکنالوجی", "/technology"), ("کالم", "/columns"),
-                 ("ویڈیوز", "/videos")]
+    nav_items = [
+        ("صفحہ اول", "/"),
+        ("پاکستان", "/pakistan"),
+        ("بین الاقوامی", "/world"),
+        ("کاروبار", "/business"),
+        ("کھیل", "/sports"),
+        ("شوبز", "/showbiz"),
+        ("صحت", "/health"),
+        ("ٹیکنالوجی", "/technology"),
+        ("کالم", "/columns"),
+        ("ویڈیوز", "/videos"),
+    ]
     related = [
-        ("کوئٹہ میں سردی کی شدت برقرار، گیس کی لوڈشیڈنگ کے خلاف شہریوں کا احتجاج", "/news/quetta-gas-protest"),
+        (
+            "کوئٹہ میں سردی کی شدت برقرار، گیس کی لوڈشیڈنگ کے خلاف شہریوں کا احتجاج",
+            "/news/quetta-gas-protest",
+        ),
         ("گوادر بندرگاہ پر نئے ٹرمینل کی تعمیر کا آغاز", "/news/gwadar-new-terminal"),
         ("قومی اسمبلی کا اجلاس کل طلب، اہم قانون سازی متوقع", "/news/national-assembly-session"),
-        ("پی ایس ایل کے نئے سیزن کا شیڈول جاری، افتتاحی میچ لاہور میں ہوگا", "/sports/psl-schedule"),
+        (
+            "پی ایس ایل کے نئے سیزن کا شیڈول جاری، افتتاحی میچ لاہور میں ہوگا",
+            "/sports/psl-schedule",
+        ),
     ]
     doc = f"""<!DOCTYPE html>
 <html lang="ur" dir="rtl">
@@ -1387,65 +1778,102 @@ def urdu_rtl():
 </body>
 </html>
 """
-    page("urdu_rtl", title=title, author=author, date="2024-01-15",
-         canonical=url, language="ur", blocks=blocks, html_text=doc)
+    page(
+        "urdu_rtl",
+        title=title,
+        author=author,
+        date="2024-01-15",
+        canonical=url,
+        language="ur",
+        blocks=blocks,
+        html_text=doc,
+    )
 
 
 # ================================================================= 8. french_local
+
 
 def french_local():
     title = "Inondations dans le Sud-Ouest : plus de 3 000 personnes évacuées"
     author = "Claire Dumas"
     base = "https://www.lagazettedumidi-exemple.fr"
     blocks = [
-        P("Plus de 3 000 personnes ont été évacuées dans la nuit de jeudi à vendredi dans "
-          "plusieurs communes du Sud-Ouest, après des pluies diluviennes qui ont fait sortir "
-          "de leur lit plusieurs cours d'eau. Selon la préfecture, les secteurs les plus "
-          "touchés se situent le long de la Garonne et de ses affluents, où l'eau est montée "
-          "de près de deux mètres en quelques heures."),
-        P("Les services de secours, renforcés par des équipes venues des départements "
-          "voisins, ont mené plus de 400 interventions depuis jeudi après-midi. Des "
-          "hélicoptères de la sécurité civile ont été mobilisés pour hélitreuiller des "
-          "habitants restés bloqués sur le toit de leur maison. Aucun décès n'était à déplorer "
-          "vendredi matin, mais une dizaine de personnes ont été légèrement blessées."),
-        X(f'<p class="article__inline-link">Lire aussi : <a href="{base}/faits-divers/tempete-images-vagues-cote-basque">Tempête : les images spectaculaires des vagues sur la côte basque</a></p>'),
-        P("Dans la commune de Saint-Martin-sur-Garonne, le maire a ouvert le gymnase municipal "
-          "pour accueillir les sinistrés. « Nous avons vu l'eau arriver beaucoup plus vite "
-          "que lors des crues précédentes », a-t-il expliqué, la voix fatiguée après une nuit "
-          "sans sommeil. Près de deux cents personnes y ont dormi sur des lits de camp fournis "
-          "par la Croix-Rouge."),
-        P("Météo-France a maintenu vendredi la vigilance rouge pour les crues dans deux "
-          "départements et la vigilance orange pour les pluies dans quatre autres. Les "
-          "prévisionnistes annoncent une accalmie à partir de samedi, mais préviennent que le "
-          "niveau des rivières pourrait continuer à monter pendant plusieurs jours, le temps "
-          "que l'eau tombée en amont s'écoule vers l'aval."),
+        P(
+            "Plus de 3 000 personnes ont été évacuées dans la nuit de jeudi à vendredi dans "
+            "plusieurs communes du Sud-Ouest, après des pluies diluviennes qui ont fait sortir "
+            "de leur lit plusieurs cours d'eau. Selon la préfecture, les secteurs les plus "
+            "touchés se situent le long de la Garonne et de ses affluents, où l'eau est montée "
+            "de près de deux mètres en quelques heures."
+        ),
+        P(
+            "Les services de secours, renforcés par des équipes venues des départements "
+            "voisins, ont mené plus de 400 interventions depuis jeudi après-midi. Des "
+            "hélicoptères de la sécurité civile ont été mobilisés pour hélitreuiller des "
+            "habitants restés bloqués sur le toit de leur maison. Aucun décès n'était à déplorer "
+            "vendredi matin, mais une dizaine de personnes ont été légèrement blessées."
+        ),
+        X(
+            f'<p class="article__inline-link">Lire aussi : <a href="{base}/faits-divers/tempete-images-vagues-cote-basque">Tempête : les images spectaculaires des vagues sur la côte basque</a></p>'
+        ),
+        P(
+            "Dans la commune de Saint-Martin-sur-Garonne, le maire a ouvert le gymnase municipal "
+            "pour accueillir les sinistrés. « Nous avons vu l'eau arriver beaucoup plus vite "
+            "que lors des crues précédentes », a-t-il expliqué, la voix fatiguée après une nuit "
+            "sans sommeil. Près de deux cents personnes y ont dormi sur des lits de camp fournis "
+            "par la Croix-Rouge."
+        ),
+        P(
+            "Météo-France a maintenu vendredi la vigilance rouge pour les crues dans deux "
+            "départements et la vigilance orange pour les pluies dans quatre autres. Les "
+            "prévisionnistes annoncent une accalmie à partir de samedi, mais préviennent que le "
+            "niveau des rivières pourrait continuer à monter pendant plusieurs jours, le temps "
+            "que l'eau tombée en amont s'écoule vers l'aval."
+        ),
         X(f"""\
         <aside class="article__promo-abo">
           <p class="promo-abo__titre">Cet article vous est offert.</p>
           <p class="promo-abo__texte">Soutenez une information locale de qualité : abonnez-vous à La Gazette du Midi pour 1 &euro; le premier mois.</p>
           <a class="promo-abo__bouton" href="{base}/abonnement">Je m'abonne</a>
         </aside>"""),
-        P("La circulation reste très perturbée dans toute la région. Une trentaine de routes "
-          "départementales sont coupées et le trafic ferroviaire a été interrompu sur "
-          "plusieurs lignes régionales. La SNCF recommande aux voyageurs de reporter leurs "
-          "déplacements non indispensables et annonce que les billets pourront être échangés "
-          "ou remboursés sans frais jusqu'à dimanche."),
-        P("Les agriculteurs redoutent déjà des pertes importantes. Dans certaines "
-          "exploitations, les vendanges tardives n'étaient pas terminées et des parcelles "
-          "entières se trouvent désormais sous l'eau. La chambre d'agriculture a demandé la "
-          "reconnaissance rapide de l'état de catastrophe naturelle afin que les exploitants "
-          "puissent être indemnisés dans les meilleurs délais."),
-        P("Le ministre de l'Intérieur doit se rendre sur place samedi. Le gouvernement a "
-          "promis que les procédures d'indemnisation seraient accélérées et que les communes "
-          "sinistrées recevraient une aide d'urgence pour réparer les équipements publics "
-          "endommagés, notamment les écoles, les ponts et les routes."),
+        P(
+            "La circulation reste très perturbée dans toute la région. Une trentaine de routes "
+            "départementales sont coupées et le trafic ferroviaire a été interrompu sur "
+            "plusieurs lignes régionales. La SNCF recommande aux voyageurs de reporter leurs "
+            "déplacements non indispensables et annonce que les billets pourront être échangés "
+            "ou remboursés sans frais jusqu'à dimanche."
+        ),
+        P(
+            "Les agriculteurs redoutent déjà des pertes importantes. Dans certaines "
+            "exploitations, les vendanges tardives n'étaient pas terminées et des parcelles "
+            "entières se trouvent désormais sous l'eau. La chambre d'agriculture a demandé la "
+            "reconnaissance rapide de l'état de catastrophe naturelle afin que les exploitants "
+            "puissent être indemnisés dans les meilleurs délais."
+        ),
+        P(
+            "Le ministre de l'Intérieur doit se rendre sur place samedi. Le gouvernement a "
+            "promis que les procédures d'indemnisation seraient accélérées et que les communes "
+            "sinistrées recevraient une aide d'urgence pour réparer les équipements publics "
+            "endommagés, notamment les écoles, les ponts et les routes."
+        ),
     ]
     body = render(blocks, indent="          ", p=lambda v: f'<p class="article__paragraph">{v}</p>')
     plus_lus = [
-        ("Toulouse : la ligne C du métro mise en service plus tôt que prévu", "/toulouse/ligne-c-metro-mise-en-service"),
-        ("Rugby : le Stade toulousain s'impose dans le choc face à Bordeaux-Bègles", "/sport/rugby/stade-toulousain-bordeaux-begles"),
-        ("Prix de l'immobilier : les villes moyennes du Sud-Ouest toujours attractives", "/economie/prix-immobilier-villes-moyennes"),
-        ("Sécheresse : les restrictions d'eau levées dans trois départements", "/environnement/secheresse-restrictions-levees"),
+        (
+            "Toulouse : la ligne C du métro mise en service plus tôt que prévu",
+            "/toulouse/ligne-c-metro-mise-en-service",
+        ),
+        (
+            "Rugby : le Stade toulousain s'impose dans le choc face à Bordeaux-Bègles",
+            "/sport/rugby/stade-toulousain-bordeaux-begles",
+        ),
+        (
+            "Prix de l'immobilier : les villes moyennes du Sud-Ouest toujours attractives",
+            "/economie/prix-immobilier-villes-moyennes",
+        ),
+        (
+            "Sécheresse : les restrictions d'eau levées dans trois départements",
+            "/environnement/secheresse-restrictions-levees",
+        ),
     ]
     doc = f"""<!DOCTYPE html>
 <html lang="fr-FR">
@@ -1526,60 +1954,106 @@ def french_local():
 </body>
 </html>
 """
-    page("french_local", title=title, author=author, date="2024-10-18",
-         canonical=None, language="fr", blocks=blocks, html_text=doc)
+    page(
+        "french_local",
+        title=title,
+        author=author,
+        date="2024-10-18",
+        canonical=None,
+        language="fr",
+        blocks=blocks,
+        html_text=doc,
+    )
 
 
 # ==================================================================== 9. wire_short
+
 
 def wire_short():
     title = "Sri Lankan rupee firms after IMF board approves next loan tranche"
     url = "https://www.asiawire-example.com/markets/currencies/sri-lankan-rupee-firms-imf-tranche-2024-06-13/"
     base = "https://www.asiawire-example.com"
     blocks = [
-        P("COLOMBO, June 13 (Asia Wire) - The Sri Lankan rupee strengthened on Thursday after "
-          "the International Monetary Fund's executive board approved the release of the next "
-          "tranche of the country's bailout programme, easing concerns about the island's "
-          "foreign currency reserves, dealers said."),
-        P("The currency ended at 301.50 per dollar, compared with 303.20 at Wednesday's close, "
-          "its strongest level in nearly three weeks. Dealers said exporters had sold dollars "
-          "in early trade and that demand from importers had been relatively light ahead of "
-          "the weekend."),
-        P("The approval unlocks roughly 336 million dollars and follows a review in which the "
-          "fund said Sri Lanka had made good progress on revenue collection and on "
-          "restructuring its external debt, though it urged the government to keep spending "
-          "under control ahead of elections due later in the year."),
-        P("The benchmark stock index rose 0.8 percent by the close, with banking and "
-          "conglomerate shares leading the gains. Foreign investors were net buyers of "
-          "equities for a fourth straight session, purchasing shares worth 412 million "
-          "rupees, according to data from the Colombo exchange."),
+        P(
+            "COLOMBO, June 13 (Asia Wire) - The Sri Lankan rupee strengthened on Thursday after "
+            "the International Monetary Fund's executive board approved the release of the next "
+            "tranche of the country's bailout programme, easing concerns about the island's "
+            "foreign currency reserves, dealers said."
+        ),
+        P(
+            "The currency ended at 301.50 per dollar, compared with 303.20 at Wednesday's close, "
+            "its strongest level in nearly three weeks. Dealers said exporters had sold dollars "
+            "in early trade and that demand from importers had been relatively light ahead of "
+            "the weekend."
+        ),
+        P(
+            "The approval unlocks roughly 336 million dollars and follows a review in which the "
+            "fund said Sri Lanka had made good progress on revenue collection and on "
+            "restructuring its external debt, though it urged the government to keep spending "
+            "under control ahead of elections due later in the year."
+        ),
+        P(
+            "The benchmark stock index rose 0.8 percent by the close, with banking and "
+            "conglomerate shares leading the gains. Foreign investors were net buyers of "
+            "equities for a fourth straight session, purchasing shares worth 412 million "
+            "rupees, according to data from the Colombo exchange."
+        ),
     ]
-    body = render(blocks, indent="            ",
-                  p=lambda v: f'<p data-testid="paragraph" class="text__text__1FZLe text__dark-grey__3Ml43 body__full_width__ekUdw">{v}</p>')
+    body = render(
+        blocks,
+        indent="            ",
+        p=lambda v: (
+            f'<p data-testid="paragraph" class="text__text__1FZLe text__dark-grey__3Ml43 body__full_width__ekUdw">{v}</p>'
+        ),
+    )
     read_next = [
-        ("Asian shares edge up as investors await U.S. inflation data",
-         "/markets/asia/asian-shares-edge-up-inflation-data-2024-06-13/",
-         "Asian stocks rose modestly on Thursday as traders positioned for fresh inflation figures that could shape the timing of interest rate cuts."),
-        ("Pakistan's budget targets wider tax net as lender talks loom",
-         "/world/asia-pacific/pakistan-budget-tax-net-2024-06-12/",
-         "Islamabad unveiled a budget aimed at raising revenue by nearly 40 percent ahead of negotiations on a new loan programme."),
-        ("Bangladesh central bank raises policy rate to curb inflation",
-         "/markets/asia/bangladesh-central-bank-raises-rate-2024-06-11/",
-         "Bangladesh's central bank lifted its benchmark rate by 50 basis points, citing persistent food price pressure."),
-        ("Oil steadies after surprise build in U.S. crude inventories",
-         "/business/energy/oil-steadies-crude-inventories-2024-06-13/",
-         "Oil prices held near one-week highs after industry data showed an unexpected rise in U.S. crude stocks."),
+        (
+            "Asian shares edge up as investors await U.S. inflation data",
+            "/markets/asia/asian-shares-edge-up-inflation-data-2024-06-13/",
+            "Asian stocks rose modestly on Thursday as traders positioned for fresh inflation figures that could shape the timing of interest rate cuts.",
+        ),
+        (
+            "Pakistan's budget targets wider tax net as lender talks loom",
+            "/world/asia-pacific/pakistan-budget-tax-net-2024-06-12/",
+            "Islamabad unveiled a budget aimed at raising revenue by nearly 40 percent ahead of negotiations on a new loan programme.",
+        ),
+        (
+            "Bangladesh central bank raises policy rate to curb inflation",
+            "/markets/asia/bangladesh-central-bank-raises-rate-2024-06-11/",
+            "Bangladesh's central bank lifted its benchmark rate by 50 basis points, citing persistent food price pressure.",
+        ),
+        (
+            "Oil steadies after surprise build in U.S. crude inventories",
+            "/business/energy/oil-steadies-crude-inventories-2024-06-13/",
+            "Oil prices held near one-week highs after industry data showed an unexpected rise in U.S. crude stocks.",
+        ),
     ]
     read_next_html = "\n".join(
         f'          <li class="story-card"><a href="{base}{h}"><h3 class="story-card__title">{esc(t)}</h3></a>'
         f'<p class="story-card__summary">{esc(s)}</p><time class="story-card__time">June 13, 2024</time></li>'
-        for t, h, s in read_next)
+        for t, h, s in read_next
+    )
     most_read = [
-        ("India's central bank keeps rates unchanged, signals caution on food prices", "/markets/asia/india-central-bank-keeps-rates-2024-06-07/"),
-        ("Gold slips as dollar firms before Fed decision", "/markets/commodities/gold-slips-dollar-firms-2024-06-12/"),
-        ("Nepal approves new hydropower export deal", "/business/energy/nepal-hydropower-export-deal-2024-06-10/"),
-        ("Maldives seeks debt relief talks with creditors", "/world/asia-pacific/maldives-debt-relief-talks-2024-06-09/"),
-        ("Japan's exports rise for sixth month on chip demand", "/markets/asia/japan-exports-rise-chips-2024-06-13/"),
+        (
+            "India's central bank keeps rates unchanged, signals caution on food prices",
+            "/markets/asia/india-central-bank-keeps-rates-2024-06-07/",
+        ),
+        (
+            "Gold slips as dollar firms before Fed decision",
+            "/markets/commodities/gold-slips-dollar-firms-2024-06-12/",
+        ),
+        (
+            "Nepal approves new hydropower export deal",
+            "/business/energy/nepal-hydropower-export-deal-2024-06-10/",
+        ),
+        (
+            "Maldives seeks debt relief talks with creditors",
+            "/world/asia-pacific/maldives-debt-relief-talks-2024-06-09/",
+        ),
+        (
+            "Japan's exports rise for sixth month on chip demand",
+            "/markets/asia/japan-exports-rise-chips-2024-06-13/",
+        ),
     ]
     doc = f"""<!DOCTYPE html>
 <html>
@@ -1674,11 +2148,20 @@ def wire_short():
 </body>
 </html>
 """
-    page("wire_short", title=title, author=None, date="2024-06-13",
-         canonical=url, language=None, blocks=blocks, html_text=doc)
+    page(
+        "wire_short",
+        title=title,
+        author=None,
+        date="2024-06-13",
+        canonical=url,
+        language=None,
+        blocks=blocks,
+        html_text=doc,
+    )
 
 
 # ============================================================= 10. figures_captions
+
 
 def figures_captions():
     title = "Glacial lake floods threaten villages in Gilgit-Baltistan as temperatures soar"
@@ -1695,47 +2178,67 @@ def figures_captions():
         </figure>""")
 
     blocks = [
-        P("<strong>GILGIT:</strong> Authorities in Gilgit-Baltistan have issued warnings for "
-          "more than a dozen villages at risk from glacial lake outburst floods after an "
-          "unusually hot spell accelerated the melting of glaciers across the region. "
-          "Residents of the Hunza and Ghizer valleys were advised to move livestock and "
-          "valuables to higher ground and to be ready to evacuate at short notice."),
-        P("The regional disaster management authority said daytime temperatures in some "
-          "valleys had been between four and six degrees above normal for more than a week. "
-          "Monitoring stations had recorded a sharp rise in water levels at several glacial "
-          "lakes, including two that had burst their natural dams in previous summers and "
-          "caused serious damage downstream."),
-        P("In the village of Hassanabad, where a flood two years ago swept away houses and a "
-          "bridge on the Karakoram Highway, residents said they had been sleeping in shifts so "
-          "that someone was always awake to listen for the sound of rushing water. Many "
-          "families have already moved their belongings into relatives' homes on the "
-          "hillside above the village."),
-        fig("hassanabad-road-damage.jpg", "Villagers standing beside a collapsed road",
+        P(
+            "<strong>GILGIT:</strong> Authorities in Gilgit-Baltistan have issued warnings for "
+            "more than a dozen villages at risk from glacial lake outburst floods after an "
+            "unusually hot spell accelerated the melting of glaciers across the region. "
+            "Residents of the Hunza and Ghizer valleys were advised to move livestock and "
+            "valuables to higher ground and to be ready to evacuate at short notice."
+        ),
+        P(
+            "The regional disaster management authority said daytime temperatures in some "
+            "valleys had been between four and six degrees above normal for more than a week. "
+            "Monitoring stations had recorded a sharp rise in water levels at several glacial "
+            "lakes, including two that had burst their natural dams in previous summers and "
+            "caused serious damage downstream."
+        ),
+        P(
+            "In the village of Hassanabad, where a flood two years ago swept away houses and a "
+            "bridge on the Karakoram Highway, residents said they had been sleeping in shifts so "
+            "that someone was always awake to listen for the sound of rushing water. Many "
+            "families have already moved their belongings into relatives' homes on the "
+            "hillside above the village."
+        ),
+        fig(
+            "hassanabad-road-damage.jpg",
+            "Villagers standing beside a collapsed road",
             "Residents inspect a damaged section of a link road near Hassanabad on Sunday.",
-            "Photo: Karim Shah / The Northern Dispatch"),
-        P("Early warning systems installed under a climate adaptation project have been "
-          "working as intended, officials said. Sensors placed near the most dangerous lakes "
-          "send data to a control room in Gilgit, and sirens in the villages are tested every "
-          "morning. However, villagers complained that mobile phone coverage remained patchy, "
-          "making it difficult for emergency messages to reach everyone."),
-        P("The Karakoram Highway, the main land link between Pakistan and China, was briefly "
-          "closed on Sunday after debris from a mudflow blocked the road near Karimabad. "
-          "Traffic was restored within six hours, but transporters said repeated closures "
-          "were causing long delays for goods lorries heading to and from the border crossing "
-          "at Khunjerab."),
-        fig("kkh-debris-clearance.jpg", "Lorries queued on a mountain highway",
+            "Photo: Karim Shah / The Northern Dispatch",
+        ),
+        P(
+            "Early warning systems installed under a climate adaptation project have been "
+            "working as intended, officials said. Sensors placed near the most dangerous lakes "
+            "send data to a control room in Gilgit, and sirens in the villages are tested every "
+            "morning. However, villagers complained that mobile phone coverage remained patchy, "
+            "making it difficult for emergency messages to reach everyone."
+        ),
+        P(
+            "The Karakoram Highway, the main land link between Pakistan and China, was briefly "
+            "closed on Sunday after debris from a mudflow blocked the road near Karimabad. "
+            "Traffic was restored within six hours, but transporters said repeated closures "
+            "were causing long delays for goods lorries heading to and from the border crossing "
+            "at Khunjerab."
+        ),
+        fig(
+            "kkh-debris-clearance.jpg",
+            "Lorries queued on a mountain highway",
             "Lorries wait in line as workers clear debris from the Karakoram Highway near Karimabad.",
-            "Photo: Supplied"),
-        P("Scientists have warned for years that rising temperatures are increasing the "
-          "number and size of glacial lakes in the region. A glaciologist at a university in "
-          "Islamabad said the risk was no longer confined to a few well-known sites and that "
-          "communities across the mountains needed better planning, stronger buildings and "
-          "safer locations for schools and clinics."),
-        P("The provincial government said it had released emergency funds for the "
-          "worst-affected districts and asked the federal government for additional heavy "
-          "machinery. Tourism operators, meanwhile, reported a wave of cancellations at the "
-          "height of the summer season, with many visitors unwilling to travel on roads that "
-          "could be cut off without warning."),
+            "Photo: Supplied",
+        ),
+        P(
+            "Scientists have warned for years that rising temperatures are increasing the "
+            "number and size of glacial lakes in the region. A glaciologist at a university in "
+            "Islamabad said the risk was no longer confined to a few well-known sites and that "
+            "communities across the mountains needed better planning, stronger buildings and "
+            "safer locations for schools and clinics."
+        ),
+        P(
+            "The provincial government said it had released emergency funds for the "
+            "worst-affected districts and asked the federal government for additional heavy "
+            "machinery. Tourism operators, meanwhile, reported a wave of cancellations at the "
+            "height of the summer season, with many visitors unwilling to travel on roads that "
+            "could be cut off without warning."
+        ),
     ]
     body = render(blocks, indent="      ")
     doc = f"""<!DOCTYPE html>
@@ -1801,11 +2304,20 @@ def figures_captions():
 </body>
 </html>
 """
-    page("figures_captions", title=title, author=author, date="2024-07-08",
-         canonical=url, language="en", blocks=blocks, html_text=doc)
+    page(
+        "figures_captions",
+        title=title,
+        author=author,
+        date="2024-07-08",
+        canonical=url,
+        language="en",
+        blocks=blocks,
+        html_text=doc,
+    )
 
 
 # ==================================================================== 11. amp_toc
+
 
 def amp_toc():
     title = "Explained: how the Indus Waters Treaty divides rivers between India and Pakistan"
@@ -1813,48 +2325,64 @@ def amp_toc():
     author = "Zainab Hussain"
     base = "https://www.dailycurrent-example.com"
     blocks = [
-        P("The Indus Waters Treaty, signed in Karachi in 1960, is often described as one of "
-          "the most durable agreements between India and Pakistan. It has survived wars, "
-          "diplomatic crises and decades of mistrust. Yet it is rarely out of the news, and "
-          "disputes over how it should be applied continue to surface. Here is a short guide "
-          "to what the treaty says and why it matters."),
+        P(
+            "The Indus Waters Treaty, signed in Karachi in 1960, is often described as one of "
+            "the most durable agreements between India and Pakistan. It has survived wars, "
+            "diplomatic crises and decades of mistrust. Yet it is rarely out of the news, and "
+            "disputes over how it should be applied continue to surface. Here is a short guide "
+            "to what the treaty says and why it matters."
+        ),
         H2("What the treaty says"),
-        P("The treaty divides the six rivers of the Indus system into two groups. The three "
-          "eastern rivers, the Ravi, Beas and Sutlej, were allocated to India for "
-          "unrestricted use. The three western rivers, the Indus, Jhelum and Chenab, were "
-          "allocated mainly to Pakistan, although India is allowed certain uses, including "
-          "limited irrigation and run-of-the-river hydroelectric projects."),
+        P(
+            "The treaty divides the six rivers of the Indus system into two groups. The three "
+            "eastern rivers, the Ravi, Beas and Sutlej, were allocated to India for "
+            "unrestricted use. The three western rivers, the Indus, Jhelum and Chenab, were "
+            "allocated mainly to Pakistan, although India is allowed certain uses, including "
+            "limited irrigation and run-of-the-river hydroelectric projects."
+        ),
         H2("Who helped negotiate it"),
-        P("The agreement was the result of nearly a decade of negotiations brokered by the "
-          "World Bank, which is also a signatory. The bank helped arrange financing for the "
-          "dams and canals that Pakistan needed to replace water it had previously drawn from "
-          "the eastern rivers. Its role today is largely procedural, but it has a part in the "
-          "treaty's dispute resolution mechanism."),
+        P(
+            "The agreement was the result of nearly a decade of negotiations brokered by the "
+            "World Bank, which is also a signatory. The bank helped arrange financing for the "
+            "dams and canals that Pakistan needed to replace water it had previously drawn from "
+            "the eastern rivers. Its role today is largely procedural, but it has a part in the "
+            "treaty's dispute resolution mechanism."
+        ),
         H2("How disputes are handled"),
-        P("The treaty sets up a Permanent Indus Commission, with a commissioner from each "
-          "country, which is supposed to meet regularly and exchange data. Questions that the "
-          "commission cannot settle may be referred to a neutral expert, and broader disputes "
-          "can go to a court of arbitration. In recent years, both procedures have been "
-          "invoked over the design of hydroelectric plants on the western rivers."),
+        P(
+            "The treaty sets up a Permanent Indus Commission, with a commissioner from each "
+            "country, which is supposed to meet regularly and exchange data. Questions that the "
+            "commission cannot settle may be referred to a neutral expert, and broader disputes "
+            "can go to a court of arbitration. In recent years, both procedures have been "
+            "invoked over the design of hydroelectric plants on the western rivers."
+        ),
         H2("Why it matters now"),
-        P("Agriculture in Pakistan depends heavily on the Indus system, and any change in the "
-          "timing or volume of river flows can affect millions of farmers. Climate change, "
-          "population growth and new infrastructure upstream have all increased pressure on "
-          "the arrangement. Some experts argue the treaty should be updated, while others "
-          "warn that reopening it could make matters worse."),
-        P("For now, the treaty remains in force, and officials on both sides continue to "
-          "describe it as a framework that has served a useful purpose. How the two "
-          "governments handle the current disagreements will be closely watched by farmers, "
-          "engineers and diplomats alike, on both sides of the border and beyond."),
+        P(
+            "Agriculture in Pakistan depends heavily on the Indus system, and any change in the "
+            "timing or volume of river flows can affect millions of farmers. Climate change, "
+            "population growth and new infrastructure upstream have all increased pressure on "
+            "the arrangement. Some experts argue the treaty should be updated, while others "
+            "warn that reopening it could make matters worse."
+        ),
+        P(
+            "For now, the treaty remains in force, and officials on both sides continue to "
+            "describe it as a framework that has served a useful purpose. How the two "
+            "governments handle the current disagreements will be closely watched by farmers, "
+            "engineers and diplomats alike, on both sides of the border and beyond."
+        ),
     ]
     heads = [v for k, v in blocks if k == "h2"]
     toc = "\n".join(f'        <li><a href="#{slug(h)}">{h}</a></li>' for h in heads)
     body = render(blocks, indent="    ", h2=lambda v: f'<h2 id="{slug(v)}">{v}</h2>')
-    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
-          "datePublished": "2024-09-20T08:00:00+05:00",
-          "author": {"@type": "Person", "name": author},
-          "publisher": {"@type": "Organization", "name": "Daily Current"},
-          "image": "https://img.dailycurrent-example.com/indus-river-1200.jpg"}
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": title,
+        "datePublished": "2024-09-20T08:00:00+05:00",
+        "author": {"@type": "Person", "name": author},
+        "publisher": {"@type": "Organization", "name": "Daily Current"},
+        "image": "https://img.dailycurrent-example.com/indus-river-1200.jpg",
+    }
     doc = f"""<!doctype html>
 <html amp lang="en">
 <head>
@@ -1896,54 +2424,79 @@ def amp_toc():
 </body>
 </html>
 """
-    page("amp_toc", title=title, author=author, date="2024-09-20",
-         canonical=url, language="en", blocks=blocks, html_text=doc)
+    page(
+        "amp_toc",
+        title=title,
+        author=author,
+        date="2024-09-20",
+        canonical=url,
+        language="en",
+        blocks=blocks,
+        html_text=doc,
+    )
 
 
 # ========================================================= 12. split_newsletter (gz)
 
+
 def split_newsletter():
     title = "Nepal's coalition government survives confidence vote after week of turmoil"
-    url = "https://kathmanduledger-example.com/politics/2024/02/09/coalition-survives-confidence-vote"
+    url = (
+        "https://kathmanduledger-example.com/politics/2024/02/09/coalition-survives-confidence-vote"
+    )
     author = "Prakash Adhikari"
     base = "https://kathmanduledger-example.com"
     part1 = [
-        P("<strong>KATHMANDU:</strong> Nepal's coalition government survived a vote of "
-          "confidence in parliament on Friday, ending a week of uncertainty that began when a "
-          "junior partner threatened to withdraw its support over a dispute about cabinet "
-          "posts. The prime minister secured 157 votes in the 275-member House of "
-          "Representatives, comfortably more than the 138 needed to remain in office."),
-        P("The vote followed days of intense negotiations in which senior leaders from the "
-          "three largest coalition parties met repeatedly at the prime minister's official "
-          "residence. According to people familiar with the talks, the breakthrough came late "
-          "on Thursday night when the prime minister agreed to hand two additional ministries "
-          "to the junior partner in a reshuffle expected next week."),
-        P("Opening the debate, the prime minister told lawmakers that the country could not "
-          "afford another change of government at a time when the economy was recovering "
-          "slowly and thousands of young people were leaving every month to work abroad. He "
-          "promised to focus on creating jobs, speeding up reconstruction in districts hit by "
-          "last year's earthquake and improving public services."),
-        P("Opposition members accused the coalition of putting the distribution of "
-          "ministries ahead of governance. The leader of the main opposition party said the "
-          "government had spent more time managing its own internal disputes than addressing "
-          "inflation and unemployment, and predicted that the alliance would not survive "
-          "until the next general election."),
+        P(
+            "<strong>KATHMANDU:</strong> Nepal's coalition government survived a vote of "
+            "confidence in parliament on Friday, ending a week of uncertainty that began when a "
+            "junior partner threatened to withdraw its support over a dispute about cabinet "
+            "posts. The prime minister secured 157 votes in the 275-member House of "
+            "Representatives, comfortably more than the 138 needed to remain in office."
+        ),
+        P(
+            "The vote followed days of intense negotiations in which senior leaders from the "
+            "three largest coalition parties met repeatedly at the prime minister's official "
+            "residence. According to people familiar with the talks, the breakthrough came late "
+            "on Thursday night when the prime minister agreed to hand two additional ministries "
+            "to the junior partner in a reshuffle expected next week."
+        ),
+        P(
+            "Opening the debate, the prime minister told lawmakers that the country could not "
+            "afford another change of government at a time when the economy was recovering "
+            "slowly and thousands of young people were leaving every month to work abroad. He "
+            "promised to focus on creating jobs, speeding up reconstruction in districts hit by "
+            "last year's earthquake and improving public services."
+        ),
+        P(
+            "Opposition members accused the coalition of putting the distribution of "
+            "ministries ahead of governance. The leader of the main opposition party said the "
+            "government had spent more time managing its own internal disputes than addressing "
+            "inflation and unemployment, and predicted that the alliance would not survive "
+            "until the next general election."
+        ),
     ]
     part2 = [
-        P("Political analysts in Kathmandu said the outcome gave the government breathing "
-          "space but did not resolve the underlying tensions. Nepal has had more than a dozen "
-          "governments since the monarchy was abolished in 2008, and coalitions have "
-          "frequently collapsed over disagreements about power-sharing rather than policy, a "
-          "pattern that has frustrated voters and foreign investors alike."),
-        P("Business leaders welcomed the end of the uncertainty. The head of a national "
-          "federation of chambers of commerce said investors had been waiting for clarity "
-          "before committing to new projects, particularly in hydropower and tourism, and "
-          "urged the government to use the period of stability to pass long-delayed laws on "
-          "investment and land acquisition."),
-        P("The reshuffle is expected to take place early next week. Once it is complete, the "
-          "government will face its next major test in May, when it must present a budget "
-          "that balances demands for higher development spending with the need to contain a "
-          "growing fiscal deficit and keep public debt at sustainable levels."),
+        P(
+            "Political analysts in Kathmandu said the outcome gave the government breathing "
+            "space but did not resolve the underlying tensions. Nepal has had more than a dozen "
+            "governments since the monarchy was abolished in 2008, and coalitions have "
+            "frequently collapsed over disagreements about power-sharing rather than policy, a "
+            "pattern that has frustrated voters and foreign investors alike."
+        ),
+        P(
+            "Business leaders welcomed the end of the uncertainty. The head of a national "
+            "federation of chambers of commerce said investors had been waiting for clarity "
+            "before committing to new projects, particularly in hydropower and tourism, and "
+            "urged the government to use the period of stability to pass long-delayed laws on "
+            "investment and land acquisition."
+        ),
+        P(
+            "The reshuffle is expected to take place early next week. Once it is complete, the "
+            "government will face its next major test in May, when it must present a budget "
+            "that balances demands for higher development spending with the need to contain a "
+            "growing fiscal deficit and keep public debt at sustainable levels."
+        ),
     ]
     blocks = part1 + part2
     b1 = render(part1, indent="      ", wrap=90)
@@ -2016,15 +2569,35 @@ def split_newsletter():
 </body>
 </html>
 """
-    page("split_newsletter", title=title, author=author, date="2024-02-09",
-         canonical=url, language="en", blocks=blocks, html_text=doc, gz=True)
+    page(
+        "split_newsletter",
+        title=title,
+        author=author,
+        date="2024-02-09",
+        canonical=url,
+        language="en",
+        blocks=blocks,
+        html_text=doc,
+        gz=True,
+    )
 
 
 # ====================================================================== write out
 
-BUILDERS = [wordpress_comments, newspaper_megamenu, div_paragraphs, subheadings_list_quote,
-            paywall_cookie_ads, jsonld_table_layout, urdu_rtl, french_local, wire_short,
-            figures_captions, amp_toc, split_newsletter]
+BUILDERS = [
+    wordpress_comments,
+    newspaper_megamenu,
+    div_paragraphs,
+    subheadings_list_quote,
+    paywall_cookie_ads,
+    jsonld_table_layout,
+    urdu_rtl,
+    french_local,
+    wire_short,
+    figures_captions,
+    amp_toc,
+    split_newsletter,
+]
 
 
 def main():
