@@ -32,6 +32,7 @@ from ..types import (
     FeedView,
     StoredCounts,
 )
+from . import leases
 from .articles import ArticleStore, PagePlan
 from .boundary import host_of, translated
 from .entries import entry_key, query_entries, recent_published, save_entries
@@ -212,12 +213,8 @@ class Store:
                 )
             )
         if claimed:
-            self.session.execute(
-                update(Feed)
-                .where(Feed.id.in_([due.feed_id for due in claimed]))
-                .values(lease_owner=owner, lease_until=now + lease),
-                execution_options={"synchronize_session": False},
-            )
+            ids = [due.feed_id for due in claimed]
+            leases.take(self.session, Feed.id, ids, owner, now + lease)
         return claimed
 
     @translated
@@ -238,10 +235,7 @@ class Store:
     @translated
     def release(self, owner: str) -> int:
         """Give up every lease ``owner`` holds (a clean shutdown); returns how many."""
-        result = self.session.execute(
-            update(Feed).where(Feed.lease_owner == owner).values(lease_owner=None, lease_until=None)
-        )
-        return int(getattr(result, "rowcount", 0) or 0)
+        return leases.release(self.session, Feed, owner)
 
     @translated
     def expire_leases(self, is_dead: Callable[[str], bool]) -> int:
@@ -249,18 +243,7 @@ class Store:
 
         A lease of a killed process would otherwise keep its feeds until it runs out.
         """
-        owners = self.session.scalars(
-            select(Feed.lease_owner).where(Feed.lease_owner.is_not(None)).distinct()
-        ).all()
-        dead = [owner for owner in owners if owner and is_dead(owner)]
-        if not dead:
-            return 0
-        result = self.session.execute(
-            update(Feed)
-            .where(Feed.lease_owner.in_(dead))
-            .values(lease_owner=None, lease_until=None)
-        )
-        return int(getattr(result, "rowcount", 0) or 0)
+        return leases.expire(self.session, Feed, is_dead)
 
     @translated
     def block_host(self, host: str, until: datetime, reason: str) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from .. import schedule
 from ..types import ArticleResult, DueArticle, FeedSource, RawEntry
+from . import leases
 from .boundary import host_of, translated
 from .models import Article, Entry, Host
 
@@ -122,12 +123,8 @@ class ArticleStore:
                     )
                 )
         if claimed:
-            self.session.execute(
-                update(Article)
-                .where(Article.entry_id.in_([due.entry_id for due in claimed]))
-                .values(lease_owner=owner, lease_until=now + lease),
-                execution_options={"synchronize_session": False},
-            )
+            ids = [due.entry_id for due in claimed]
+            leases.take(self.session, Article.entry_id, ids, owner, now + lease)
         return claimed
 
     @translated
@@ -202,28 +199,12 @@ class ArticleStore:
     @translated
     def release(self, owner: str) -> int:
         """Give up every page lease ``owner`` holds (a clean shutdown)."""
-        result = self.session.execute(
-            update(Article)
-            .where(Article.lease_owner == owner)
-            .values(lease_owner=None, lease_until=None)
-        )
-        return int(getattr(result, "rowcount", 0) or 0)
+        return leases.release(self.session, Article, owner)
 
     @translated
     def expire_leases(self, is_dead: Callable[[str], bool]) -> int:
         """End the page leases of owners that no longer run (see Store.expire_leases)."""
-        owners = self.session.scalars(
-            select(Article.lease_owner).where(Article.lease_owner.is_not(None)).distinct()
-        ).all()
-        dead = [owner for owner in owners if owner and is_dead(owner)]
-        if not dead:
-            return 0
-        result = self.session.execute(
-            update(Article)
-            .where(Article.lease_owner.in_(dead))
-            .values(lease_owner=None, lease_until=None)
-        )
-        return int(getattr(result, "rowcount", 0) or 0)
+        return leases.expire(self.session, Article, is_dead)
 
     @translated
     def retry_failed(self) -> int:
