@@ -358,6 +358,9 @@ def _feed_block(feed: FeedView) -> str:
         lines.append(f"  moved permanently to {feed.fetch_url}")
     if feed.host_blocked_until:
         lines.append(f"  host asked us to wait until {_short(feed.host_blocked_until)}")
+    if feed.full_text:
+        counts = ", ".join(f"{n} {status}" for status, n in sorted(feed.full_text.items()))
+        lines.append(f"  article pages: {counts}")
     if feed.last_error:
         label = "error" if feed.last_status == "error" else "warning"
         lines.append(f"  {label}: {feed.last_error}")

@@ -195,6 +195,8 @@ class FeedView:
     next_poll_reason: str | None
     disabled_reason: str | None
     host_blocked_until: datetime | None
+    # Its entries' article pages by status (pending, ok, failed, skipped).
+    full_text: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import pytest
 
 from aggregator.config import load_settings
 
-from .conftest import FeedServer, run, wait_until, write_config
+from .conftest import FeedServer, feeds_json, run, wait_until, write_config
 
 PARAGRAPHS = [
     "Officials in Quetta said on Tuesday that the provincial government had opened an "
@@ -258,6 +258,9 @@ def test_failures_keep_the_feeds_text_and_are_retried(
         assert row["content_text"] == f"Feed text of {name}.", name  # the feed's text stays
         assert stored[url]["attempts"] == 1
         assert stored[url]["next_attempt_at"] is not None, name  # retried later
+    assert feeds_json(path)[feed_url]["full_text"] == {"failed": 6}
+    listing = run("feeds", "--config", str(path)).output
+    assert "article pages: 6 failed" in listing
     assert stored[pages["missing"]]["http_status"] == 404
     assert stored[pages["pdf"]]["error_kind"] == "not-html"
 
@@ -274,6 +277,7 @@ def test_failures_keep_the_feeds_text_and_are_retried(
     assert result.exit_code == 0, result.output
     assert "6 article pages: 1 extracted, 5 failed" in result.output
     assert in_order(entries_json(path)[pages["missing"]]["content_text"], PARAGRAPHS)
+    assert feeds_json(path)[feed_url]["full_text"] == {"failed": 5, "ok": 1}
     stored = article_rows(tmp_path)
     # A failure that another try will not change is given up after its second try.
     assert stored[pages["pdf"]]["next_attempt_at"] is None

@@ -352,6 +352,11 @@ def test_healthz_and_metrics(
     assert 'aggregator_poll_errors_total{kind="http"} 1.0' in metrics
     assert "aggregator_entries_stored_total 2.0" in metrics
     assert "aggregator_poll_duration_seconds_count 2.0" in metrics
+    # Both entries' pages were tried (their links, on .example, lead nowhere).
+    wait_until(
+        lambda: b"aggregator_article_duration_seconds_count 2.0" in _get(f"{base}/metrics")[1]
+    )
+    assert "aggregator_article_pages_total{result=" in _get(f"{base}/metrics")[1].decode()
     assert _get(f"{base}/nothing")[0] == 404
     assert daemon.stop() == 0
 

@@ -14,6 +14,7 @@ the lease of a process that died expires by itself. Saving the result clears it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -36,7 +37,7 @@ from . import leases
 from .articles import ArticleStore, PagePlan
 from .boundary import host_of, translated
 from .entries import entry_key, query_entries, recent_published, save_entries
-from .models import Entry, Feed, Host
+from .models import Article, Entry, Feed, Host
 
 __all__ = ["ArticleStore", "PagePlan", "PollState", "Store", "entry_key", "host_of"]
 
@@ -390,11 +391,20 @@ class Store:
             .outerjoin(Host, Host.host == Feed.host)
             .order_by(Feed.id)
         )
+        pages: dict[int, dict[str, int]] = {}
+        by_status = (
+            select(Entry.feed_id, Article.status, func.count())
+            .join(Article, Article.entry_id == Entry.id)
+            .group_by(Entry.feed_id, Article.status)
+        )
+        for feed_id, status, n in self.session.execute(by_status):
+            pages.setdefault(feed_id, {})[status] = n
         in_config = {source.url for source in configured} if configured is not None else None
         now = self.now()
         views = []
         for feed, count, blocked_until in self.session.execute(query):
-            views.append(_view(feed, count, blocked_until, now, in_config))
+            view = _view(feed, count, blocked_until, now, in_config)
+            views.append(dataclasses.replace(view, full_text=pages.get(feed.id, {})))
         stored = {view.url for view in views}
         for source in configured or ():
             if source.url not in stored:
