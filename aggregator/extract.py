@@ -50,6 +50,8 @@ _PAYWALL = re.compile(
 # JSON-LD articleBody while containing this much of it is bloated: the articleBody is
 # the text.
 PUBLISHER_AGREEMENT = 0.9
+# An articleBody under this fraction of the extraction's length is a teaser.
+TEASER = 0.5
 # Whole lines that are page furniture, left over inside an article's container.
 _FURNITURE_LINE = re.compile(
     r"^(advertisement|advertising|anzeige|publicité|sponsored( content)?|"
@@ -247,17 +249,19 @@ def _words(text: str) -> list[str]:
 
 def _choose(texts: list[str], publisher_body: str | None, feed_text: str) -> str:
     """Pick the extraction the page's evidence supports best (see the module doc)."""
-    if publisher_body and len(publisher_body.split()) >= MIN_WORDS:
+    longest = max(len(text.split()) for text in texts)
+    if publisher_body and len(publisher_body.split()) >= max(MIN_WORDS, TEASER * longest):
         body = _shingles(publisher_body)
         best = max(texts, key=lambda text: _f1(_shingles(text), body))
         found = _shingles(best)
         if _f1(found, body) < PUBLISHER_AGREEMENT and _covered(body, best) >= PUBLISHER_AGREEMENT:
             # The extraction holds the publisher's article and much else besides (a
             # layout trafilatura misreads, e.g. tables): the article is what the
-            # publisher says it is. (A shorter articleBody, often a teaser, is not
-            # preferred: then the extraction stands.)
+            # publisher says it is.
             return publisher_body
         return best
+    # A much shorter articleBody is a teaser (some publishers put only the first
+    # paragraphs there): no evidence either way.
     if len(texts) == 1 or texts[0] == texts[1]:
         return texts[0]
     default, precise = texts

@@ -153,3 +153,14 @@ def test_which_pages_are_fetched() -> None:
     assert skip_reason(entry(None), "never", 250) == "full_text: never"
     assert skip_reason(entry(None, url=None), "always", 250) == "no http(s) link"
     assert skip_reason(entry(None, url="mailto:a@b.c"), "always", 250) == "no http(s) link"
+
+
+def test_a_teaser_article_body_does_not_replace_the_article() -> None:
+    # Some publishers put only the first paragraphs in JSON-LD articleBody.
+    teaser = " ".join(LONG[:2])
+    ld = json.dumps({"@type": "NewsArticle", "headline": "T", "articleBody": teaser})
+    html = article_html(LONG).replace(
+        "</head>", f'<script type="application/ld+json">{ld}</script></head>'
+    )
+    article = extract_article(page(html))
+    assert article.text == "\n".join(LONG)
