@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 
 from .articles import Extract, Extractor, OnArticle
 from .config import Settings
-from .errors import ParseError, StoreError
-from .extract import ExtractError, extract_article, skip_reason
+from .errors import ExtractError, ParseError, StoreError
+from .extract import extract_article, skip_reason
 from .fetch import make_client
 from .parse import parse_feed
 from .pipeline import OnResult, Parse, Poller, ScheduleBounds
@@ -111,14 +111,19 @@ class App:
         return self.settings.extract.full_text != "never"
 
     def store(self, session: Session) -> Store:
-        pages = None
-        if self.full_text:
-            min_words = self.settings.extract.min_words
+        return Store(session, self.now, self._plan_page if self.full_text else None)
 
-            def pages(source: FeedSource, entry: RawEntry) -> str | None:
-                return skip_reason(entry, source.full_text, min_words)
+    def _plan_page(self, source: FeedSource, entry: RawEntry) -> str | None:
+        """Why a new entry's page is not fetched, or None (see extract.skip_reason)."""
+        return skip_reason(entry, source.full_text, self.settings.extract.min_words)
 
-        return Store(session, self.now, pages)
+    def plan_stored_page(self, feed_url: str, entry: RawEntry) -> str | None:
+        """The same for an entry already stored; a feed no longer in feeds.yaml gets
+        the global ``extract.full_text``."""
+        source = next((s for s in self.settings.feeds if s.url == feed_url), None)
+        if source is None:
+            source = FeedSource(url=feed_url, full_text=self.settings.extract.full_text)
+        return self._plan_page(source, entry)
 
     def articles(self, session: Session) -> ArticleStore:
         return ArticleStore(session, self.now)
@@ -133,6 +138,10 @@ class App:
         def in_process(fetched: Fetched, base: str) -> ParsedFeed:
             try:
                 return self._offload(parse_feed, fetched, base)
+            except BrokenProcessPool:
+                # Most likely killed from outside: parse this one here (feedparser
+                # is bounded by the size cap).
+                return parse_feed(fetched, base)
             except FuturesTimeout as e:
                 raise ParseError(fetched.url, f"parsing took longer than {PARSE_TIMEOUT} s") from e
 
@@ -146,6 +155,9 @@ class App:
         def in_process(page: Page, feed_text: str) -> Article:
             try:
                 return self._offload(extract_article, page, feed_text)
+            except BrokenProcessPool as e:
+                # Not retried in this process: the page itself may be what killed it.
+                raise ExtractError("the extraction process died on this page", "internal") from e
             except FuturesTimeout as e:
                 raise ExtractError(
                     f"extraction took longer than {PARSE_TIMEOUT} s", "timeout"
@@ -157,18 +169,26 @@ class App:
         return (os.cpu_count() or 1) >= 2 and len(self.settings.feeds) >= PARALLEL_PARSE_MIN_FEEDS
 
     def _offload(self, function: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
-        """Run in a worker process; raises FuturesTimeout after PARSE_TIMEOUT."""
+        """Run in a worker process.
+
+        Raises:
+            FuturesTimeout: after PARSE_TIMEOUT.
+            BrokenProcessPool: a worker process died (killed, out of memory); new
+                ones are started for the next jobs.
+        """
         pool = self._parser_pool(os.cpu_count() or 1)
+        future = pool.submit(function, *args, **kwargs)
         try:
-            return pool.submit(function, *args, **kwargs).result(PARSE_TIMEOUT)
+            return future.result(PARSE_TIMEOUT)
+        except FuturesTimeout:
+            future.cancel()  # if it has not started yet
+            raise
         except BrokenProcessPool:
-            # A worker process died (killed, out of memory): start new ones for the
-            # next jobs, and run this one here.
             with self._parsers_lock:
                 if self._parsers is pool:
                     self._parsers = None
             pool.shutdown(wait=False, cancel_futures=True)
-            return function(*args, **kwargs)
+            raise
 
     def _parser_pool(self, cores: int) -> ProcessPoolExecutor:
         with self._parsers_lock:
@@ -206,11 +226,16 @@ class App:
         )
 
     def extractor(
-        self, session: Session, slots: HostSlots, on_result: OnArticle = lambda result: None
+        self,
+        session: Session,
+        slots: HostSlots | None = None,
+        on_result: OnArticle = lambda result: None,
     ) -> Extractor | None:
-        """The article page fetcher, or None with full text off everywhere."""
+        """The article page fetcher, or None with full text off everywhere. ``slots``:
+        the per-host cap shared with a Poller (see workers())."""
         if not self.full_text:
             return None
+        slots = slots or HostSlots(self.settings.fetch.per_host)
         fetch, extract = self.settings.fetch, self.settings.extract
         return Extractor(
             session=session,

@@ -21,8 +21,8 @@ import httpx
 from sqlalchemy.orm import Session
 
 from . import schedule
-from .errors import FetchError
-from .extract import ExtractError, extract_article, is_html
+from .errors import ExtractError, FetchError, StoreError
+from .extract import extract_article, is_html
 from .fetch import ACCEPT_HTML, fetch_feed
 from .logs import event
 from .store import ArticleStore, Store
@@ -54,7 +54,9 @@ def fetch_article(
     page: Page | None = None
     try:
         if due.html is not None:
-            page = Page(due.url, due.url, zlib.decompress(due.html), due.content_type)
+            # Relative links on the page resolve against where it was fetched from.
+            where = due.page_url or due.url
+            page = Page(due.url, where, zlib.decompress(due.html), due.content_type)
         else:
             fetched = fetch_feed(client, due.url, CacheInfo(), policy, accept=ACCEPT_HTML)
             if isinstance(fetched, NotModified):  # no validators were sent: a broken server
@@ -165,12 +167,13 @@ class Extractor:
         """New entries were stored: their pages may be due."""
         self._quiet_until = 0.0
 
-    def dispatch(self) -> int:
-        """Claim as many due pages as there is room for and start fetching them."""
+    def dispatch(self, *, busy_elsewhere: int = 0) -> int:
+        """Claim as many due pages as there is room for and start fetching them
+        (``busy_elsewhere`` as in Poller.dispatch)."""
         room = self.concurrency - len(self._in_flight)
         if room <= 0:
             return 0
-        if self._in_flight and time.monotonic() < self._quiet_until:
+        if (self._in_flight or busy_elsewhere) and time.monotonic() < self._quiet_until:
             return 0
         reserved: dict[str, int] = {}
 
@@ -215,14 +218,47 @@ class Extractor:
             results.append(future.result())
         if not results:
             return []
-        with self.session.begin():
-            retries = self.articles.save(self.owner, results, rng=self.rng)
-            for result in results:
-                self._block_host(result)
-        for result, retry in zip(results, retries, strict=True):
+        try:
+            with self.session.begin():
+                saved = self._save(results)
+        except StoreError:
+            # One of them could not be stored (e.g. a value the database refuses):
+            # each on its own, so that only that one fails.
+            saved = [self._save_alone(result) for result in results]
+        stored = []
+        for result, (kept, retry) in zip(results, saved, strict=True):
+            if not kept:
+                # Our lease ran out and another process has the page now: its
+                # result counts, not this one.
+                event(log, logging.WARNING, "article.lease_lost", url=result.due.url)
+                continue
             _log_result(result, retry)
             self.on_result(result)
-        return results
+            stored.append(result)
+        return stored
+
+    def _save(self, results: list[ArticleResult]) -> list[tuple[bool, datetime | None]]:
+        saved = self.articles.save(self.owner, results, self._retry_at)
+        for result in results:
+            self._block_host(result)
+        return saved
+
+    def _save_alone(self, result: ArticleResult) -> tuple[bool, datetime | None]:
+        try:
+            with self.session.begin():
+                [saved] = self._save([result])
+        except StoreError as e:
+            # Recorded as the page's failure instead, so that it is counted and
+            # retried with back-off rather than taken again and again.
+            failed = ArticleResult(result.due, error=f"could not store: {e}", error_kind="store")
+            with self.session.begin():
+                [saved] = self._save([failed])
+        return saved
+
+    def _retry_at(self, result: ArticleResult, now: datetime) -> datetime | None:
+        return schedule.next_page_attempt(
+            now, result.due.attempts + 1, result.error_kind, result.http_status, self.rng
+        )
 
     def _block_host(self, result: ArticleResult) -> None:
         if result.http_status not in (429, 503) or not result.retry_after:
@@ -238,6 +274,7 @@ class Extractor:
         """Stop: store what finishes within ``grace`` seconds, abandon the rest (their
         leases are given back). Returns how many were abandoned."""
         deadline = time.monotonic() + grace
+        self.harvest()  # what has finished already is kept, whatever the grace
         while self._in_flight and time.monotonic() < deadline:
             self.harvest()
             if self._in_flight:

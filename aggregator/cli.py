@@ -218,11 +218,12 @@ def extract(app: App, retry_failed: bool, everything: bool) -> None:
         articles = app.articles(session)
         with session.begin():
             if everything:
-                articles.requeue_all()
+                articles.requeue_all(app.plan_stored_page)
             elif retry_failed:
                 articles.retry_failed()
-        _, extractor = app.workers(session, on_article=pages)
-        assert extractor is not None  # full text is on
+        extractor = app.extractor(session, on_result=pages)
+        if extractor is None:  # checked above; for the type checker
+            raise ConfigProblem("full text is off")
         try:
             drain(extractor)
         except KeyboardInterrupt:

@@ -46,22 +46,28 @@ def pump(
     while True:
         # Refill the free places first, so the workers fetch while this thread
         # stores what they finished. Feeds first: they have the first claim on a host.
-        if extractor is not None:
-            # Pages are taken as they finish (no batch waits on a slow one), before
-            # claiming, so that their places are free again.
-            extractor.harvest()
+        # Each side claims only when it may find something, or when all is idle (an
+        # empty claim then is what says that all is done).
+        pages_busy = extractor.busy if extractor is not None else 0
         started = 0
         if not stopping():
-            started = poller.dispatch(force=force, polled_before=polled_before)
-            if extractor is not None:
-                started += extractor.dispatch()
+            started = poller.dispatch(
+                force=force, polled_before=polled_before, busy_elsewhere=pages_busy
+            )
+        # Finished polls are stored before anything else can fail, so none is lost.
         polls = poller.store_finished(finished)
         stored += polls
         woken = False
-        if extractor is not None and any(counts.new for _, counts in polls):
-            # Their pages are due now: claim them before deciding all is done.
-            extractor.wake()
-            woken = True
+        if extractor is not None:
+            if any(counts.new for _, counts in polls):
+                # Their pages are due now: claim them before deciding all is done.
+                extractor.wake()
+                woken = True
+            # Pages are stored as they finish (no batch waits on a slow one), before
+            # claiming, so that their places are free again.
+            extractor.harvest()
+            if not stopping():
+                started += extractor.dispatch(busy_elsewhere=poller.busy)
         busy = poller.busy + (extractor.busy if extractor is not None else 0)
         if not busy and not started and not woken:
             break

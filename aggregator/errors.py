@@ -4,6 +4,7 @@
     ├── ConfigError      feeds.yaml or the environment is unusable (exit status 2)
     ├── FetchError       one feed's HTTP request failed (recorded on that feed)
     ├── ParseError       one feed's body is not a feed we can read (recorded on that feed)
+    ├── ExtractError     an article page gave no article (recorded on that page)
     └── StoreError       the database cannot be opened, migrated or written
 
 Third-party exceptions are translated into these in exactly one place per boundary
@@ -81,6 +82,21 @@ class ParseError(FeedError):
     """The body was fetched but is not a readable RSS, Atom, RDF or JSON feed."""
 
     kind = "parse"
+
+
+class ExtractError(AggregatorError):
+    """An article page gave no usable article; the entry keeps its feed's text.
+
+    ``kind``: not-html, empty, paywall, shorter, timeout, internal.
+    """
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Comes back from an extraction process intact.
+        return (ExtractError, (str(self), self.kind))
 
 
 class StoreError(AggregatorError):

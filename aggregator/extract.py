@@ -30,7 +30,8 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from .errors import AggregatorError
+from .errors import ExtractError
+from .text import without_control
 from .types import Article, Page, RawEntry
 
 EXTRACTOR = f"trafilatura {trafilatura.__version__}"
@@ -88,17 +89,6 @@ _ARTICLE_TYPES = {
     "backgroundnewsarticle",
     "report",
 }
-
-
-class ExtractError(AggregatorError):
-    """The page gave no usable article. ``kind``: not-html, empty, paywall, shorter."""
-
-    def __init__(self, message: str, kind: str) -> None:
-        super().__init__(message)
-        self.kind = kind
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (ExtractError, (str(self), self.kind))
 
 
 def skip_reason(entry: RawEntry, mode: str, min_words: int) -> str | None:
@@ -164,15 +154,18 @@ def extract_article(page: Page, feed_text: str = "") -> Article:
             "shorter",
         )
     doc = found[0]
-    return Article(
-        text=text,
-        title=title,
-        author=meta.author or doc.author or _byline(tree),
-        published=meta.published or _day(doc.date),
-        language=meta.language or doc.language,
-        canonical_url=meta.canonical_url,
-        image=meta.image or doc.image,
-        extractor=EXTRACTOR,
+    # Control characters (a NUL in JSON-LD, say) would not store on PostgreSQL.
+    return without_control(
+        Article(
+            text=text,
+            title=title,
+            author=meta.author or doc.author or _byline(tree),
+            published=meta.published or _day(doc.date),
+            language=meta.language or doc.language,
+            canonical_url=meta.canonical_url,
+            image=meta.image or doc.image,
+            extractor=EXTRACTOR,
+        )
     )
 
 
@@ -354,9 +347,10 @@ def _ld_articles(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
             continue
         try:
             data = json.loads(script.text or "")
-        except ValueError:
-            continue  # broken JSON-LD is common; it is only evidence
-        yield from _ld_walk(data)
+            found = list(_ld_walk(data))
+        except (ValueError, RecursionError):
+            continue  # broken or absurdly nested JSON-LD: it is only evidence
+        yield from found
 
 
 def _ld_walk(data: Any) -> Iterator[dict[str, Any]]:

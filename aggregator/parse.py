@@ -20,7 +20,7 @@ import feedparser
 from .errors import ParseError
 from .jsonfeed import looks_like_json, parse_json_feed
 from .sanitize import sanitize_html
-from .text import html_to_text
+from .text import html_to_text, without_control
 from .types import Fetched, ParsedFeed, RawEntry
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -139,24 +139,10 @@ def _syndication(period: Any, frequency: Any) -> int | None:
     return seconds // max(times, 1)
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
 def _scrub(parsed: ParsedFeed) -> ParsedFeed:
     """Drop control characters (NUL above all): PostgreSQL refuses them in text."""
-
-    def clean(value: Any) -> Any:
-        return _CONTROL.sub("", value) if isinstance(value, str) else value
-
-    entries = tuple(
-        dataclasses.replace(
-            entry, **{f.name: clean(getattr(entry, f.name)) for f in dataclasses.fields(entry)}
-        )
-        for entry in parsed.entries
-    )
-    return dataclasses.replace(
-        parsed, title=clean(parsed.title), link=clean(parsed.link), entries=entries
-    )
+    entries = tuple(without_control(entry) for entry in parsed.entries)
+    return dataclasses.replace(without_control(parsed), entries=entries)
 
 
 def _problem(parsed: Any) -> str | None:

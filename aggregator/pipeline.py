@@ -266,12 +266,23 @@ class Poller:
     def futures(self) -> list[Future[FeedResult]]:
         return list(self._in_flight)
 
-    def dispatch(self, *, force: bool = False, polled_before: datetime | None = None) -> int:
-        """Claim as many due feeds as there is room for and start polling them."""
+    def dispatch(
+        self,
+        *,
+        force: bool = False,
+        polled_before: datetime | None = None,
+        busy_elsewhere: int = 0,
+    ) -> int:
+        """Claim as many due feeds as there is room for and start polling them.
+
+        ``busy_elsewhere``: work in flight beside this (article pages); while there is
+        any, an idle Poller need not claim to find out that nothing is due.
+        """
         room = self.concurrency - len(self._in_flight)
         if room <= 0 or not self.sources:
             return 0
-        if self._in_flight and not self._host_freed and time.monotonic() < self._quiet_until:
+        waiting = self._in_flight or busy_elsewhere
+        if waiting and not self._host_freed and time.monotonic() < self._quiet_until:
             # Nothing new can be due yet. With nothing in flight this never skips: an
             # empty claim is what tells `pump` that a poll is complete.
             return 0
@@ -385,6 +396,7 @@ class Poller:
         abandoned.
         """
         deadline = time.monotonic() + grace
+        self.collect()  # what has finished already is kept, whatever the grace
         while self._in_flight and time.monotonic() < deadline:
             self.collect(timeout=max(deadline - time.monotonic(), 0))
         abandoned = len(self._in_flight)

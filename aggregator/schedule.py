@@ -116,13 +116,14 @@ def after_error(
 
 # An article page that failed is tried again after 30 min, 2 h, 8 h, then given up
 # (``aggregator extract --retry-failed`` tries again). A failure that another try
-# will not change (not HTML, shorter than the feed, refused address, 404/410) gets
+# will not change (not HTML, shorter than the feed, refused address, over the size
+# cap, a redirect loop, 404/410) gets
 # one more try only: pages are sometimes published a moment after their feed entry.
 PAGE_RETRY_FIRST = 30 * 60
 PAGE_RETRY_FACTOR = 4
 PAGE_ATTEMPTS = 4
 PAGE_ATTEMPTS_LASTING = 2
-_LASTING_KINDS = frozenset({"not-html", "shorter", "address-policy"})
+_LASTING_KINDS = frozenset({"not-html", "shorter", "address-policy", "too-large", "redirect"})
 
 
 def next_page_attempt(

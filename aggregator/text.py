@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
+from typing import TypeVar
 
 import lxml.html
 from lxml import etree
@@ -72,3 +74,19 @@ def html_to_text(fragment: str | None) -> str:
 def _tidy(text: str) -> str:
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BREAKS.sub("\n\n", "\n".join(lines)).strip()
+
+
+# Control characters (NUL above all) that PostgreSQL refuses in text; tab, newline and
+# carriage return stay.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+D = TypeVar("D")
+
+
+def without_control(value: D) -> D:
+    """A frozen dataclass with the control characters removed from its text fields."""
+    changes = {
+        f.name: _CONTROL.sub("", text)
+        for f in dataclasses.fields(value)  # type: ignore[arg-type]
+        if isinstance(text := getattr(value, f.name), str) and _CONTROL.search(text)
+    }
+    return dataclasses.replace(value, **changes) if changes else value  # type: ignore[type-var]

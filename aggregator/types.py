@@ -232,6 +232,7 @@ class DueArticle:
     host: str
     attempts: int  # failed attempts so far
     feed_text: str  # the entry's text in its feed: evidence, and the length to beat
+    page_url: str | None = None  # where the link led when last fetched
     # The page as kept from an earlier fetch (zlib), extracted again without a request.
     html: bytes | None = None
     content_type: str | None = None

@@ -286,21 +286,32 @@ def test_failures_keep_the_feeds_text_and_are_retried(
 
 
 def test_extract_all_reuses_kept_pages(server: FeedServer, config: Any, tmp_path: Path) -> None:
-    page = server.add("/a.html", article_page("Kept", PARAGRAPHS), content_type="text/html")
+    server.add(
+        "/news/a.html",
+        article_page("Kept", PARAGRAPHS, canonical="a-canonical"),
+        content_type="text/html",
+    )
+    # The entry's link redirects (a tracker, say): the page's relative links resolve
+    # against where it was, also when it is extracted again from the kept copy.
+    page = server.add("/go/a", status=302, headers={"Location": "/news/a.html"})
     feed_url = server.add("/feed.xml", feed([{"title": "Kept", "link": page}]))
     path = config([feed_url], extract={"keep_html": True})
     assert run("poll", "--config", str(path)).exit_code == 0
     kept = article_rows(tmp_path)[page]["html"]
-    assert zlib.decompress(kept).decode("utf-8") == article_page("Kept", PARAGRAPHS)
+    expected = article_page("Kept", PARAGRAPHS, canonical="a-canonical")
+    assert zlib.decompress(kept).decode("utf-8") == expected
+    canonical = server.url("/news/a-canonical")
+    assert entries_json(path)[page]["canonical_url"] == canonical
 
     # Re-extraction needs no network: the page is gone from the server.
     with sqlite3.connect(tmp_path / "aggregator.db") as connection:
         connection.execute("UPDATE articles SET text = 'old', extractor = 'old 0.1'")
-    server.routes.pop("/a.html")
+    server.routes.pop("/news/a.html")
     result = run("extract", "--all", "--config", str(path))
     assert result.exit_code == 0, result.output
     assert "1 article page: 1 extracted, 0 failed" in result.output
-    assert len(server.requests_to("/a.html")) == 1  # the first poll's only
+    assert len(server.requests_to("/news/a.html")) == 1  # the first poll's only
+    assert entries_json(path)[page]["canonical_url"] == canonical
     row = article_rows(tmp_path)[page]
     assert row["extractor"].startswith("trafilatura ")
     assert in_order(row["text"], PARAGRAPHS)
@@ -309,16 +320,36 @@ def test_extract_all_reuses_kept_pages(server: FeedServer, config: Any, tmp_path
 def test_extract_all_queues_entries_stored_before_full_text(
     server: FeedServer, config: Any, tmp_path: Path
 ) -> None:
-    page = server.add("/a.html", article_page("Old", PARAGRAPHS), content_type="text/html")
-    feed_url = server.add("/feed.xml", feed([{"title": "Old", "link": page}]))
-    path = config([feed_url])
+    long_text = " ".join(PARAGRAPHS * 3)
+    page, never, full = (
+        server.add(f"/{name}.html", article_page(name, PARAGRAPHS), content_type="text/html")
+        for name in ("old", "never", "full")
+    )
+    feed_url = server.add(
+        "/feed.xml",
+        feed(
+            [
+                {"title": "Old", "link": page},
+                {"title": "Full", "link": full, "content": f"<p>{long_text}</p>"},
+            ]
+        ),
+    )
+    never_url = server.add("/never.xml", feed([{"title": "Never", "link": never}]))
+    path = config([feed_url, {"url": never_url, "full_text": "never"}])
     assert run("poll", "--config", str(path)).exit_code == 0
     with sqlite3.connect(tmp_path / "aggregator.db") as connection:
         connection.execute("DELETE FROM articles")  # as after upgrading from revision 0002
+    server.requests.clear()
     assert entries_json(path)[page]["full_text"] is None
     result = run("extract", "--all", "--config", str(path))
     assert "1 article page: 1 extracted" in result.output, result.output
-    assert entries_json(path)[page]["full_text"] == "ok"
+    rows = entries_json(path)
+    assert rows[page]["full_text"] == "ok"
+    # Each feed's own setting holds for old entries too.
+    assert rows[never]["full_text"] == "skipped"
+    assert rows[never]["full_text_error"] == "full_text: never"
+    assert rows[full]["full_text"] == "skipped"
+    assert [r.path for r in server.requests] == ["/old.html"]
 
 
 def test_full_text_off_everywhere(server: FeedServer, config: Any, tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from aggregator.extract import ExtractError, extract_article, is_html, skip_reason
+from aggregator.errors import ExtractError
+from aggregator.extract import extract_article, is_html, skip_reason
 from aggregator.types import Page, RawEntry
 
 from .conftest import DATA
@@ -164,3 +165,20 @@ def test_a_teaser_article_body_does_not_replace_the_article() -> None:
     )
     article = extract_article(page(html))
     assert article.text == "\n".join(LONG)
+
+
+def test_control_characters_and_absurd_json_ld_are_harmless() -> None:
+    # A NUL would not store on PostgreSQL; JSON nested beyond Python's recursion
+    # limit must not fail the page (JSON-LD is only evidence).
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Head\u0000line", "author": "A\u0001B"})
+    deep = "[" * 100_000 + "]" * 100_000
+    html = article_html(LONG).replace(
+        "</head>",
+        f'<script type="application/ld+json">{ld}</script>'
+        f'<script type="application/ld+json">{deep}</script></head>',
+    )
+    article = extract_article(page(html))
+    assert article.text == "\n".join(LONG)
+    assert article.author == "AB"
+    for value in (article.text, article.title, article.author):
+        assert value is None or not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", value)

@@ -8,8 +8,8 @@ PostgreSQL, so several daemons never fetch the same page.
 
 from __future__ import annotations
 
-import random
-from collections.abc import Callable, Collection, Sequence
+import dataclasses
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -17,11 +17,10 @@ from sqlalchemy import Table, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from .. import schedule
 from ..types import ArticleResult, DueArticle, FeedSource, RawEntry
 from . import leases
 from .boundary import host_of, translated
-from .models import Article, Entry, Host
+from .models import Article, Entry, Feed, Host
 
 # Why a new entry's page is not fetched, or None when it is (extract.skip_reason).
 PagePlan = Callable[[FeedSource, RawEntry], str | None]
@@ -31,13 +30,14 @@ _RETRYABLE = ("pending", "failed")
 def queue_pages(
     session: Session,
     new: Sequence[tuple[int, RawEntry]],
-    skip: Callable[[RawEntry], str | None],
+    skip: Mapping[int, str | None],
     now: datetime,
 ) -> None:
-    """Create the article rows of newly stored entries (the caller's transaction)."""
+    """Create the article rows of newly stored entries (the caller's transaction):
+    pending, or skipped for the reason ``skip`` gives by entry id."""
     rows = []
     for entry_id, entry in new:
-        reason = skip(entry)
+        reason = skip[entry_id]
         rows.append(
             {
                 "entry_id": entry_id,
@@ -87,8 +87,9 @@ class ArticleStore:
                 Article.entry_id,
                 Article.host,
                 Article.attempts,
-                Article.html,
+                Article.page_url,
                 Article.content_type,
+                Article.html.is_not(None).label("kept"),
                 Entry.url,
                 Entry.content_text,
             )
@@ -107,6 +108,7 @@ class ArticleStore:
         if busy_hosts:
             query = query.where(Article.host.not_in(list(busy_hosts)))
         claimed: list[DueArticle] = []
+        kept: list[int] = []
         for row in self.session.execute(query):
             if len(claimed) == limit:
                 break
@@ -118,13 +120,24 @@ class ArticleStore:
                         host=row.host,
                         attempts=row.attempts,
                         feed_text=row.content_text,
-                        html=row.html,
+                        page_url=row.page_url,
                         content_type=row.content_type,
                     )
                 )
-        if claimed:
-            ids = [due.entry_id for due in claimed]
-            leases.take(self.session, Article.entry_id, ids, owner, now + lease)
+                if row.kept:
+                    kept.append(row.entry_id)
+        if not claimed:
+            return claimed
+        ids = [due.entry_id for due in claimed]
+        leases.take(self.session, Article.entry_id, ids, owner, now + lease)
+        if kept:
+            # Kept pages are read for the rows taken only (they may be large).
+            pages = dict(
+                self.session.execute(
+                    select(Article.entry_id, Article.html).where(Article.entry_id.in_(kept))
+                ).all()
+            )
+            claimed = [dataclasses.replace(due, html=pages.get(due.entry_id)) for due in claimed]
         return claimed
 
     @translated
@@ -132,18 +145,24 @@ class ArticleStore:
         self,
         owner: str,
         results: Sequence[ArticleResult],
-        *,
-        rng: Callable[[], float] = random.random,
-    ) -> list[datetime | None]:
-        """Record fetches and extractions; end their leases. Returns, per result, when
-        it is tried again (None: done, or given up).
+        retry_at: Callable[[ArticleResult, datetime], datetime | None],
+    ) -> list[tuple[bool, datetime | None]]:
+        """Record fetches and extractions; end their leases.
+
+        Args:
+            retry_at: when a failed page is tried again (None: given up), from the
+                result and the time now.
+
+        Returns:
+            Per result: whether it was stored (False: ``owner`` no longer holds the
+            lease, another process has the page now), and when it is tried again.
 
         A failure keeps the text of an earlier success (a page that has since gone
         loses nothing already extracted).
         """
         now = self.now()
         articles = cast(Table, Article.__table__)
-        retries: list[datetime | None] = []
+        saved: list[tuple[bool, datetime | None]] = []
         for result in results:
             values: dict[str, Any] = {
                 "lease_owner": None,
@@ -174,19 +193,15 @@ class ArticleStore:
                     extracted_at=now,
                 )
             else:
-                attempts = result.due.attempts + 1
-                retry = schedule.next_page_attempt(
-                    now, attempts, result.error_kind, result.http_status, rng
-                )
+                retry = retry_at(result, now)
                 values.update(
                     status="failed",
                     reason=result.error,
                     error_kind=result.error_kind,
-                    attempts=attempts,
+                    attempts=result.due.attempts + 1,
                     next_attempt_at=retry,
                 )
-            retries.append(retry)
-            self.session.connection().execute(
+            done = self.session.connection().execute(
                 update(articles)
                 .where(
                     articles.c.entry_id == result.due.entry_id,
@@ -194,7 +209,8 @@ class ArticleStore:
                 )
                 .values(**values)
             )
-        return retries
+            saved.append((bool(done.rowcount), retry))
+        return saved
 
     @translated
     def release(self, owner: str) -> int:
@@ -219,9 +235,10 @@ class ArticleStore:
         return int(getattr(result, "rowcount", 0) or 0)
 
     @translated
-    def requeue_all(self) -> int:
+    def requeue_all(self, skip: Callable[[str, RawEntry], str | None]) -> int:
         """Make every page due again (``extract --all``), and queue the pages of
-        entries stored before full text existed. Skipped pages stay skipped; kept
+        entries stored before full text existed (as their feed's ``full_text`` says:
+        ``skip`` takes the feed's URL and the entry). Skipped pages stay skipped; kept
         pages (``extract: keep_html``) are extracted again without a request."""
         now = self.now()
         changed = self.session.execute(
@@ -231,25 +248,30 @@ class ArticleStore:
         )
         count = int(getattr(changed, "rowcount", 0) or 0)
         orphans = self.session.execute(
-            select(Entry.id, Entry.url)
+            select(Feed.url, Entry)
+            .join(Feed, Feed.id == Entry.feed_id)
             .outerjoin(Article, Article.entry_id == Entry.id)
-            .where(Article.entry_id.is_(None), Entry.url.is_not(None))
+            .where(Article.entry_id.is_(None))
         ).all()
-        rows = [
-            {
-                "entry_id": entry_id,
-                "status": "pending",
-                "attempts": 0,
-                "next_attempt_at": now,
-                "host": host_of(url),
-                "created_at": now,
-            }
-            for entry_id, url in orphans
-            if url
-        ]
-        if rows:
-            self.session.execute(_insert(self.session).on_conflict_do_nothing(), rows)
-        return count + len(rows)
+        by_feed: dict[str, list[tuple[int, RawEntry]]] = {}
+        for feed_url, entry in orphans:
+            raw = RawEntry(
+                guid=entry.guid,
+                url=entry.url,
+                title=entry.title,
+                summary=entry.summary,
+                content=entry.content,
+                content_text=entry.content_text,
+                author=entry.author,
+                published=entry.published,
+                updated=entry.updated,
+            )
+            by_feed.setdefault(feed_url, []).append((entry.id, raw))
+        for feed_url, new in by_feed.items():
+            reasons = {entry_id: skip(feed_url, raw) for entry_id, raw in new}
+            queue_pages(self.session, new, reasons, now)
+            count += sum(1 for reason in reasons.values() if reason is None)
+        return count
 
     @translated
     def due_count(self) -> int:

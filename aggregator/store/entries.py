@@ -116,7 +116,9 @@ def save_entries(
         stored = session.execute(statement, new_rows).all()
         inserted = len(stored)
         if skip_page is not None and stored:
-            queue_pages(session, [(row.id, by_key[row.key]) for row in stored], skip_page, now)
+            new = [(row.id, by_key[row.key]) for row in stored]
+            reasons = {entry_id: skip_page(entry) for entry_id, entry in new}
+            queue_pages(session, new, reasons, now)
     return StoredCounts(new=inserted, updated=updated)
 
 
