@@ -177,11 +177,14 @@ class App:
                 ones are started for the next jobs.
         """
         pool = self._parser_pool(os.cpu_count() or 1)
-        future = pool.submit(function, *args, **kwargs)
+        future = None
         try:
+            # submit raises too, when the pool broke since the last job.
+            future = pool.submit(function, *args, **kwargs)
             return future.result(PARSE_TIMEOUT)
         except FuturesTimeout:
-            future.cancel()  # if it has not started yet
+            if future is not None:
+                future.cancel()  # if it has not started yet
             raise
         except BrokenProcessPool:
             with self._parsers_lock:

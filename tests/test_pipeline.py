@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from aggregator.app import make_app
 from aggregator.config import load_settings
 from aggregator.drive import run_once
@@ -80,6 +82,36 @@ def test_parser_processes_that_die_are_replaced(server: FeedServer, tmp_path: Pa
         assert parse(fetched, urls[0]).entries[0].title == "A"  # parsed all the same
         assert parse(fetched, urls[0]).entries[0].title == "A"  # by a new pool
         assert app._parsers is not None
+        assert app._parsers is not pool
+    finally:
+        app.close()
+
+
+def test_an_extraction_process_that_dies_fails_that_page_only(
+    server: FeedServer, tmp_path: Path
+) -> None:
+    from aggregator.app import PARALLEL_PARSE_MIN_FEEDS
+    from aggregator.errors import ExtractError
+    from aggregator.types import Page
+
+    urls = [server.url(f"/p{i}.xml") for i in range(PARALLEL_PARSE_MIN_FEEDS)]
+    app = make(tmp_path, urls)
+    text = "Officials said the talks would resume next week in the capital city. " * 10
+    body = f"<html><body><article><p>{text}</p><p>{text}</p></article></body></html>"
+    page = Page("https://e.example/a", "https://e.example/a", body.encode(), "text/html")
+    try:
+        extract = app.extract()
+        assert extract(page, "").text  # in a worker process
+        pool = app._parsers
+        assert pool is not None
+        for process in list(pool._processes.values()):  # as if this page had killed it
+            process.kill()
+            process.join()
+        # Not tried again in the daemon's own process: the page may be the killer.
+        with pytest.raises(ExtractError) as caught:
+            extract(page, "")
+        assert caught.value.kind == "internal"
+        assert extract(page, "").text  # the next pages go to new processes
         assert app._parsers is not pool
     finally:
         app.close()
