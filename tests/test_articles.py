@@ -443,3 +443,27 @@ def test_full_text_modes(own: Any, default: Any, expected: str, tmp_path: Path) 
     path = write_config(tmp_path / "feeds.yaml", [feed_config], **sections)
     [source] = load_settings(path, {}).feeds
     assert source.full_text == expected
+
+
+def test_an_entry_whose_link_changes_gets_the_new_page(
+    server: FeedServer, config: Any, tmp_path: Path
+) -> None:
+    first = server.add("/a.html", article_page("A", PARAGRAPHS[:3]), content_type="text/html")
+    second = server.add("/b.html", article_page("B", PARAGRAPHS[1:]), content_type="text/html")
+
+    def listing(link: str) -> str:
+        item = f"<item><title>T</title><link>{link}</link><guid>story-1</guid></item>"
+        return f'<rss version="2.0"><channel><title>F</title>{item}</channel></rss>'
+
+    feed_url = server.add("/feed.xml", listing(first))
+    path = config([feed_url])
+    assert run("poll", "--config", str(path)).exit_code == 0
+    [row] = entries_json(path).values()
+    assert in_order(row["content_text"], PARAGRAPHS[:3])
+    server.add("/feed.xml", listing(second))  # the feed corrects the entry's link
+    result = run("poll", "--force", "--config", str(path))
+    assert "1 article page: 1 extracted" in result.output, result.output
+    [row] = entries_json(path).values()
+    assert row["url"] == second
+    assert in_order(row["content_text"], PARAGRAPHS[1:])
+    assert len(server.requests_to("/b.html")) == 1

@@ -53,6 +53,19 @@ def queue_pages(
         session.execute(_insert(session).on_conflict_do_nothing(), rows)
 
 
+def requeue_pages(session: Session, moved: Sequence[tuple[int, RawEntry]], now: datetime) -> None:
+    """Entries whose link the feed changed: their pages are fetched again, from the
+    new link (the text extracted so far stays until then). Skipped pages stay so."""
+    for entry_id, entry in moved:
+        session.execute(
+            update(Article)
+            .where(Article.entry_id == entry_id, Article.status != "skipped")
+            .values(
+                status="pending", next_attempt_at=now, attempts=0, host=host_of(entry.url or "")
+            )
+        )
+
+
 def _insert(session: Session) -> Any:
     insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     return insert(cast(Table, Article.__table__))

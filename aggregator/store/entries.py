@@ -12,7 +12,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ..types import EntryView, RawEntry, StoredCounts
-from .articles import queue_pages
+from .articles import queue_pages, requeue_pages
 from .models import Article, Entry, Feed
 
 # Longer keys (some feeds put whole URLs with long query strings in their GUIDs) are
@@ -76,17 +76,18 @@ def save_entries(
     if not by_key:
         return StoredCounts()
 
-    known: dict[str, tuple[int, str]] = {}
+    known: dict[str, tuple[int, str, str | None]] = {}
     keys = list(by_key)
     for start in range(0, len(keys), _CHUNK):
         rows = session.execute(
-            select(Entry.key, Entry.id, Entry.content_hash).where(
+            select(Entry.key, Entry.id, Entry.content_hash, Entry.url).where(
                 Entry.feed_id == feed_id, Entry.key.in_(keys[start : start + _CHUNK])
             )
         )
-        known.update({key: (entry_id, digest) for key, entry_id, digest in rows})
+        known.update({key: (entry_id, digest, url) for key, entry_id, digest, url in rows})
 
     new_rows = []
+    moved_pages: list[tuple[int, RawEntry]] = []  # edited entries whose link changed
     updated = 0
     for key, entry in by_key.items():
         digest = _content_hash(entry)
@@ -97,7 +98,11 @@ def save_entries(
             del values["first_seen"]
             session.execute(update(Entry).where(Entry.id == known[key][0]).values(**values))
             updated += 1
+            if skip_page is not None and entry.url != known[key][2]:
+                moved_pages.append((known[key][0], entry))
 
+    if moved_pages and skip_page is not None:
+        requeue_pages(session, moved_pages, now)
     inserted = 0
     if new_rows:
         insert = (
