@@ -152,6 +152,11 @@ def poll(app: App, force: bool) -> None:
                 err.print("interrupted: entries stored so far are kept")
                 _exit_now_if_stuck(130)
                 raise
+        waiting = 0
+        if extractor is not None:
+            with session.begin():
+                # Due, yet not taken: their hosts asked us to wait (Retry-After).
+                waiting = app.articles(session).due_count()
     total = len(summary.results)
     failed = len(summary.failed)
     click.echo(
@@ -159,6 +164,7 @@ def poll(app: App, force: bool) -> None:
         f"({summary.not_modified} not modified), {failed} failed; "
         f"{summary.new_entries} new entries, {summary.updated_entries} updated"
         + (f"; {pages}" if pages.total else "")
+        + (f"; {waiting} more wait for their hosts (Retry-After)" if waiting else "")
     )
 
 

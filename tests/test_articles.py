@@ -467,3 +467,28 @@ def test_an_entry_whose_link_changes_gets_the_new_page(
     assert row["url"] == second
     assert in_order(row["content_text"], PARAGRAPHS[1:])
     assert len(server.requests_to("/b.html")) == 1
+
+
+def test_a_retry_after_on_a_page_slows_its_host(
+    server: FeedServer, server2: FeedServer, config: Any, tmp_path: Path
+) -> None:
+    busy = server2.add("/busy.html", "slow down", status=429, headers={"Retry-After": "3600"})
+    later = server2.add("/later.html", article_page("Later", PARAGRAPHS), content_type="text/html")
+    feed_url = server.add(
+        "/feed.xml", feed([{"title": "Busy", "link": busy}, {"title": "Later", "link": later}])
+    )
+    path = config([feed_url])
+    result = run("poll", "--config", str(path))
+    assert result.exit_code == 0, result.output
+    assert "1 article page: 0 extracted, 1 failed" in result.output
+    assert "1 more wait for their hosts (Retry-After)" in result.output
+    assert server2.requests_to("/later.html") == []  # the host asked for an hour
+    rows = entries_json(path)
+    assert rows[busy]["full_text"] == "failed"
+    assert "HTTP 429" in rows[busy]["full_text_error"]
+    assert rows[later]["full_text"] == "pending"
+    with sqlite3.connect(tmp_path / "aggregator.db") as connection:
+        [(until,)] = connection.execute(
+            "SELECT blocked_until FROM hosts WHERE host = '127.0.0.2'"
+        ).fetchall()
+    assert until is not None
