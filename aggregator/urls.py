@@ -1,0 +1,59 @@
+"""Canonical URLs: one spelling per article address, so that the same article reached
+with tracking parameters, another letter case or a fragment is recognised as itself.
+Pure: no network.
+
+courlan (trafilatura's URL library, maintained with it) removes the common tracking
+parameters (utm_*, fbclid, gclid, mc_*, …), sorts the query and drops default ports;
+on top of it, a few trackers it does not know, dot segments and the fragment go.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from courlan import normalize_url
+
+# Trackers courlan (1.4) keeps: HubSpot, Instagram, Bing/Yandex ads, and `ref`-style
+# referral markers that news sites add to their own links.
+_MORE_TRACKERS = re.compile(
+    r"^(_hs(enc|mi)|hsctatracking|__hs\w*|igshid|yclid|msclkid|dclid|twclid|ttclid|"
+    r"ref|ref_src|ref_url|referrer|cmpid|ocid|smid|ito|at_\w+|__twitter_impression)$",
+    re.IGNORECASE,
+)
+
+
+def canonical_url(url: str) -> str:
+    """The canonical spelling of an http(s) URL; any other text is returned unchanged.
+
+    Lower-case scheme and host, no default port, no fragment, no tracking parameters,
+    the query sorted, dot segments resolved. Path case and trailing slashes stay: on
+    most servers they are part of the address.
+    """
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return url
+    try:
+        normal = normalize_url(url.strip(), strict=False, trailing_slash=True)
+    except ValueError:
+        normal = url.strip()
+    parts = urlsplit(normal)
+    path = parts.path
+    if "/./" in path or "/../" in path or path.endswith(("/.", "/..")):
+        resolved = posixpath.normpath(path)
+        path = resolved + ("/" if path.endswith("/") and resolved != "/" else "")
+    query = [
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not _MORE_TRACKERS.match(key)
+    ]
+    return urlunsplit(
+        (
+            parts.scheme.lower(),
+            parts.netloc.lower(),
+            path or "/",
+            urlencode(sorted(query)),
+            "",
+        )
+    )
