@@ -3,6 +3,7 @@ owns close()."""
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import socket
@@ -120,10 +121,14 @@ class App:
     def plan_stored_page(self, feed_url: str, entry: RawEntry) -> str | None:
         """The same for an entry already stored; a feed no longer in feeds.yaml gets
         the global ``extract.full_text``."""
-        source = next((s for s in self.settings.feeds if s.url == feed_url), None)
-        if source is None:
-            source = FeedSource(url=feed_url, full_text=self.settings.extract.full_text)
+        source = self._sources.get(feed_url) or FeedSource(
+            url=feed_url, full_text=self.settings.extract.full_text
+        )
         return self._plan_page(source, entry)
+
+    @functools.cached_property
+    def _sources(self) -> dict[str, FeedSource]:
+        return {source.url: source for source in self.settings.feeds}
 
     def articles(self, session: Session) -> ArticleStore:
         return ArticleStore(session, self.now)

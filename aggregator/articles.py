@@ -27,15 +27,13 @@ from .fetch import ACCEPT_HTML, fetch_feed
 from .logs import event
 from .store import ArticleStore, Store
 from .types import Article, ArticleResult, CacheInfo, DueArticle, FetchPolicy, NotModified, Page
-from .workers import HostSlots, ThreadClients
+from .workers import ClaimPacing, HostSlots, ThreadClients
 
 log = logging.getLogger(__name__)
 
 # extract_article, or the same in a worker process.
 Extract = Callable[[Page, str], Article]
 OnArticle = Callable[[ArticleResult], None]
-QUIET_SECONDS = 0.5
-LEASE_CHECK_SECONDS = 30.0
 
 
 def fetch_article(
@@ -152,8 +150,7 @@ class Extractor:
         self._in_flight: dict[Future[ArticleResult], DueArticle] = {}
         # As in the Poller: no claim (a write transaction) while it cannot find
         # anything, until new entries may have queued pages (wake) or time passes.
-        self._quiet_until = 0.0
-        self._next_lease_check = 0.0
+        self.pacing = ClaimPacing()
 
     @property
     def busy(self) -> int:
@@ -165,7 +162,7 @@ class Extractor:
 
     def wake(self) -> None:
         """New entries were stored: their pages may be due."""
-        self._quiet_until = 0.0
+        self.pacing.wake()
 
     def dispatch(self, *, busy_elsewhere: int = 0) -> int:
         """Claim as many due pages as there is room for and start fetching them
@@ -173,29 +170,20 @@ class Extractor:
         room = self.concurrency - len(self._in_flight)
         if room <= 0:
             return 0
-        if (self._in_flight or busy_elsewhere) and time.monotonic() < self._quiet_until:
+        if (self._in_flight or busy_elsewhere) and self.pacing.quiet():
             return 0
-        reserved: dict[str, int] = {}
-
-        def accept(host: str) -> bool:
-            if self.slots.taken(host) + reserved.get(host, 0) >= self.slots.limit(page=True):
-                return False
-            reserved[host] = reserved.get(host, 0) + 1
-            return True
-
+        places = self.slots.reservation(page=True)
         with self.session.begin():
-            if time.monotonic() >= self._next_lease_check:
+            if self.pacing.lease_check_due():
                 self.articles.expire_leases(self._is_dead)
-                self._next_lease_check = time.monotonic() + LEASE_CHECK_SECONDS
             claimed = self.articles.claim(
                 self.owner,
                 limit=room,
                 lease=self.lease,
-                accept=accept,
+                accept=places.accept,
                 busy_hosts=self.slots.busy_hosts(page=True),
             )
-        if len(claimed) < room:
-            self._quiet_until = time.monotonic() + QUIET_SECONDS
+        self.pacing.claimed(len(claimed), room)
         for due in claimed:
             self.slots.take(due.host)
             self._in_flight[self._pool.submit(self._fetch, due)] = due

@@ -160,7 +160,7 @@ def extract_article(page: Page, feed_text: str = "") -> Article:
             text=text,
             title=title,
             author=meta.author or doc.author or _byline(tree),
-            published=meta.published or _day(doc.date),
+            published=meta.published or _datetime(doc.date),
             language=meta.language or doc.language,
             canonical_url=meta.canonical_url,
             image=meta.image or doc.image,
@@ -398,10 +398,6 @@ def _datetime(value: str | None) -> datetime | None:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)  # no zone given: read as UTC
     return parsed.astimezone(UTC)
-
-
-def _day(value: str | None) -> datetime | None:
-    return _datetime(value) if value else None
 
 
 def _first_time(tree: lxml.html.HtmlElement) -> datetime | None:

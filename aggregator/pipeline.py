@@ -37,13 +37,11 @@ from .types import (
     ParsedFeed,
     StoredCounts,
 )
-from .workers import HostSlots, ThreadClients
+from .workers import ClaimPacing, HostSlots, ThreadClients
 
 log = logging.getLogger(__name__)
 
 OnResult = Callable[[FeedResult, StoredCounts], None]
-LEASE_CHECK_SECONDS = 30.0
-QUIET_SECONDS = 0.5
 
 
 Parse = Callable[[Fetched, str], ParsedFeed]
@@ -239,7 +237,6 @@ class Poller:
         self.bounds = bounds
         self.owner = owner
         self.concurrency = concurrency
-        self.per_host = per_host
         self.lease = lease
         self.on_result = on_result
         self.rng = rng
@@ -250,11 +247,10 @@ class Poller:
         self.slots = slots or HostSlots(per_host)
         self._is_dead = is_dead
         self._parse = parse
-        self._next_lease_check = 0.0
+        self.pacing = ClaimPacing()
         # Claiming costs a write transaction; skip it while it cannot find anything:
         # until QUIET_SECONDS pass (new feeds fall due) or a place frees up on a host
         # whose cap held feeds back.
-        self._quiet_until = 0.0
         self._held_hosts: set[str] = set()
         self._host_freed = False
 
@@ -282,39 +278,27 @@ class Poller:
         if room <= 0 or not self.sources:
             return 0
         waiting = self._in_flight or busy_elsewhere
-        if waiting and not self._host_freed and time.monotonic() < self._quiet_until:
+        if waiting and not self._host_freed and self.pacing.quiet():
             # Nothing new can be due yet. With nothing in flight this never skips: an
             # empty claim is what tells `pump` that a poll is complete.
             return 0
-        reserved: dict[str, int] = {}
-        held: set[str] = set()
-
-        def accept(host: str) -> bool:
-            taken = self.slots.taken(host) + reserved.get(host, 0)
-            if taken >= self.slots.limit(page=False):
-                held.add(host)
-                return False
-            reserved[host] = reserved.get(host, 0) + 1
-            return True
-
+        places = self.slots.reservation(page=False)
         with self.session.begin():
-            if time.monotonic() >= self._next_lease_check:
+            if self.pacing.lease_check_due():
                 # Feeds a killed process on this machine held are due again now.
                 self.store.expire_leases(self._is_dead)
-                self._next_lease_check = time.monotonic() + LEASE_CHECK_SECONDS
             claimed = self.store.claim(
                 self.owner,
                 self.sources,
                 limit=room,
                 lease=self.lease,
-                accept=accept,
+                accept=places.accept,
                 busy_hosts=self.slots.busy_hosts(),
                 force=force,
                 polled_before=polled_before,
             )
-        self._held_hosts, self._host_freed = held, False
-        if len(claimed) < room:
-            self._quiet_until = time.monotonic() + QUIET_SECONDS
+        self._held_hosts, self._host_freed = places.held, False
+        self.pacing.claimed(len(claimed), room)
         for due in claimed:
             self.slots.take(due.host)
             future = self._pool.submit(self._poll, due)

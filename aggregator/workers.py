@@ -4,6 +4,7 @@ in flight, and an HTTP client per worker thread."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 
 import httpx
@@ -34,6 +35,10 @@ class HostSlots:
         limit = self.limit(page=page)
         return [host for host, n in self._taken.items() if n >= limit]
 
+    def reservation(self, *, page: bool) -> Reservation:
+        """Places to hold for one claim's rows until their work is started."""
+        return Reservation(self, self.limit(page=page))
+
     def take(self, host: str) -> None:
         self._taken[host] = self._taken.get(host, 0) + 1
 
@@ -41,6 +46,59 @@ class HostSlots:
         self._taken[host] -= 1
         if not self._taken[host]:
             del self._taken[host]
+
+
+class Reservation:
+    """The per-host cap during one claim: ``accept`` is given each candidate's host in
+    order; ``held`` collects the hosts that had no place left."""
+
+    def __init__(self, slots: HostSlots, limit: int) -> None:
+        self._slots = slots
+        self._limit = limit
+        self._reserved: dict[str, int] = {}
+        self.held: set[str] = set()
+
+    def accept(self, host: str) -> bool:
+        if self._slots.taken(host) + self._reserved.get(host, 0) >= self._limit:
+            self.held.add(host)
+            return False
+        self._reserved[host] = self._reserved.get(host, 0) + 1
+        return True
+
+
+# A claim that found less than it had room for is not repeated for this long (a claim
+# costs a write transaction), unless something may have become due meanwhile.
+QUIET_SECONDS = 0.5
+# How often the leases of dead processes on this machine are looked for.
+LEASE_CHECK_SECONDS = 30.0
+
+
+class ClaimPacing:
+    """When a claim is worth making, and when to look for dead processes' leases."""
+
+    def __init__(self) -> None:
+        self._quiet_until = 0.0
+        self._next_lease_check = 0.0
+
+    def quiet(self) -> bool:
+        """A recent claim found everything that was due."""
+        return time.monotonic() < self._quiet_until
+
+    def wake(self) -> None:
+        """Something may be due now (new entries, a freed host)."""
+        self._quiet_until = 0.0
+
+    def claimed(self, found: int, room: int) -> None:
+        if found < room:
+            self._quiet_until = time.monotonic() + QUIET_SECONDS
+
+    def lease_check_due(self) -> bool:
+        """True once every LEASE_CHECK_SECONDS (and the first time)."""
+        now = time.monotonic()
+        if now < self._next_lease_check:
+            return False
+        self._next_lease_check = now + LEASE_CHECK_SECONDS
+        return True
 
 
 class ThreadClients:

@@ -39,7 +39,7 @@ def test_an_idle_poller_always_claims(server: FeedServer, tmp_path: Path) -> Non
             with session.begin():
                 app.store(session).sync_feeds(app.settings.feeds)
             poller = app.poller(session, lambda result, counts: None)
-            poller._quiet_until = time.monotonic() + 3600  # as after a short claim
+            poller.pacing._quiet_until = time.monotonic() + 3600  # as after a short claim
             assert poller.dispatch() == 5
             poller.close(grace=10)
     finally:
