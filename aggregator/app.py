@@ -24,12 +24,13 @@ from sqlalchemy.orm import Session
 
 from .articles import Extract, Extractor, OnArticle
 from .config import Settings
+from .deduplicate import Deduplicator
 from .errors import ExtractError, ParseError, StoreError
 from .extract import extract_article, skip_reason
 from .fetch import make_client
 from .parse import parse_feed
 from .pipeline import OnResult, Parse, Poller, ScheduleBounds
-from .store import ArticleStore, Store
+from .store import ArticleStore, Store, StoryStore
 from .store.engine import make_engine, writer
 from .store.migrate import current_revision, head_revision, upgrade
 from .types import Article, FeedSource, Fetched, FetchPolicy, Page, ParsedFeed, RawEntry
@@ -112,7 +113,26 @@ class App:
         return self.settings.extract.full_text != "never"
 
     def store(self, session: Session) -> Store:
-        return Store(session, self.now, self._plan_page if self.full_text else None)
+        dedup = self.settings.dedup
+        return Store(
+            session,
+            self.now,
+            self._plan_page if self.full_text else None,
+            timedelta(seconds=dedup.window) if dedup.enabled else None,
+        )
+
+    def deduplicator(self, session: Session) -> Deduplicator | None:
+        """The story grouping stage, or None with ``dedup: enabled: false``."""
+        dedup = self.settings.dedup
+        if not dedup.enabled:
+            return None
+        return Deduplicator(
+            session,
+            StoryStore(session, self.now),
+            dedup.thresholds(),
+            priority=dedup.source_priority,
+            text_wait=timedelta(seconds=dedup.text_wait),
+        )
 
     def _plan_page(self, source: FeedSource, entry: RawEntry) -> str | None:
         """Why a new entry's page is not fetched, or None (see extract.skip_reason)."""

@@ -23,14 +23,17 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy.orm import Session
 
 from .app import App, make_app
 from .config import DEFAULT_CONFIG, load_settings
 from .daemon import run_daemon
+from .deduplicate import Deduplicator
 from .drive import drain, run_once
 from .errors import AggregatorError, ConfigError
 from .logs import configure as configure_logging
-from .types import ArticleResult, EntryView, FeedResult, FeedView, StoredCounts
+from .store import StoryStore
+from .types import ArticleResult, Assigned, EntryView, FeedResult, FeedView, StoredCounts, StoryView
 
 F = TypeVar("F", bound=Callable[..., Any])
 LOG_LEVELS = ["debug", "info", "warning", "error"]
@@ -92,6 +95,8 @@ def with_app(*, migrate: bool = True, log_default: str = "error") -> Callable[[F
         )
         @functools.wraps(command)
         def wrapper(config_path: Path, log_level: str, **kwargs: Any) -> Any:
+            if click.get_current_context().invoked_subcommand:
+                return None  # a group whose own command is not the one asked for
             configure_logging(log_level)
             with _errors():
                 settings = load_settings(config_path, os.environ)
@@ -147,7 +152,9 @@ def poll(app: App, force: bool) -> None:
             pages = _PageCount()
             try:
                 poller, extractor = app.workers(session, report, pages)
-                summary = run_once(poller, extractor, force=force)
+                summary = run_once(
+                    poller, extractor, force=force, deduplicator=app.deduplicator(session)
+                )
             except KeyboardInterrupt:
                 err.print("interrupted: entries stored so far are kept")
                 _exit_now_if_stuck(130)
@@ -165,6 +172,15 @@ def poll(app: App, force: bool) -> None:
         f"{summary.new_entries} new entries, {summary.updated_entries} updated"
         + (f"; {pages}" if pages.total else "")
         + (f"; {waiting} more wait for their hosts (Retry-After)" if waiting else "")
+        + (_grouped(summary.grouped) if summary.grouped and summary.grouped.entries else "")
+    )
+
+
+def _grouped(grouped: Assigned) -> str:
+    joined = grouped.entries - grouped.stories
+    return (
+        f"; {grouped.entries} grouped: {grouped.stories} new "
+        f"stor{'ies' if grouped.stories != 1 else 'y'}, {joined} joined one"
     )
 
 
@@ -323,6 +339,129 @@ def _entry_json(entry: EntryView) -> str:
 def _entry_line(entry: EntryView) -> str:
     when = _short(entry.published or entry.first_seen)
     return "\t".join([when, entry.feed_title or entry.feed_url, entry.title or "", entry.url or ""])
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per story.")
+@click.option(
+    "--since", callback=_since, metavar="ISO", help="Only stories changed at or after this."
+)
+@click.option(
+    "--min-sources",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Only stories reported by at least this many feeds.",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=100,
+    show_default=True,
+    help="At most this many stories, most recently changed first (0: no limit).",
+)
+@with_app()
+def stories(app: App, as_json: bool, since: datetime | None, min_sources: int, limit: int) -> None:
+    """List stories: the same event from every feed that reported it.
+
+    Entries are grouped as their text becomes final (after their article page is
+    fetched); each lists how it joined the story and on what evidence.
+
+    \b
+    Examples:
+        aggregator stories --min-sources 3
+        aggregator stories --json --since 2026-11-20 | jq .title
+    """
+    with app.session() as session, session.begin():
+        rows = StoryStore(session, app.now).stories(
+            since=since, min_sources=min_sources, limit=limit or None
+        )
+    for row in rows:
+        click.echo(_story_json(row) if as_json else _story_block(row))
+
+
+def _story_json(story: StoryView) -> str:
+    members = [
+        {
+            "id": m.id,
+            "url": m.url,
+            "feed_url": m.feed_url,
+            "title": m.title,
+            "published": m.published,
+            "relation": m.relation,
+            "signal": m.signal,
+            "score": m.score,
+        }
+        for m in story.entries
+    ]
+    record = {
+        "id": story.id,
+        "title": story.title,
+        "first_seen": story.first_seen,
+        "updated": story.updated,
+        "representative": story.representative,
+        "sources": story.sources,
+        "entries": members,
+    }
+    return json.dumps(_jsonable(record), ensure_ascii=False)
+
+
+def _story_block(story: StoryView) -> str:
+    outlets = "outlet" if story.sources == 1 else "outlets"
+    lines = [f"[{story.id}] {story.title or '(untitled)'}  ({story.sources} {outlets})"]
+    for m in story.entries:
+        mark = "*" if m.id == story.representative else " "
+        evidence = f"{m.relation}" + (f" {m.signal} {m.score:.2f}" if m.score is not None else "")
+        lines.append(
+            f"  {mark} {m.id}\t{_short(m.published)}\t{m.feed_title or m.feed_url}\t"
+            f"{m.title or ''}\t{evidence}"
+        )
+    return "\n".join(lines)
+
+
+@stories.command("merge")
+@click.argument("story_ids", nargs=-1, type=int, required=True)
+@with_app()
+def stories_merge(app: App, story_ids: tuple[int, ...]) -> None:
+    """Merge stories into the first one named; the decision is kept for good.
+
+    \b
+    Example:
+        aggregator stories merge 12 15
+    """
+    if len(set(story_ids)) < 2:
+        raise click.UsageError("name at least two different stories")
+    with app.session(write=True) as session:
+        try:
+            moved = _dedup(app, session).merge(story_ids)
+        except LookupError as e:
+            raise click.ClickException(str(e.args[0])) from e
+    click.echo(f"moved {moved} entries into story {story_ids[0]}")
+
+
+@stories.command("split")
+@click.argument("entry_id", type=int)
+@with_app()
+def stories_split(app: App, entry_id: int) -> None:
+    """Take an entry out of its story into one of its own; the decision is kept.
+
+    \b
+    Example:
+        aggregator stories split 4711
+    """
+    with app.session(write=True) as session:
+        try:
+            story = _dedup(app, session).split(entry_id)
+        except LookupError as e:
+            raise click.ClickException(str(e.args[0])) from e
+    click.echo(f"entry {entry_id} is now in story {story}")
+
+
+def _dedup(app: App, session: Session) -> Deduplicator:
+    found = app.deduplicator(session)
+    if found is None:
+        raise click.ClickException("deduplication is off (dedup: enabled: false)")
+    return found
 
 
 @cli.command()

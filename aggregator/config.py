@@ -37,6 +37,7 @@ from pydantic_core import ErrorDetails
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from .dedup import Thresholds
 from .errors import ConfigError
 from .types import FeedSource
 
@@ -156,11 +157,32 @@ class ExtractSettings(_Section):
 
 
 class DedupSettings(_Section):
-    """Grouping entries into stories across outlets."""
+    """Grouping entries into stories across outlets (README, "Stories")."""
 
     enabled: StrictBool = True
-    window: Duration = Field(default=3 * 86400)  # how far back a new entry looks for its story
-    source_priority: tuple[StrictStr, ...] = ()  # feed URLs, most preferred first
+    # How far apart in time two entries of one story may be.
+    window: Duration = Field(default=3 * 86400)
+    # Whose entry stands for a story: feed URLs, most preferred first.
+    source_priority: tuple[StrictStr, ...] = ()
+    # How long an entry waits for its article's text before it is grouped by its
+    # feed's text.
+    text_wait: Duration = Field(default=10 * 60)
+    # The same text: sketch Jaccard, or the share of the shorter text in the longer.
+    same_text: float = Field(default=Thresholds.jaccard, gt=0, le=1)
+    contained: float = Field(default=Thresholds.containment, gt=0, le=1)
+    # The same event in other words: decayed TF-IDF cosine with the story.
+    same_story: float = Field(default=Thresholds.story, gt=0, le=1)
+    # The story score halves with each such gap between two entries.
+    half_life: Duration = Field(default=int(Thresholds.half_life))
+
+    def thresholds(self) -> Thresholds:
+        return Thresholds(
+            jaccard=self.same_text,
+            containment=self.contained,
+            story=self.same_story,
+            window=float(self.window),
+            half_life=float(self.half_life),
+        )
 
 
 class ServeSettings(_Section):

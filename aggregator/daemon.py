@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import logging
+import math
 import os
 import signal
 import threading
@@ -29,8 +30,9 @@ from types import FrameType
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from .app import App
+from .deduplicate import Deduplicator
 from .drive import close, pump
-from .errors import AggregatorError
+from .errors import AggregatorError, StoreError
 from .logs import event
 from .metrics import Metrics
 from .serve import StatusServer
@@ -39,6 +41,7 @@ from .types import FeedResult, StoredCounts
 log = logging.getLogger(__name__)
 
 TICK_SECONDS = 1.0
+DEDUP_SECONDS = 15.0
 GRACE_SECONDS = 8.0  # in-flight polls may finish; the whole stop stays within 10 s
 
 
@@ -74,6 +77,28 @@ def single_daemon(app: App) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+class Grouping:
+    """When the daemon runs the deduplicator: soon after new entries, and every
+    DEDUP_SECONDS for entries whose text became final meanwhile (pages fetched, or
+    waited for long enough)."""
+
+    def __init__(self, deduplicator: Deduplicator | None) -> None:
+        self.deduplicator = deduplicator
+        self._last = -math.inf
+
+    def tick(self, new_entries: bool) -> None:
+        if self.deduplicator is None:
+            return
+        if not new_entries and time.monotonic() - self._last < DEDUP_SECONDS:
+            return
+        self._last = time.monotonic()
+        try:
+            self.deduplicator.run()
+        except StoreError as e:
+            # Nothing is lost: the entries wait, and the next run takes them.
+            event(log, logging.WARNING, "dedup.error", error=str(e))
+
+
 def run_daemon(
     app: App, *, tick_seconds: float = TICK_SECONDS, grace: float = GRACE_SECONDS
 ) -> None:
@@ -106,6 +131,7 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
             metrics.observe(result, counts)
 
         poller, extractor = app.workers(session, on_result, metrics.observe_article)
+        grouping = Grouping(app.deduplicator(session))
         lock = threading.Lock()  # the tick and the shutdown never use the session at once
         stopping = threading.Event()
         last_tick: list[float] = []
@@ -116,7 +142,8 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
                     return
                 # Most of the tick refilling free places as polls finish; the rest
                 # leaves room for the scheduler's own bookkeeping.
-                pump(poller, extractor, tick_seconds * 0.9, stopping=stopping.is_set)
+                stored = pump(poller, extractor, tick_seconds * 0.9, stopping=stopping.is_set)
+                grouping.tick(any(counts.new for _, counts in stored))
                 metrics.in_flight.set(poller.busy + (extractor.busy if extractor else 0))
                 now = time.time()
                 metrics.last_tick.set(now)

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from .articles import Extractor
+from .deduplicate import Deduplicator
 from .pipeline import Poller, PollReport
 from .types import DueFeed, FeedResult, StoredCounts
 
@@ -94,10 +95,15 @@ def close(poller: Poller, extractor: Extractor | None, grace: float = 0.0) -> in
 
 
 def run_once(
-    poller: Poller, extractor: Extractor | None = None, *, force: bool = False
+    poller: Poller,
+    extractor: Extractor | None = None,
+    *,
+    force: bool = False,
+    deduplicator: Deduplicator | None = None,
 ) -> PollReport:
-    """Poll every due feed once (every feed with ``force``), and fetch every due
-    article page, including those of the entries just stored; then return."""
+    """Poll every due feed once (every feed with ``force``), fetch every due article
+    page, including those of the entries just stored, and group every entry whose
+    text is final into stories; then return."""
     started = poller.store.now()
     report = PollReport()
     try:
@@ -105,6 +111,10 @@ def run_once(
             report.results += pump(poller, extractor, 60.0, force=force, polled_before=started)
             if not poller.busy and not (extractor is not None and extractor.busy):
                 break
+        # Once, at the end: the whole poll is one batch, ordered by content, so the
+        # stories do not depend on which feed answered first.
+        if deduplicator is not None:
+            report.grouped = deduplicator.run()
     finally:
         close(poller, extractor)
     return report

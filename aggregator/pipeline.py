@@ -28,6 +28,7 @@ from .logs import event
 from .parse import parse_feed
 from .store import Decide, PollState, Store
 from .types import (
+    Assigned,
     DueFeed,
     FeedResult,
     FeedSource,
@@ -184,6 +185,7 @@ class PollReport:
     """What a poll did, feed by feed."""
 
     results: list[tuple[FeedResult, StoredCounts]] = field(default_factory=list)
+    grouped: Assigned | None = None  # what deduplication did at the end
 
     @property
     def failed(self) -> list[FeedResult]:

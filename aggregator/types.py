@@ -173,6 +173,42 @@ class EntryView:
 
 
 @dataclass(frozen=True)
+class Assigned:
+    """What one run of the deduplicator did."""
+
+    entries: int = 0  # entries given their story
+    stories: int = 0  # of which started a new story
+
+
+@dataclass(frozen=True)
+class StoryMemberView:
+    """One entry of a story as ``stories --json`` prints it."""
+
+    id: int
+    url: str | None
+    feed_url: str
+    feed_title: str | None
+    title: str | None
+    published: datetime  # when the entry says it was published, else when first seen
+    relation: str | None  # first, duplicate, story, manual
+    signal: str | None  # the evidence: canonical-url, shingles, story-similarity, ...
+    score: float | None
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """A story as ``stories`` prints it."""
+
+    id: int
+    title: str | None
+    first_seen: datetime
+    updated: datetime
+    representative: int | None  # an entry id
+    sources: int  # distinct feeds
+    entries: tuple[StoryMemberView, ...]
+
+
+@dataclass(frozen=True)
 class FeedView:
     """A feed's state as ``aggregator feeds`` prints it."""
 

@@ -38,8 +38,17 @@ from .articles import ArticleStore, PagePlan
 from .boundary import host_of, translated
 from .entries import entry_key, query_entries, recent_published, save_entries
 from .models import Article, Entry, Feed, Host
+from .stories import StoryStore
 
-__all__ = ["ArticleStore", "PagePlan", "PollState", "Store", "entry_key", "host_of"]
+__all__ = [
+    "ArticleStore",
+    "PagePlan",
+    "PollState",
+    "Store",
+    "StoryStore",
+    "entry_key",
+    "host_of",
+]
 
 
 @dataclass(frozen=True)
@@ -62,12 +71,19 @@ class Store:
     """Reads and writes feeds, hosts and entries within the caller's Session."""
 
     def __init__(
-        self, session: Session, now: Callable[[], datetime], pages: PagePlan | None = None
+        self,
+        session: Session,
+        now: Callable[[], datetime],
+        pages: PagePlan | None = None,
+        relink: timedelta | None = None,
     ) -> None:
-        """``pages``: with full text on, says which new entries' pages to fetch."""
+        """``pages``: with full text on, says which new entries' pages to fetch.
+        ``relink``: with deduplication on, how far back a new GUID or link may turn
+        out to be a known entry re-published (see save_entries)."""
         self.session = session
         self.now = now
         self.pages = pages
+        self.relink = relink
 
     @property
     def _dialect(self) -> str:
@@ -346,7 +362,8 @@ class Store:
                 )
                 pages, source = self.pages, due.source
                 skip = None if pages is None else (lambda entry: pages(source, entry))
-                counts = save_entries(self.session, due.feed_id, parsed.entries, now, skip)
+                relink = now - self.relink if self.relink is not None else None
+                counts = save_entries(self.session, due.feed_id, parsed.entries, now, skip, relink)
                 if counts.new:
                     published = recent_published(self.session, due.feed_id)
 

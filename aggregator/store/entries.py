@@ -5,15 +5,18 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Table, func, select, update
+from sqlalchemy import Table, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from ..dedup import Incoming, Known, same_entry
+from ..textsim import sketch
 from ..types import EntryView, RawEntry, StoredCounts
+from ..urls import canonical_url
 from .articles import queue_pages, requeue_pages
-from .models import Article, Entry, Feed
+from .models import Article, Base, Entry, Feed, StoryEntry
 
 # Longer keys (some feeds put whole URLs with long query strings in their GUIDs) are
 # stored as a hash so that the unique index stays within PostgreSQL's btree limit.
@@ -63,11 +66,15 @@ def save_entries(
     entries: Iterable[RawEntry],
     now: datetime,
     skip_page: Callable[[RawEntry], str | None] | None = None,
+    relink: datetime | None = None,
 ) -> StoredCounts:
     """Insert new entries and update edited ones; the caller owns the transaction.
 
     With ``skip_page`` (full text on), each new entry's article page is queued, or
-    recorded as skipped with the reason it gives.
+    recorded as skipped with the reason it gives. With ``relink``, an entry under a
+    new GUID or link that is a known entry of the feed since then, re-published
+    (same canonical URL, or same text; see dedup.same_entry), updates that entry and
+    takes the new key, rather than becoming a second one.
     """
     by_key: dict[str, RawEntry] = {}
     for entry in entries:
@@ -85,6 +92,11 @@ def save_entries(
             )
         )
         known.update({key: (entry_id, digest, url) for key, entry_id, digest, url in rows})
+    if relink is not None:
+        # Level 2 of deduplication: a new key may be a known entry under a new name.
+        unknown = {key: entry for key, entry in by_key.items() if key not in known}
+        if unknown:
+            known.update(_republished(session, feed_id, unknown, set(by_key), relink))
 
     new_rows = []
     moved_pages: list[tuple[int, RawEntry]] = []  # edited entries whose link changed
@@ -105,26 +117,92 @@ def save_entries(
         requeue_pages(session, moved_pages, now)
     inserted = 0
     if new_rows:
-        insert = (
-            postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-        )
         # ON CONFLICT DO NOTHING: another process may have stored the same entry since
         # the SELECT above; it is not stored twice. One statement with many parameter
         # sets: SQLAlchemy compiles it once and batches the rows ("insertmanyvalues").
         # Core, not the ORM's bulk path: several times faster.
         table = cast(Table, Entry.__table__)
         statement = (
-            insert(table)
+            _insert_into(session, Entry)
             .on_conflict_do_nothing(index_elements=["feed_id", "key"])
             .returning(table.c.id, table.c.key)
         )
         stored = session.execute(statement, new_rows).all()
         inserted = len(stored)
+        if stored:
+            # Each entry waits for the deduplicator with a membership but no story yet.
+            session.execute(
+                _insert_into(session, StoryEntry).on_conflict_do_nothing(),
+                [{"entry_id": row.id, "pinned": False} for row in stored],
+            )
         if skip_page is not None and stored:
             new = [(row.id, by_key[row.key]) for row in stored]
             reasons = {entry_id: skip_page(entry) for entry_id, entry in new}
             queue_pages(session, new, reasons, now)
     return StoredCounts(new=inserted, updated=updated)
+
+
+def _insert_into(session: Session, model: type[Base]) -> Any:
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert(cast(Table, model.__table__))
+
+
+# How many of a feed's latest entries a re-published entry is compared with.
+_RELINK_CANDIDATES = 200
+
+
+def _republished(
+    session: Session,
+    feed_id: int,
+    unknown: dict[str, RawEntry],
+    listed: set[str],
+    since: datetime,
+) -> dict[str, tuple[int, str, str | None]]:
+    """Known entries of the feed that new keys re-publish: new key → (id, hash, url).
+
+    Only entries the feed no longer lists under their own key are candidates: two
+    items the feed lists side by side are two entries, however alike.
+    """
+    wanted = {canonical_url(e.url) for e in unknown.values() if e.url}
+    rows = session.execute(
+        select(
+            Entry.id,
+            Entry.key,
+            Entry.canonical_url,
+            Entry.title,
+            Entry.content_text,
+            Entry.published,
+            Entry.content_hash,
+            Entry.url,
+        )
+        .where(
+            Entry.feed_id == feed_id,
+            or_(Entry.canonical_url.in_(wanted), Entry.first_seen >= since),
+        )
+        .order_by(Entry.id.desc())
+        .limit(_RELINK_CANDIDATES + len(wanted))
+    ).all()
+    candidates = [row for row in rows if row.key not in listed]
+    found: dict[str, tuple[int, str, str | None]] = {}
+    taken: set[int] = set()
+    known = [
+        Known(row.id, row.canonical_url, row.title or "", sketch(row.content_text), row.published)
+        for row in candidates
+    ]
+    for key, entry in unknown.items():
+        incoming = Incoming(
+            canonical_url(entry.url) if entry.url else None,
+            entry.title or "",
+            sketch(entry.content_text),
+            entry.published,
+        )
+        match = same_entry(incoming, [k for k in known if k.entry_id not in taken])
+        if match is not None:
+            row = next(r for r in candidates if r.id == match)
+            found[key] = (row.id, row.content_hash, row.url)
+            taken.add(row.id)
+    return found
 
 
 def recent_published(session: Session, feed_id: int, limit: int = 20) -> list[datetime]:
@@ -155,9 +233,11 @@ def query_entries(
             Article.canonical_url,
             Article.language,
             Article.image,
+            StoryEntry.story_id,
         )
         .join(Feed, Entry.feed_id == Feed.id)
         .outerjoin(Article, Article.entry_id == Entry.id)
+        .outerjoin(StoryEntry, StoryEntry.entry_id == Entry.id)
         .order_by(when.desc(), Entry.id.desc())
     )
     if feed_url is not None:
@@ -181,7 +261,7 @@ def query_entries(
             summary=entry.summary,
             # An earlier extraction's text outlives a later failure (store/articles.py).
             content_text=text or entry.content_text,
-            story_id=None,  # stories arrive with the deduplication issue
+            story_id=story_id,
             canonical_url=canonical,
             full_text=status,
             full_text_error=reason if status in ("failed", "skipped") else None,
@@ -199,6 +279,7 @@ def query_entries(
             canonical,
             language,
             image,
+            story_id,
         ) in session.execute(query)
     ]
 
@@ -209,6 +290,7 @@ def _row(feed_id: int, key: str, entry: RawEntry, digest: str, now: datetime) ->
         "key": key,
         "guid": entry.guid,
         "url": entry.url,
+        "canonical_url": canonical_url(entry.url) if entry.url else None,
         "title": entry.title,
         "summary": entry.summary,
         "content": entry.content,

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -134,6 +135,7 @@ class Entry(Base):
     __table_args__ = (
         UniqueConstraint("feed_id", "key"),
         Index("ix_entries_feed_id_published", "feed_id", "published"),
+        Index("ix_entries_feed_id_canonical_url", "feed_id", "canonical_url"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -142,6 +144,9 @@ class Entry(Base):
     key: Mapped[str] = mapped_column(Text)
     guid: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
+    # The link without tracking parameters, fragment, default port... (urls.py): the
+    # same article under a decorated link is the same entry.
+    canonical_url: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
     summary: Mapped[str | None] = mapped_column(Text)  # sanitised HTML
     content: Mapped[str | None] = mapped_column(Text)  # sanitised HTML
@@ -196,3 +201,53 @@ class Article(Base):
     extractor: Mapped[str | None] = mapped_column(String(40))  # name and version
     extracted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Story(Base):
+    """One event as reported by one or more entries, from one or more feeds."""
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str | None] = mapped_column(Text)  # the representative's title
+    # Chosen by dedup.representative (README, "Stories"); NULL only while empty.
+    representative_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entries.id", ondelete="SET NULL")
+    )
+    first_seen: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    # When an entry last joined or left the story.
+    updated: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    size: Mapped[int] = mapped_column(Integer, default=0)  # entries
+    sources: Mapped[int] = mapped_column(Integer, default=0)  # distinct feeds
+
+
+class StoryEntry(Base):
+    """An entry's membership of its story, with the evidence that put it there.
+
+    Every entry has a row from the moment it is stored; ``story_id`` stays NULL until
+    the deduplicator has read it (it waits for the article's text, see dedup.wait).
+    """
+
+    __tablename__ = "story_entries"
+
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True
+    )
+    story_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stories.id", ondelete="SET NULL"), index=True
+    )
+    # first (it started the story), duplicate (same text or address as
+    # `matched_entry_id`), story (same event, other words), manual (a user's decision)
+    relation: Mapped[str | None] = mapped_column(String(10))
+    # canonical-url, page-canonical, guid, shingles, containment, story-similarity, user
+    signal: Mapped[str | None] = mapped_column(String(20))
+    score: Mapped[float | None] = mapped_column(Float)
+    matched_entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entries.id", ondelete="SET NULL")
+    )
+    # True once a user placed the entry (stories merge/split): never moved automatically.
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Increases with every change of membership, across processes: how a daemon's
+    # in-memory index learns what other daemons (and users) did since it last looked.
+    seq: Mapped[int | None] = mapped_column(Integer, index=True)

@@ -1,0 +1,410 @@
+"""Which story a new entry belongs to. Pure: an in-memory index over a recent window
+of entries, and the decision for one entry against it; no database, no clock.
+
+Evidence is tried from the strongest to the weakest, and the first that holds decides:
+
+1. the same address in another feed (canonical URL, the page's rel=canonical, a
+   URL-like GUID): relation ``duplicate``;
+2. the same text (sketch Jaccard, or containment for a trimmed or extended copy):
+   relation ``duplicate``;
+3. the same event in other words (TF-IDF cosine to the story's centroid, decayed by
+   the time between them): relation ``story``;
+4. otherwise the entry starts a story of its own: relation ``first``.
+
+Cost per entry is bounded by the window, not by what is stored: candidates come from
+postings (address, shingle and term → entries or stories), and entries older than
+the window leave the index.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+from .textsim import normalize
+
+# A shingle (or term) shared by more entries than this within the window is page
+# furniture or a stock phrase ("Leave a comment", "Sign up for our newsletter"), not
+# evidence: it is not looked up.
+MAX_POSTING = 64
+# Stories compared in full per entry, out of those sharing its rarest terms.
+CANDIDATES = 24
+
+K = TypeVar("K")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Where evidence becomes a decision (feeds.yaml ``dedup:``; README documents them)."""
+
+    jaccard: float = 0.5  # sketch Jaccard for the same text
+    containment: float = 0.8  # share of the shorter text found in the longer one
+    min_shingles: int = 4  # sampled shingles in the shorter text (about 20 words)
+    story: float = 0.3  # decayed cosine for the same event
+    window: float = 3 * 86400.0  # seconds: how far apart two entries of a story may be
+    half_life: float = 86400.0  # seconds: the story score halves with each
+
+
+@dataclass(frozen=True)
+class Item:
+    """What deduplication needs of one entry."""
+
+    entry_id: int
+    feed_id: int
+    when: datetime  # published (never later than first seen), else first seen
+    canonical_url: str | None = None
+    page_url: str | None = None  # the page's own rel=canonical/og:url
+    guid: str | None = None
+    sketch: frozenset[int] = frozenset()
+    terms: dict[str, float] = field(default_factory=dict)
+    # Ties in time are broken by content, never by arrival: entries of one poll are
+    # grouped the same whatever order they came in.
+    order: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Decision:
+    entry_id: int
+    story_id: int | None  # None: a new story
+    relation: str  # first, duplicate, story
+    signal: str | None = None
+    score: float | None = None
+    matched_entry_id: int | None = None
+
+
+def batch_order(items: Iterable[Item]) -> list[Item]:
+    """The order a batch is assigned in: by time, then by content."""
+    return sorted(items, key=lambda item: (item.when, item.order))
+
+
+def guid_is_address(guid: str | None) -> bool:
+    """Only a GUID that is a URL or a long unique token identifies an article across
+    feeds; '12345' or 'post-7' may mean another article in another feed."""
+    if not guid:
+        return False
+    return guid.startswith(("http://", "https://", "urn:", "tag:")) or (
+        len(guid) >= 24 and not guid.isdigit()
+    )
+
+
+@dataclass
+class _Story:
+    members: set[int] = field(default_factory=set)
+    centroid: dict[str, float] = field(default_factory=dict)
+    times: list[float] = field(default_factory=list)
+
+
+@dataclass
+class _Entry:
+    item: Item
+    story_id: int
+    stamp: float
+
+
+class Index:
+    """Entries of the recent window, by address, shingle and term; their stories."""
+
+    def __init__(self, thresholds: Thresholds) -> None:
+        self.thresholds = thresholds
+        self._entries: dict[int, _Entry] = {}
+        self._stories: dict[int, _Story] = defaultdict(_Story)
+        self._addresses: dict[str, set[int]] = defaultdict(set)
+        self._shingles: dict[int, set[int]] = defaultdict(set)
+        self._term_stories: dict[str, dict[int, int]] = defaultdict(dict)
+        self._df: dict[str, int] = defaultdict(int)
+        self._by_time: list[tuple[float, int]] = []
+        self._newest = -math.inf
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, entry_id: int) -> bool:
+        return entry_id in self._entries
+
+    def story_of(self, entry_id: int) -> int | None:
+        known = self._entries.get(entry_id)
+        return known.story_id if known is not None else None
+
+    # --- deciding -------------------------------------------------------------------
+
+    def decide(self, item: Item) -> Decision:
+        """The story ``item`` belongs to, and why (it is not added: see ``add``)."""
+        return (
+            self._same_address(item)
+            or self._same_text(item)
+            or self._same_event(item)
+            or Decision(item.entry_id, None, "first")
+        )
+
+    def _same_address(self, item: Item) -> Decision | None:
+        for signal, address in (
+            ("canonical-url", item.canonical_url),
+            ("page-canonical", item.page_url),
+            ("guid", item.guid if guid_is_address(item.guid) else None),
+        ):
+            if not address:
+                continue
+            for other in sorted(self._addresses.get(address, ())):
+                known = self._entries[other]
+                if known.item.feed_id != item.feed_id and self._near(item, known):
+                    return Decision(item.entry_id, known.story_id, "duplicate", signal, 1.0, other)
+        return None
+
+    def _same_text(self, item: Item) -> Decision | None:
+        limits = self.thresholds
+        if len(item.sketch) < limits.min_shingles:
+            return None
+        shared: dict[int, int] = defaultdict(int)
+        for value in item.sketch:
+            posting = self._shingles.get(value)
+            if posting and len(posting) <= MAX_POSTING:
+                for other in posting:
+                    shared[other] += 1
+        best: tuple[bool, float, int] | None = None
+        for other, count in shared.items():
+            known = self._entries[other]
+            smaller = min(len(item.sketch), len(known.item.sketch))
+            jaccard = count / (len(item.sketch) + len(known.item.sketch) - count)
+            containment = count / smaller
+            whole = jaccard >= limits.jaccard
+            if not whole and (smaller < limits.min_shingles or containment < limits.containment):
+                continue
+            if not self._near(item, known):
+                continue
+            # The same whole text beats a copy inside a longer one.
+            candidate = (whole, jaccard if whole else containment, -other)
+            if best is None or candidate > best:
+                best = candidate
+        if best is None:
+            return None
+        whole, score, other = best[0], best[1], -best[2]
+        return Decision(
+            item.entry_id,
+            self._entries[other].story_id,
+            "duplicate",
+            "shingles" if whole else "containment",
+            round(score, 4),
+            other,
+        )
+
+    def _same_event(self, item: Item) -> Decision | None:
+        query = self._weights(item.terms)
+        if not query:
+            return None
+        # Stories sharing the item's most telling terms, by how much weight they share.
+        reach: dict[int, float] = defaultdict(float)
+        for term, weight in query.items():
+            stories = self._term_stories.get(term)
+            if stories and len(stories) <= MAX_POSTING:
+                for story_id in stories:
+                    reach[story_id] += weight
+        stamp = item.when.timestamp()
+        best: tuple[float, int] | None = None
+        for story_id in heapq.nlargest(CANDIDATES, reach, key=lambda s: (reach[s], -s)):
+            story = self._stories[story_id]
+            gap = min(abs(stamp - t) for t in story.times)
+            if gap > self.thresholds.window:
+                continue
+            score = self._cosine(query, story.centroid) * 0.5 ** (gap / self.thresholds.half_life)
+            if score >= self.thresholds.story and (best is None or (score, -story_id) > best):
+                best = (score, -story_id)
+        if best is None:
+            return None
+        return Decision(
+            item.entry_id, -best[1], "story", "story-similarity", round(best[0], 4), None
+        )
+
+    def _near(self, item: Item, known: _Entry) -> bool:
+        return abs(item.when.timestamp() - known.stamp) <= self.thresholds.window
+
+    def _weights(self, terms: dict[str, float]) -> dict[str, float]:
+        """Sublinear TF-IDF, L2-normalised, with document frequencies of the window."""
+        total = len(self._entries) + 1
+        vector = {
+            term: (1.0 + math.log(count)) * math.log((total + 1) / (self._df.get(term, 0) + 1))
+            for term, count in terms.items()
+            if count > 0
+        }
+        norm = math.sqrt(sum(v * v for v in vector.values()))
+        return {t: v / norm for t, v in vector.items() if v > 0} if norm else {}
+
+    def _cosine(self, query: dict[str, float], centroid: dict[str, float]) -> float:
+        vector = self._weights(centroid)
+        return sum(weight * vector.get(term, 0.0) for term, weight in query.items())
+
+    # --- changing -------------------------------------------------------------------
+
+    def add(self, item: Item, story_id: int) -> None:
+        """Put ``item`` in the index as a member of ``story_id``; older entries than
+        the window (counted back from the newest seen) leave it."""
+        if item.entry_id in self._entries:
+            self.move(item.entry_id, story_id)
+            return
+        stamp = item.when.timestamp()
+        self._entries[item.entry_id] = _Entry(item, story_id, stamp)
+        for address in (item.canonical_url, item.page_url, item.guid):
+            if address:
+                self._addresses[address].add(item.entry_id)
+        for value in item.sketch:
+            self._shingles[value].add(item.entry_id)
+        for term in item.terms:
+            self._df[term] += 1
+        self._join(item, story_id, stamp)
+        heapq.heappush(self._by_time, (stamp, item.entry_id))
+        if stamp > self._newest:
+            self._newest = stamp
+            self._evict(stamp - self.thresholds.window)
+
+    def move(self, entry_id: int, story_id: int) -> None:
+        """A user (or another daemon) put the entry in another story."""
+        known = self._entries.get(entry_id)
+        if known is None or known.story_id == story_id:
+            return
+        self._leave(known)
+        known.story_id = story_id
+        self._join(known.item, story_id, known.stamp)
+
+    def _join(self, item: Item, story_id: int, stamp: float) -> None:
+        story = self._stories[story_id]
+        story.members.add(item.entry_id)
+        story.times.append(stamp)
+        for term, count in item.terms.items():
+            story.centroid[term] = story.centroid.get(term, 0.0) + count
+            postings = self._term_stories[term]
+            postings[story_id] = postings.get(story_id, 0) + 1
+
+    def _leave(self, known: _Entry) -> None:
+        story = self._stories[known.story_id]
+        story.members.discard(known.item.entry_id)
+        story.times.remove(known.stamp)
+        for term, count in known.item.terms.items():
+            left = story.centroid.get(term, 0.0) - count
+            if left > 1e-9:
+                story.centroid[term] = left
+            else:
+                story.centroid.pop(term, None)
+            postings = self._term_stories[term]
+            postings[known.story_id] -= 1
+            if not postings[known.story_id]:
+                del postings[known.story_id]
+                if not postings:
+                    del self._term_stories[term]
+        if not story.members:
+            del self._stories[known.story_id]
+
+    def _evict(self, horizon: float) -> None:
+        while self._by_time and self._by_time[0][0] < horizon:
+            _, entry_id = heapq.heappop(self._by_time)
+            self.remove(entry_id)
+
+    def remove(self, entry_id: int) -> None:
+        known = self._entries.pop(entry_id, None)
+        if known is None:
+            return
+        self._leave(known)
+        item = known.item
+        for address in (item.canonical_url, item.page_url, item.guid):
+            if address:
+                _discard(self._addresses, address, entry_id)
+        for value in item.sketch:
+            _discard(self._shingles, value, entry_id)
+        for term in item.terms:
+            self._df[term] -= 1
+            if not self._df[term]:
+                del self._df[term]
+
+
+def _discard(index: dict[K, set[int]], key: K, entry_id: int) -> None:
+    members = index.get(key)
+    if members is not None:
+        members.discard(entry_id)
+        if not members:
+            del index[key]
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A feed's entry under a key its feed has not used before."""
+
+    canonical_url: str | None
+    title: str
+    sketch: frozenset[int]
+    published: datetime | None
+
+
+@dataclass(frozen=True)
+class Known:
+    """One of the same feed's recent entries."""
+
+    entry_id: int
+    canonical_url: str | None
+    title: str
+    sketch: frozenset[int]
+    published: datetime | None
+
+
+# Same text within one feed: a re-post differs by an edit or two, not a rewrite.
+REPOST_JACCARD = 0.7
+
+
+def same_entry(new: Incoming, known: Sequence[Known]) -> int | None:
+    """The known entry that ``new`` re-publishes under a new GUID or link, if any.
+
+    Evidence, strongest first: the same canonical URL (unless it is the site's front
+    page, where some feeds point every item); the same text (title edits allowed);
+    for entries without text, the same title and publication time. A match must be
+    unique: text or address that several entries share (a stock summary) proves
+    nothing.
+    """
+    if new.canonical_url and urlsplit(new.canonical_url).path not in ("", "/"):
+        hits = [k for k in known if k.canonical_url == new.canonical_url]
+        if hits:
+            return hits[0].entry_id if len(hits) == 1 else None
+    if len(new.sketch) >= Thresholds.min_shingles:
+        hits = [k for k in known if _jaccard(new.sketch, k.sketch) >= REPOST_JACCARD]
+        if hits:
+            return hits[0].entry_id if len(hits) == 1 else None
+        return None
+    title = normalize(new.title).strip()
+    if new.published is None or not title:
+        return None
+    hits = [
+        k
+        for k in known
+        if k.published == new.published
+        and len(k.sketch) < Thresholds.min_shingles
+        and normalize(k.title).strip() == title
+    ]
+    return hits[0].entry_id if len(hits) == 1 else None
+
+
+def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared) if shared else 0.0
+
+
+@dataclass(frozen=True)
+class Member:
+    """What the representative policy looks at."""
+
+    entry_id: int
+    feed_url: str
+    when: datetime
+    full_text: bool  # the article's text was extracted (or the feed carries it)
+
+
+def representative(members: Sequence[Member], priority: Sequence[str]) -> Member:
+    """The entry that stands for its story: from the feed listed first in
+    ``dedup.source_priority``; then a full article before a teaser; then the earliest
+    (the outlet that broke it); then the lowest id, so the choice is stable."""
+    rank = {url: index for index, url in enumerate(priority)}
+    return min(
+        members,
+        key=lambda m: (rank.get(m.feed_url, len(rank)), not m.full_text, m.when, m.entry_id),
+    )

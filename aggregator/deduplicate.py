@@ -1,0 +1,198 @@
+"""The deduplication stage: stored entries in, story memberships out.
+
+It keeps dedup.Index (the recent window, in memory) in step with the database:
+rebuilt from it on first use, then brought up to date with what other processes and
+users changed (``StoryEntry.seq``) at the start of every batch, under the dedup lock.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import timedelta
+
+from sqlalchemy.orm import Session
+
+from .dedup import Decision, Index, Item, Member, Thresholds, batch_order, representative
+from .logs import event
+from .store.stories import EntryText, StoryStore
+from .textsim import sketch, terms
+from .types import Assigned
+from .urls import canonical_url
+
+log = logging.getLogger(__name__)
+
+# Entries decided per transaction: large enough that one poll is usually one batch
+# (the order within a batch is by content, not arrival), small enough to keep the
+# write lock for a moment only.
+BATCH = 2000
+
+
+def item_of(entry: EntryText) -> Item:
+    """The deduplicator's view of a stored entry. Pure."""
+    when = entry.first_seen
+    if entry.published is not None and entry.published < entry.first_seen:
+        when = entry.published  # a date in the future is a feed's mistake
+    page = canonical_url(entry.page_canonical) if entry.page_canonical else None
+    return Item(
+        entry_id=entry.entry_id,
+        feed_id=entry.feed_id,
+        when=when,
+        canonical_url=entry.canonical_url,
+        page_url=page if page != entry.canonical_url else None,
+        guid=entry.guid,
+        # The body only: a wire copy under another headline is the same text.
+        sketch=sketch(entry.text),
+        terms=terms(entry.title, entry.text),
+        order=(entry.feed_url, entry.canonical_url or "", entry.title, entry.guid or ""),
+    )
+
+
+class Deduplicator:
+    """Assigns every stored entry to a story, once its text is final."""
+
+    def __init__(
+        self,
+        session: Session,
+        stories: StoryStore,
+        thresholds: Thresholds,
+        *,
+        priority: Sequence[str] = (),
+        text_wait: timedelta = timedelta(minutes=10),
+        batch: int = BATCH,
+    ) -> None:
+        self.session = session
+        self.stories = stories
+        self.thresholds = thresholds
+        self.priority = tuple(priority)
+        self.text_wait = text_wait
+        self.batch = batch
+        self._index: Index | None = None
+        self._seq = 0
+
+    def run(self) -> Assigned:
+        """Assign every entry that is ready; returns how many, and new stories."""
+        total = Assigned()
+        while True:
+            try:
+                with self.session.begin():
+                    self.stories.lock()
+                    index = self._synced()
+                    now = self.stories.now()
+                    waiting = self.stories.waiting(now - self.text_wait, self.batch)
+                    if not waiting:
+                        break
+                    done = self._assign(index, waiting)
+            except BaseException:
+                # The index may hold decisions the database rolled back: rebuild it.
+                self._index = None
+                raise
+            total = Assigned(total.entries + done.entries, total.stories + done.stories)
+            if len(waiting) < self.batch:
+                break
+        if total.entries:
+            event(log, logging.INFO, "dedup.assigned", entries=total.entries, new=total.stories)
+        return total
+
+    def _synced(self) -> Index:
+        if self._index is None:
+            self._index = Index(self.thresholds)
+            self._seq = self.stories.last_seq()
+            since = self.stories.now() - timedelta(seconds=self.thresholds.window)
+            for entry in self.stories.window(since):
+                assert entry.story_id is not None
+                self._index.add(item_of(entry), entry.story_id)
+            return self._index
+        for entry in self.stories.changes(self._seq):
+            if entry.story_id is None:
+                self._index.remove(entry.entry_id)
+            elif entry.entry_id in self._index:
+                self._index.move(entry.entry_id, entry.story_id)
+            else:
+                self._index.add(item_of(entry), entry.story_id)
+            self._seq = max(self._seq, entry.seq or 0)
+        return self._index
+
+    def _assign(self, index: Index, waiting: list[EntryText]) -> Assigned:
+        seq = self.stories.last_seq() + 1
+        decided: list[tuple[Decision, int]] = []
+        created = 0
+        for item in batch_order(item_of(entry) for entry in waiting):
+            decision = index.decide(item)
+            story_id = decision.story_id
+            if story_id is None:
+                [story_id] = self.stories.new_stories(1)
+                created += 1
+            index.add(item, story_id)
+            decided.append((decision, story_id))
+        self.stories.save(decided, seq)
+        self.describe({story_id for _, story_id in decided})
+        self._seq = seq
+        return Assigned(len(decided), created)
+
+    # --- users' corrections -----------------------------------------------------------
+
+    def merge(self, story_ids: Sequence[int]) -> int:
+        """Move every entry of the other stories into the first one, for good.
+
+        Raises:
+            LookupError: one of the stories does not exist.
+        """
+        target, *others = story_ids
+        with self.session.begin():
+            self.stories.lock()
+            for story_id in story_ids:
+                if not self.stories.exists(story_id):
+                    raise LookupError(f"no story {story_id}")
+            moved = [
+                e for other in others if other != target for e in self.stories.entry_ids(other)
+            ]
+            seq = self.stories.last_seq() + 1
+            # The target's own entries are pinned too: the decision covers them all.
+            self.stories.place(self.stories.entry_ids(target) + moved, target, seq)
+            self.describe({target})
+            self.stories.delete_empty(set(others) - {target})
+        return len(moved)
+
+    def split(self, entry_id: int) -> int:
+        """Take one entry out of its story into a story of its own, for good; returns
+        the new story's id.
+
+        Raises:
+            LookupError: no such entry, or it has no story yet.
+        """
+        with self.session.begin():
+            self.stories.lock()
+            old = self.stories.story_of(entry_id)
+            if old is None:
+                raise LookupError(f"entry {entry_id} has no story (yet)")
+            alone = self.stories.entry_ids(old) == [entry_id]
+            # Alone already: the entry stays where it is, now for good.
+            [new] = [old] if alone else self.stories.new_stories(1)
+            self.stories.place([entry_id], new, self.stories.last_seq() + 1)
+            self.describe({old, new})
+            self.stories.delete_empty({old})
+        return new
+
+    def describe(self, story_ids: set[int]) -> None:
+        """Representative, title, counts and times of stories whose entries changed."""
+        now = self.stories.now()
+        for story_id, members in self.stories.members(story_ids).items():
+            if story_id is None or not members:
+                continue
+            chosen = representative(
+                [Member(m.entry_id, m.feed_url, m.when, m.full_text) for m in members],
+                self.priority,
+            )
+            title = next(m.title for m in members if m.entry_id == chosen.entry_id)
+            self.stories.describe(
+                story_id,
+                {
+                    "representative_id": chosen.entry_id,
+                    "title": title,
+                    "first_seen": min(m.when for m in members),
+                    "updated": now,
+                    "size": len(members),
+                    "sources": len({m.feed_id for m in members}),
+                },
+            )

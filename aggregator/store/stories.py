@@ -1,0 +1,362 @@
+"""Stories in the database: which entries wait for the deduplicator, what its index
+is rebuilt from, the memberships it decides, and users' merges and splits.
+
+Assignment is serialised across processes: a batch runs in one transaction that first
+takes the dedup lock (PostgreSQL: an advisory lock; SQLite: the write lock every write
+transaction takes at BEGIN). So two daemons never decide about the same entry, and
+never start two stories for one event at the same moment: the second one sees the
+first one's story (``changes``) before it decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import Table, and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from ..dedup import Decision
+from ..types import StoryMemberView, StoryView
+from .boundary import translated
+from .models import Article, Entry, Feed, Story, StoryEntry
+
+# Any 64-bit number no other application on the same PostgreSQL uses for its locks.
+_ADVISORY_LOCK = 0x61676772_64656475  # "aggr" "dedu"
+_CHUNK = 500
+# An entry whose own text is this long carries its article (no page needed).
+_FULL_TEXT_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class EntryText:
+    """An entry as the deduplicator reads it."""
+
+    entry_id: int
+    feed_id: int
+    feed_url: str
+    published: datetime | None
+    first_seen: datetime
+    guid: str | None
+    url: str | None
+    canonical_url: str | None
+    title: str
+    text: str  # the article's text when extracted, else the feed's
+    page_canonical: str | None
+    story_id: int | None = None
+    seq: int | None = None
+
+
+def _entry_columns() -> tuple[Any, ...]:
+    return (
+        Entry.id,
+        Entry.feed_id,
+        Feed.url,
+        Entry.published,
+        Entry.first_seen,
+        Entry.guid,
+        Entry.url,
+        Entry.canonical_url,
+        Entry.title,
+        Entry.content_text,
+        Article.text,
+        Article.canonical_url,
+        StoryEntry.story_id,
+        StoryEntry.seq,
+    )
+
+
+def _entry_query() -> Any:
+    return (
+        select(*_entry_columns())
+        .join(Feed, Entry.feed_id == Feed.id)
+        .join(StoryEntry, StoryEntry.entry_id == Entry.id)
+        .outerjoin(Article, Article.entry_id == Entry.id)
+    )
+
+
+def _texts(rows: Iterable[Any]) -> list[EntryText]:
+    return [
+        EntryText(
+            entry_id=row[0],
+            feed_id=row[1],
+            feed_url=row[2],
+            published=row[3],
+            first_seen=row[4],
+            guid=row[5],
+            url=row[6],
+            canonical_url=row[7],
+            title=row[8] or "",
+            text=row[10] or row[9] or "",
+            page_canonical=row[11],
+            story_id=row[12],
+            seq=row[13],
+        )
+        for row in rows
+    ]
+
+
+class StoryStore:
+    def __init__(self, session: Session, now: Callable[[], datetime]) -> None:
+        self.session = session
+        self.now = now
+
+    # --- the deduplicator's side ----------------------------------------------------
+
+    @translated
+    def lock(self) -> None:
+        """Serialise assignment with other processes until the transaction ends."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(select(func.pg_advisory_xact_lock(_ADVISORY_LOCK)))
+
+    @translated
+    def last_seq(self) -> int:
+        return int(self.session.scalar(select(func.max(StoryEntry.seq))) or 0)
+
+    @translated
+    def waiting(self, text_ready_before: datetime, limit: int) -> list[EntryText]:
+        """Entries without a story whose text is final: their page was fetched, failed
+        or is not wanted, or it has been pending since before ``text_ready_before``
+        (the feed's text will do)."""
+        query = (
+            _entry_query()
+            .where(
+                StoryEntry.story_id.is_(None),
+                or_(
+                    Article.status.is_(None),
+                    Article.status != "pending",
+                    Entry.first_seen < text_ready_before,
+                ),
+            )
+            .order_by(Entry.id)
+            .limit(limit)
+        )
+        return _texts(self.session.execute(query))
+
+    @translated
+    def window(self, since: datetime) -> list[EntryText]:
+        """Entries with a story published (else seen) since ``since``: what the
+        in-memory index is rebuilt from at start."""
+        query = _entry_query().where(
+            StoryEntry.story_id.is_not(None),
+            or_(
+                Entry.published >= since,
+                and_(Entry.published.is_(None), Entry.first_seen >= since),
+            ),
+        )
+        return _texts(self.session.execute(query))
+
+    @translated
+    def changes(self, after_seq: int) -> list[EntryText]:
+        """Memberships set since ``after_seq`` (by other processes, or by users)."""
+        query = _entry_query().where(StoryEntry.seq > after_seq).order_by(StoryEntry.seq)
+        return _texts(self.session.execute(query))
+
+    @translated
+    def save(self, decided: Sequence[tuple[Decision, int | None]], seq: int) -> None:
+        """Record decisions (the caller has created the stories they name); every
+        story touched gets its representative, title, counts and times again."""
+        now = self.now()
+        rows = [
+            {
+                "b_entry": decision.entry_id,
+                "b_story": story_id,
+                "b_relation": decision.relation,
+                "b_signal": decision.signal,
+                "b_score": decision.score,
+                "b_matched": decision.matched_entry_id,
+                "b_now": now,
+                "b_seq": seq,
+            }
+            for decision, story_id in decided
+        ]
+        table = cast(Table, StoryEntry.__table__)
+        self.session.connection().execute(
+            update(table)
+            .where(table.c.entry_id == bindparam("b_entry"))
+            .values(
+                story_id=bindparam("b_story"),
+                relation=bindparam("b_relation"),
+                signal=bindparam("b_signal"),
+                score=bindparam("b_score"),
+                matched_entry_id=bindparam("b_matched"),
+                assigned_at=bindparam("b_now"),
+                seq=bindparam("b_seq"),
+            ),
+            rows,
+        )
+
+    @translated
+    def new_stories(self, count: int) -> list[int]:
+        """Create ``count`` empty stories; their ids."""
+        if not count:
+            return []
+        now = self.now()
+        table = cast(Table, Story.__table__)
+        rows = [{"first_seen": now, "updated": now, "size": 0, "sources": 0}] * count
+        result = self.session.execute(insert(table).returning(table.c.id), rows)
+        return [row[0] for row in result]
+
+    @translated
+    def members(self, story_ids: Collection[int]) -> dict[int | None, list[MemberRow]]:
+        """Each story's entries, with what the representative policy needs."""
+        found: dict[int | None, list[MemberRow]] = {story_id: [] for story_id in story_ids}
+        ids = list(story_ids)
+        for start in range(0, len(ids), _CHUNK):
+            query = (
+                select(
+                    StoryEntry.story_id,
+                    Entry.id,
+                    Feed.url,
+                    func.coalesce(Entry.published, Entry.first_seen),
+                    Entry.title,
+                    Entry.feed_id,
+                    or_(
+                        Article.status == "ok",
+                        func.length(Entry.content_text) >= _FULL_TEXT_CHARS,
+                    ),
+                )
+                .join(Entry, Entry.id == StoryEntry.entry_id)
+                .join(Feed, Feed.id == Entry.feed_id)
+                .outerjoin(Article, Article.entry_id == Entry.id)
+                .where(StoryEntry.story_id.in_(ids[start : start + _CHUNK]))
+            )
+            for row in self.session.execute(query):
+                found[row[0]].append(
+                    MemberRow(
+                        entry_id=row[1],
+                        feed_url=row[2],
+                        when=row[3],
+                        title=row[4],
+                        feed_id=row[5],
+                        full_text=bool(row[6]),
+                    )
+                )
+        return found
+
+    @translated
+    def describe(self, story_id: int, values: dict[str, Any]) -> None:
+        self.session.execute(update(Story).where(Story.id == story_id).values(**values))
+
+    @translated
+    def delete_empty(self, story_ids: Collection[int]) -> None:
+        empty = [s for s, members in self.members(story_ids).items() if not members]
+        if empty:
+            self.session.execute(delete(Story).where(Story.id.in_(empty)))
+
+    # --- users' corrections -----------------------------------------------------------
+
+    @translated
+    def story_of(self, entry_id: int) -> int | None:
+        return self.session.scalar(
+            select(StoryEntry.story_id).where(StoryEntry.entry_id == entry_id)
+        )
+
+    @translated
+    def exists(self, story_id: int) -> bool:
+        return self.session.get(Story, story_id) is not None
+
+    @translated
+    def place(self, entry_ids: Collection[int], story_id: int, seq: int) -> None:
+        """A user's decision: these entries belong to ``story_id``, for good."""
+        self.session.execute(
+            update(StoryEntry)
+            .where(StoryEntry.entry_id.in_(list(entry_ids)))
+            .values(
+                story_id=story_id,
+                relation="manual",
+                signal="user",
+                score=None,
+                matched_entry_id=None,
+                pinned=True,
+                assigned_at=self.now(),
+                seq=seq,
+            )
+        )
+
+    @translated
+    def entry_ids(self, story_id: int) -> list[int]:
+        return list(
+            self.session.scalars(select(StoryEntry.entry_id).where(StoryEntry.story_id == story_id))
+        )
+
+    # --- queries ----------------------------------------------------------------------
+
+    @translated
+    def stories(
+        self,
+        *,
+        since: datetime | None = None,
+        min_sources: int = 1,
+        limit: int | None = None,
+    ) -> list[StoryView]:
+        """Stories most recently changed first, each with its entries (earliest first)."""
+        query = select(Story).where(Story.size > 0).order_by(Story.updated.desc(), Story.id)
+        if since is not None:
+            query = query.where(Story.updated >= since)
+        if min_sources > 1:
+            query = query.where(Story.sources >= min_sources)
+        if limit:
+            query = query.limit(limit)
+        stories = list(self.session.scalars(query))
+        members: dict[int | None, list[StoryMemberView]] = {story.id: [] for story in stories}
+        ids = list(members)
+        for start in range(0, len(ids), _CHUNK):
+            rows = self.session.execute(
+                select(
+                    StoryEntry.story_id,
+                    Entry.id,
+                    Entry.url,
+                    Feed.url,
+                    Feed.user_title,
+                    Feed.title,
+                    Entry.title,
+                    Entry.published,
+                    Entry.first_seen,
+                    StoryEntry.relation,
+                    StoryEntry.signal,
+                    StoryEntry.score,
+                )
+                .join(Entry, Entry.id == StoryEntry.entry_id)
+                .join(Feed, Feed.id == Entry.feed_id)
+                .where(StoryEntry.story_id.in_(ids[start : start + _CHUNK]))
+                .order_by(func.coalesce(Entry.published, Entry.first_seen), Entry.id)
+            )
+            for row in rows:
+                members[row[0]].append(
+                    StoryMemberView(
+                        id=row[1],
+                        url=row[2],
+                        feed_url=row[3],
+                        feed_title=row[4] or row[5],
+                        title=row[6],
+                        published=row[7] or row[8],
+                        relation=row[9],
+                        signal=row[10],
+                        score=row[11],
+                    )
+                )
+        return [
+            StoryView(
+                id=story.id,
+                title=story.title,
+                first_seen=story.first_seen,
+                updated=story.updated,
+                representative=story.representative_id,
+                sources=story.sources,
+                entries=tuple(members[story.id]),
+            )
+            for story in stories
+        ]
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    entry_id: int
+    feed_url: str
+    when: datetime
+    title: str | None
+    feed_id: int
+    full_text: bool
