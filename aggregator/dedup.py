@@ -21,7 +21,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypeVar
@@ -33,6 +33,10 @@ from .textsim import normalize
 # furniture or a stock phrase ("Leave a comment", "Sign up for our newsletter"), not
 # evidence: it is not looked up.
 MAX_POSTING = 64
+# Entries of one feed that share a shingle before it counts as that feed's furniture.
+FEED_FURNITURE = 2
+# Same text within one feed: a re-post differs by an edit or two, not a rewrite.
+REPOST_JACCARD = 0.7
 # Stories compared in full per entry, out of those sharing its rarest terms.
 CANDIDATES = 24
 
@@ -81,6 +85,20 @@ class Decision:
 def batch_order(items: Iterable[Item]) -> list[Item]:
     """The order a batch is assigned in: by time, then by content."""
     return sorted(items, key=lambda item: (item.when, item.order))
+
+
+def assign(
+    index: Index, items: Iterable[Item], new_story: Callable[[], int]
+) -> list[tuple[Decision, int]]:
+    """Decide a batch in ``batch_order``, each entry seeing those before it; stories
+    that start here get their ids from ``new_story``."""
+    decided = []
+    for item in batch_order(items):
+        decision = index.decide(item)
+        story_id = decision.story_id if decision.story_id is not None else new_story()
+        index.add(item, story_id)
+        decided.append((decision, story_id))
+    return decided
 
 
 def guid_is_address(guid: str | None) -> bool:
@@ -163,16 +181,26 @@ class Index:
         shared: dict[int, int] = defaultdict(int)
         for value in item.sketch:
             posting = self._shingles.get(value)
-            if posting and len(posting) <= MAX_POSTING:
-                for other in posting:
-                    shared[other] += 1
+            if not posting or len(posting) > MAX_POSTING:
+                continue
+            # A shingle that other entries of the same feed carry too is the feed's
+            # furniture (a footer, "The post ... appeared first on ..."), not its text.
+            own = sum(1 for other in posting if self._entries[other].item.feed_id == item.feed_id)
+            if own >= FEED_FURNITURE:
+                continue
+            for other in posting:
+                shared[other] += 1
         best: tuple[bool, float, int] | None = None
         for other, count in shared.items():
             known = self._entries[other]
             smaller = min(len(item.sketch), len(known.item.sketch))
             jaccard = count / (len(item.sketch) + len(known.item.sketch) - count)
             containment = count / smaller
-            whole = jaccard >= limits.jaccard
+            if self._entries[other].item.feed_id == item.feed_id:
+                # Within a feed only a re-post is a copy (a feed's teasers all look alike).
+                whole, containment = jaccard >= REPOST_JACCARD, 0.0
+            else:
+                whole = jaccard >= limits.jaccard
             if not whole and (smaller < limits.min_shingles or containment < limits.containment):
                 continue
             if not self._near(item, known):
@@ -347,10 +375,6 @@ class Known:
     title: str
     sketch: frozenset[int]
     published: datetime | None
-
-
-# Same text within one feed: a re-post differs by an edit or two, not a rewrite.
-REPOST_JACCARD = 0.7
 
 
 def same_entry(new: Incoming, known: Sequence[Known]) -> int | None:

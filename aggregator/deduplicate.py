@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from .dedup import Decision, Index, Item, Member, Thresholds, batch_order, representative
+from .dedup import Index, Item, Member, Thresholds, assign, representative
 from .logs import event
 from .store.stories import EntryText, StoryStore
 from .textsim import sketch, terms
@@ -77,12 +77,13 @@ class Deduplicator:
             try:
                 with self.session.begin():
                     self.stories.lock()
-                    index = self._synced()
                     now = self.stories.now()
                     waiting = self.stories.waiting(now - self.text_wait, self.batch)
                     if not waiting:
                         break
-                    done = self._assign(index, waiting)
+                    items = [item_of(entry) for entry in waiting]
+                    index = self._synced(min(now, *(item.when for item in items)))
+                    done = self._assign(index, items)
             except BaseException:
                 # The index may hold decisions the database rolled back: rebuild it.
                 self._index = None
@@ -94,11 +95,14 @@ class Deduplicator:
             event(log, logging.INFO, "dedup.assigned", entries=total.entries, new=total.stories)
         return total
 
-    def _synced(self) -> Index:
+    def _synced(self, oldest: datetime) -> Index:
+        """The index, with every change since it was last used; built on first use
+        from the entries a window before ``oldest`` (the batch's earliest entry: a
+        first poll may bring a feed's archive)."""
         if self._index is None:
             self._index = Index(self.thresholds)
             self._seq = self.stories.last_seq()
-            since = self.stories.now() - timedelta(seconds=self.thresholds.window)
+            since = oldest - timedelta(seconds=self.thresholds.window)
             for entry in self.stories.window(since):
                 assert entry.story_id is not None
                 self._index.add(item_of(entry), entry.story_id)
@@ -113,22 +117,20 @@ class Deduplicator:
             self._seq = max(self._seq, entry.seq or 0)
         return self._index
 
-    def _assign(self, index: Index, waiting: list[EntryText]) -> Assigned:
+    def _assign(self, index: Index, items: list[Item]) -> Assigned:
         seq = self.stories.last_seq() + 1
-        decided: list[tuple[Decision, int]] = []
-        created = 0
-        for item in batch_order(item_of(entry) for entry in waiting):
-            decision = index.decide(item)
-            story_id = decision.story_id
-            if story_id is None:
-                [story_id] = self.stories.new_stories(1)
-                created += 1
-            index.add(item, story_id)
-            decided.append((decision, story_id))
+        created: list[int] = []
+
+        def new_story() -> int:
+            [story_id] = self.stories.new_stories(1)
+            created.append(story_id)
+            return story_id
+
+        decided = assign(index, items, new_story)
         self.stories.save(decided, seq)
         self.describe({story_id for _, story_id in decided})
         self._seq = seq
-        return Assigned(len(decided), created)
+        return Assigned(len(decided), len(created))
 
     # --- users' corrections -----------------------------------------------------------
 
