@@ -37,6 +37,9 @@ MAX_POSTING = 64
 FEED_FURNITURE = 2
 # Same text within one feed: a re-post differs by an edit or two, not a rewrite.
 REPOST_JACCARD = 0.7
+# Terms of a new entry, its heaviest, whose postings are looked up: a story that
+# shares none of them would not score high enough anyway.
+PROBE_TERMS = 16
 # Stories compared in full per entry, out of those sharing its rarest terms.
 CANDIDATES = 24
 
@@ -116,6 +119,7 @@ class _Story:
     members: set[int] = field(default_factory=set)
     centroid: dict[str, float] = field(default_factory=dict)
     times: list[float] = field(default_factory=list)
+    vector: dict[str, float] | None = None  # the centroid's weights, once computed
 
 
 @dataclass
@@ -227,7 +231,8 @@ class Index:
             return None
         # Stories sharing the item's most telling terms, by how much weight they share.
         reach: dict[int, float] = defaultdict(float)
-        for term, weight in query.items():
+        telling = heapq.nlargest(PROBE_TERMS, query.items(), key=lambda pair: (pair[1], pair[0]))
+        for term, weight in telling:
             stories = self._term_stories.get(term)
             if stories and len(stories) <= MAX_POSTING:
                 for story_id in stories:
@@ -239,7 +244,7 @@ class Index:
             gap = min(abs(stamp - t) for t in story.times)
             if gap > self.thresholds.window:
                 continue
-            score = self._cosine(query, story.centroid) * 0.5 ** (gap / self.thresholds.half_life)
+            score = self._cosine(query, story) * 0.5 ** (gap / self.thresholds.half_life)
             if score >= self.thresholds.story and (best is None or (score, -story_id) > best):
                 best = (score, -story_id)
         if best is None:
@@ -262,8 +267,12 @@ class Index:
         norm = math.sqrt(sum(v * v for v in vector.values()))
         return {t: v / norm for t, v in vector.items() if v > 0} if norm else {}
 
-    def _cosine(self, query: dict[str, float], centroid: dict[str, float]) -> float:
-        vector = self._weights(centroid)
+    def _cosine(self, query: dict[str, float], story: _Story) -> float:
+        # The story's weights are computed when it changes, not at every comparison:
+        # document frequencies move little between two changes of one story.
+        if story.vector is None:
+            story.vector = self._weights(story.centroid)
+        vector = story.vector
         return sum(weight * vector.get(term, 0.0) for term, weight in query.items())
 
     # --- changing -------------------------------------------------------------------
@@ -298,10 +307,23 @@ class Index:
         known.story_id = story_id
         self._join(known.item, story_id, known.stamp)
 
+    def renumber(self, old: int, new: int) -> None:
+        """The story known as ``old`` is ``new`` from now on."""
+        story = self._stories.pop(old, None)
+        if story is None:
+            return
+        self._stories[new] = story
+        for term in story.centroid:
+            postings = self._term_stories[term]
+            postings[new] = postings.pop(old)
+        for entry_id in story.members:
+            self._entries[entry_id].story_id = new
+
     def _join(self, item: Item, story_id: int, stamp: float) -> None:
         story = self._stories[story_id]
         story.members.add(item.entry_id)
         story.times.append(stamp)
+        story.vector = None
         for term, count in item.terms.items():
             story.centroid[term] = story.centroid.get(term, 0.0) + count
             postings = self._term_stories[term]
@@ -311,6 +333,7 @@ class Index:
         story = self._stories[known.story_id]
         story.members.discard(known.item.entry_id)
         story.times.remove(known.stamp)
+        story.vector = None
         for term, count in known.item.terms.items():
             left = story.centroid.get(term, 0.0) - count
             if left > 1e-9:

@@ -7,6 +7,7 @@ users changed (``StoryEntry.seq``) at the start of every batch, under the dedup 
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from .dedup import Index, Item, Member, Thresholds, assign, representative
 from .logs import event
-from .store.stories import EntryText, StoryStore
+from .store.stories import EntryText, StoryFacts, StoryStore
 from .textsim import sketch, terms
 from .types import Assigned
 from .urls import canonical_url
@@ -119,18 +120,19 @@ class Deduplicator:
 
     def _assign(self, index: Index, items: list[Item]) -> Assigned:
         seq = self.stories.last_seq() + 1
-        created: list[int] = []
-
-        def new_story() -> int:
-            [story_id] = self.stories.new_stories(1)
-            created.append(story_id)
-            return story_id
-
-        decided = assign(index, items, new_story)
+        # New stories get stand-in ids (negative) while the batch is decided, and
+        # their rows all at once after it.
+        standins = itertools.count(-1, -1)
+        decided = assign(index, items, lambda: next(standins))
+        new = sorted({story for _, story in decided if story < 0}, reverse=True)
+        real = dict(zip(new, self.stories.new_stories(len(new)), strict=True))
+        for standin, story_id in real.items():
+            index.renumber(standin, story_id)
+        decided = [(decision, real.get(story, story)) for decision, story in decided]
         self.stories.save(decided, seq)
         self.describe({story_id for _, story_id in decided})
         self._seq = seq
-        return Assigned(len(decided), len(created))
+        return Assigned(len(decided), len(new))
 
     # --- users' corrections -----------------------------------------------------------
 
@@ -179,6 +181,7 @@ class Deduplicator:
     def describe(self, story_ids: set[int]) -> None:
         """Representative, title, counts and times of stories whose entries changed."""
         now = self.stories.now()
+        described = []
         for story_id, members in self.stories.members(story_ids).items():
             if story_id is None or not members:
                 continue
@@ -186,15 +189,15 @@ class Deduplicator:
                 [Member(m.entry_id, m.feed_url, m.when, m.full_text) for m in members],
                 self.priority,
             )
-            title = next(m.title for m in members if m.entry_id == chosen.entry_id)
-            self.stories.describe(
-                story_id,
-                {
-                    "representative_id": chosen.entry_id,
-                    "title": title,
-                    "first_seen": min(m.when for m in members),
-                    "updated": now,
-                    "size": len(members),
-                    "sources": len({m.feed_id for m in members}),
-                },
+            described.append(
+                StoryFacts(
+                    story_id=story_id,
+                    representative=chosen.entry_id,
+                    title=next(m.title for m in members if m.entry_id == chosen.entry_id),
+                    first_seen=min(m.when for m in members),
+                    updated=now,
+                    size=len(members),
+                    sources=len({m.feed_id for m in members}),
+                )
             )
+        self.stories.describe(described)

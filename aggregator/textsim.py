@@ -15,6 +15,7 @@ Two kinds, for two questions:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 import zlib
@@ -74,6 +75,7 @@ def overlap(a: frozenset[int], b: frozenset[int]) -> tuple[float, float]:
     return shared / (len(a) + len(b) - shared), shared / min(len(a), len(b))
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light English suffix stripper: 'attacks'/'attacked'/'attacking' meet."""
     for suffix, keep in (("ies", 3), ("ing", 4), ("ed", 4), ("es", 4), ("s", 3)):

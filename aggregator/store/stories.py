@@ -196,8 +196,8 @@ class StoryStore:
         now = self.now()
         table = cast(Table, Story.__table__)
         rows = [{"first_seen": now, "updated": now, "size": 0, "sources": 0}] * count
-        result = self.session.execute(insert(table).returning(table.c.id), rows)
-        return [row[0] for row in result]
+        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return [row[0] for row in self.session.execute(statement, rows)]
 
     @translated
     def members(self, story_ids: Collection[int]) -> dict[int | None, list[MemberRow]]:
@@ -237,8 +237,35 @@ class StoryStore:
         return found
 
     @translated
-    def describe(self, story_id: int, values: dict[str, Any]) -> None:
-        self.session.execute(update(Story).where(Story.id == story_id).values(**values))
+    def describe(self, described: Sequence[StoryFacts]) -> None:
+        """Store what ``Deduplicator.describe`` worked out, one statement for all."""
+        if not described:
+            return
+        table = cast(Table, Story.__table__)
+        self.session.connection().execute(
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values(
+                representative_id=bindparam("b_representative"),
+                title=bindparam("b_title"),
+                first_seen=bindparam("b_first_seen"),
+                updated=bindparam("b_updated"),
+                size=bindparam("b_size"),
+                sources=bindparam("b_sources"),
+            ),
+            [
+                {
+                    "b_id": facts.story_id,
+                    "b_representative": facts.representative,
+                    "b_title": facts.title,
+                    "b_first_seen": facts.first_seen,
+                    "b_updated": facts.updated,
+                    "b_size": facts.size,
+                    "b_sources": facts.sources,
+                }
+                for facts in described
+            ],
+        )
 
     @translated
     def delete_empty(self, story_ids: Collection[int]) -> None:
@@ -350,6 +377,19 @@ class StoryStore:
             )
             for story in stories
         ]
+
+
+@dataclass(frozen=True)
+class StoryFacts:
+    """A story's row as its members make it."""
+
+    story_id: int
+    representative: int
+    title: str | None
+    first_seen: datetime
+    updated: datetime
+    size: int
+    sources: int
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,307 @@
+"""Story clustering quality: the real pipeline on labelled articles.
+
+Reads DATA.jsonl (``id, cluster, source, title, text, published``, one article per
+line, e.g. ../shared/data/tune_stories.jsonl), takes one split, and gives each
+article an outlet and a time when the data has none:
+
+* ``spread``: a story starts every 3 hours (stories spread over weeks); each of its
+  articles appears within a day of the start, in one of 30 outlets at random.
+* ``dense`` (the realistic one): 150 stories start per day, and stories about the
+  same topic land on consecutive days (stories ordered by a greedy nearest-neighbour
+  chain over their TF-IDF centroids; chain position k goes to day k mod D).
+
+Serves each outlet as an RSS feed (title, the article's lead as description, date)
+and each article as a page (the text in a page with menus, related links and a
+comment form) on a local HTTP server, runs ``aggregator poll`` on a fresh SQLite
+database (fetch, extract, deduplicate), reads ``aggregator stories --json`` and
+prints B-cubed precision/recall/F1 and pairwise F1, and entries per second.
+
+In the same run, on the same stream, a single-pass TF-IDF clusterer (the data's
+reference baseline: cosine to cluster centroids, no time window) is scored too.
+
+Usage: python benchmarks/cluster_quality.py DATA.jsonl [SPLIT] [MODE]
+       SPLIT: train, val or test (default test); MODE: spread, dense or both (default)
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter, defaultdict
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from aggregator.textsim import terms
+
+OUTLETS = 30
+HOUR = 3600.0
+DAY = 86400.0
+START = datetime(2026, 9, 1, tzinfo=UTC)
+BASELINE_THRESHOLD = 0.3  # tuned on the train split (see the closing note of issue 5)
+
+
+def load(path: Path, split: str) -> list[dict[str, Any]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [r for r in rows if r.get("split", split) == split]
+
+
+def _unit(weights: dict[str, float], df: Counter[str], n: int) -> dict[str, float]:
+    vector = {
+        t: (1 + math.log(c)) * math.log((n + 1) / (df[t] + 1)) for t, c in weights.items() if c
+    }
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {t: v / norm for t, v in vector.items()}
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def stream(rows: list[dict[str, Any]], mode: str, seed: int = 0) -> list[dict[str, Any]]:
+    """Each article with ``outlet`` and ``when`` (its own, when the data has them)."""
+    rng = random.Random(seed)
+    stories: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        stories[row["cluster"]].append(row)
+    names = sorted(stories)
+    start: dict[str, float] = {}
+    if mode == "spread":
+        order = names[:]
+        rng.shuffle(order)
+        start = {name: k * 3 * HOUR for k, name in enumerate(order)}
+    else:
+        centroids = {}
+        df: Counter[str] = Counter()
+        for name in names:
+            weights: Counter[str] = Counter()
+            for row in stories[name]:
+                weights.update(terms(row["title"], row["text"]))
+            centroids[name] = dict(weights)
+            df.update(weights.keys())
+        vectors = {name: _unit(c, df, len(names)) for name, c in centroids.items()}
+        postings: dict[str, set[str]] = defaultdict(set)
+        for name, vector in vectors.items():
+            for term in vector:
+                postings[term].add(name)
+        current = rng.choice(names)
+        chain, left = [current], set(names) - {current}
+        while left:
+            near = {n for t in vectors[current] for n in postings[t] if n in left}
+            current = max(near or left, key=lambda n: (_dot(vectors[current], vectors[n]), n))
+            chain.append(current)
+            left.discard(current)
+        days = math.ceil(len(names) / 150)
+        start = {name: (k % days) * DAY + rng.uniform(0, DAY) for k, name in enumerate(chain)}
+    out = []
+    for name in names:
+        for row in stories[name]:
+            when = row.get("published")
+            out.append(
+                {
+                    **row,
+                    "outlet": row.get("source") or f"outlet{rng.randrange(OUTLETS):02d}",
+                    "when": datetime.fromisoformat(when)
+                    if when
+                    else START + timedelta(seconds=start[name] + rng.uniform(0, DAY)),
+                }
+            )
+    out.sort(key=lambda a: (a["when"], a["id"]))
+    return out
+
+
+def baseline(articles: list[dict[str, Any]], threshold: float) -> dict[str, int]:
+    """Single-pass TF-IDF: each article joins the most similar cluster centroid (idf
+    from everything seen so far), or starts a cluster; no time window."""
+    df: Counter[str] = Counter()
+    clusters: list[Counter[str]] = []
+    postings: dict[str, set[int]] = defaultdict(set)
+    found = {}
+    for n, article in enumerate(articles):
+        weights = terms(article["title"], article["text"])
+        df.update(weights.keys())
+        query = _unit(weights, df, n + 1)
+        candidates = {c for t in query for c in postings[t]}
+        best, best_score = None, threshold
+        for c in sorted(candidates):
+            score = _dot(query, _unit(clusters[c], df, n + 1))
+            if score >= best_score:
+                best, best_score = c, score
+        if best is None:
+            best = len(clusters)
+            clusters.append(Counter())
+        clusters[best].update(weights)
+        for t in weights:
+            postings[t].add(best)
+        found[article["id"]] = best
+    return found
+
+
+def scores(gold: dict[str, str], found: dict[str, Any]) -> dict[str, float]:
+    gold_size = Counter(gold.values())
+    found_size = Counter(found[a] for a in gold)
+    both = Counter((gold[a], found[a]) for a in gold)
+    n = len(gold)
+    precision = sum(both[(gold[a], found[a])] / found_size[found[a]] for a in gold) / n
+    recall = sum(both[(gold[a], found[a])] / gold_size[gold[a]] for a in gold) / n
+
+    def pairs(k: int) -> float:
+        return k * (k - 1) / 2
+
+    true = sum(pairs(v) for v in both.values())
+    p = true / (sum(pairs(v) for v in found_size.values()) or 1)
+    r = true / (sum(pairs(v) for v in gold_size.values()) or 1)
+    return {
+        "b3_precision": precision,
+        "b3_recall": recall,
+        "b3_f1": 2 * precision * recall / (precision + recall),
+        "pairwise_f1": 2 * p * r / (p + r) if p + r else 0.0,
+    }
+
+
+FURNITURE = """<header><nav><a href="/">Home</a> <a href="/world">World</a>
+<a href="/politics">Politics</a> <a href="/business">Business</a></nav></header>"""
+AFTER = """<aside><h2>Related stories</h2><ul><li><a href="/r1">Markets rally as inflation
+cools for a third month</a></li><li><a href="/r2">Storm leaves thousands without power
+on the coast</a></li></ul></aside><section><h3>Leave a Comment</h3><form><textarea>
+</textarea><button>Post Comment</button></form></section><footer>All rights reserved.
+</footer>"""
+
+
+def page(article: dict[str, Any]) -> bytes:
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in article["text"].split("\n") if p)
+    title = html.escape(article["title"])
+    return (
+        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
+        f"</head><body>{FURNITURE}<main><article><h1>{title}</h1>{body}</article>{AFTER}"
+        f"</main></body></html>"
+    ).encode()
+
+
+def feed(outlet: str, articles: list[dict[str, Any]], base: str) -> bytes:
+    items = "".join(
+        f"<item><title>{html.escape(a['title'])}</title>"
+        f"<link>{base}/{outlet}/{a['id']}.html</link><guid>{base}/{outlet}/{a['id']}.html</guid>"
+        f"<pubDate>{format_datetime(a['when'])}</pubDate>"
+        f"<description>{html.escape(a['text'])}</description></item>"
+        for a in articles
+    )
+    return f"<rss version='2.0'><channel><title>{outlet}</title>{items}</channel></rss>".encode()
+
+
+def serve(routes: dict[str, bytes]) -> ThreadingHTTPServer:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = routes.get(self.path)
+            self.send_response(200 if body is not None else 404)
+            kind = "application/rss+xml" if self.path.endswith(".xml") else "text/html"
+            self.send_header("Content-Type", f"{kind}; charset=utf-8")
+            self.send_header("Content-Length", str(len(body or b"")))
+            self.end_headers()
+            self.wfile.write(body or b"")
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def pipeline(articles: list[dict[str, Any]], folder: Path) -> tuple[dict[str, int], float]:
+    """Run ``aggregator poll`` on the stream; article id → story id, and seconds."""
+    routes: dict[str, bytes] = {}
+    server = serve(routes)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    by_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for article in articles:
+        by_outlet[article["outlet"]].append(article)
+        routes[f"/{article['outlet']}/{article['id']}.html"] = page(article)
+    for outlet, items in by_outlet.items():
+        routes[f"/{outlet}.xml"] = feed(outlet, items, base)
+    config = folder / "feeds.yaml"
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "database": f"sqlite:///{folder / 'aggregator.db'}",
+                "fetch": {"allow_private_networks": True, "per_host": 8, "concurrency": 16},
+                "extract": {"concurrency": 8},
+                "feeds": [{"url": f"{base}/{outlet}.xml"} for outlet in sorted(by_outlet)],
+            }
+        ),
+        encoding="utf-8",
+    )
+    aggregator = [sys.executable, "-m", "aggregator"]
+    started = time.perf_counter()
+    subprocess.run([*aggregator, "poll", "--config", str(config)], check=True)
+    seconds = time.perf_counter() - started
+    listing = subprocess.run(
+        [*aggregator, "stories", "--json", "--limit", "0", "--config", str(config)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    server.shutdown()
+    found = {}
+    for line in listing.splitlines():
+        story = json.loads(line)
+        for entry in story["entries"]:
+            found[entry["url"].rsplit("/", 1)[1].removesuffix(".html")] = story["id"]
+    return found, seconds
+
+
+def main() -> None:
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    path = Path(sys.argv[1])
+    if not path.exists():
+        sys.exit(f"{path}: not found (the labelled set lives in ../shared/data/)")
+    split = sys.argv[2] if len(sys.argv) > 2 else "test"
+    modes = ["spread", "dense"] if len(sys.argv) < 4 or sys.argv[3] == "both" else [sys.argv[3]]
+    rows = load(path, split)
+    print(
+        f"{path.name} split={split}: {len(rows)} articles, "
+        f"{len({r['cluster'] for r in rows})} stories"
+    )
+    header = f"{'stream':<8} {'clusterer':<26} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'pair F1':>8}"
+    lines = [header]
+    for mode in modes:
+        articles = stream(rows, mode)
+        gold = {a["id"]: a["cluster"] for a in articles}
+        with tempfile.TemporaryDirectory() as folder:
+            found, seconds = pipeline(articles, Path(folder))
+        missing = set(gold) - set(found)
+        if missing:
+            print(f"{mode}: {len(missing)} articles missing from stories --json", file=sys.stderr)
+        print(
+            f"{mode}: pipeline (poll: fetch, extract, group) {seconds:.1f} s, "
+            f"{len(articles) / seconds:.0f} entries/s"
+        )
+        for name, result in (
+            ("aggregator (poll)", found),
+            (f"single-pass TF-IDF {BASELINE_THRESHOLD}", baseline(articles, BASELINE_THRESHOLD)),
+        ):
+            s = scores(gold, {a: result.get(a, f"missing-{a}") for a in gold})
+            lines.append(
+                f"{mode:<8} {name:<26} {s['b3_precision']:6.3f} {s['b3_recall']:6.3f} "
+                f"{s['b3_f1']:6.3f} {s['pairwise_f1']:8.3f}"
+            )
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
