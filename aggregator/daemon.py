@@ -22,7 +22,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC
 from pathlib import Path
 from types import FrameType
@@ -36,12 +36,12 @@ from .errors import AggregatorError, StoreError
 from .logs import event
 from .metrics import Metrics
 from .serve import StatusServer
-from .types import FeedResult, StoredCounts
+from .types import Assigned, FeedResult, StoredCounts
 
 log = logging.getLogger(__name__)
 
 TICK_SECONDS = 1.0
-DEDUP_SECONDS = 15.0
+DEDUP_SECONDS = 5.0
 GRACE_SECONDS = 8.0  # in-flight polls may finish; the whole stop stays within 10 s
 
 
@@ -82,8 +82,11 @@ class Grouping:
     DEDUP_SECONDS for entries whose text became final meanwhile (pages fetched, or
     waited for long enough)."""
 
-    def __init__(self, deduplicator: Deduplicator | None) -> None:
+    def __init__(
+        self, deduplicator: Deduplicator | None, observe: Callable[[Assigned], None]
+    ) -> None:
         self.deduplicator = deduplicator
+        self.observe = observe
         self._last = -math.inf
 
     def tick(self, new_entries: bool) -> None:
@@ -93,7 +96,7 @@ class Grouping:
             return
         self._last = time.monotonic()
         try:
-            self.deduplicator.run()
+            self.observe(self.deduplicator.run())
         except StoreError as e:
             # Nothing is lost: the entries wait, and the next run takes them.
             event(log, logging.WARNING, "dedup.error", error=str(e))
@@ -131,7 +134,7 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
             metrics.observe(result, counts)
 
         poller, extractor = app.workers(session, on_result, metrics.observe_article)
-        grouping = Grouping(app.deduplicator(session))
+        grouping = Grouping(app.deduplicator(session), metrics.observe_grouped)
         lock = threading.Lock()  # the tick and the shutdown never use the session at once
         stopping = threading.Event()
         last_tick: list[float] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
-from .types import ArticleResult, FeedResult, StoredCounts
+from .types import ArticleResult, Assigned, FeedResult, StoredCounts
 
 
 class Metrics:
@@ -55,6 +55,12 @@ class Metrics:
             buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
             registry=self.registry,
         )
+        self.grouped = Counter(
+            "aggregator_entries_grouped",
+            "Entries given their story, by whether they started it (new) or joined one.",
+            ["result"],
+            registry=self.registry,
+        )
         self.last_tick = Gauge(
             "aggregator_last_tick_timestamp_seconds",
             "When the scheduler last asked for due feeds (Unix time).",
@@ -76,6 +82,10 @@ class Metrics:
     def observe_article(self, result: ArticleResult) -> None:
         self.articles.labels("ok" if result.article else result.error_kind or "error").inc()
         self.article_duration.observe(result.duration)
+
+    def observe_grouped(self, grouped: Assigned) -> None:
+        self.grouped.labels("new").inc(grouped.stories)
+        self.grouped.labels("joined").inc(grouped.entries - grouped.stories)
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

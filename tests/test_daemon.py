@@ -357,6 +357,10 @@ def test_healthz_and_metrics(
         lambda: b"aggregator_article_duration_seconds_count 2.0" in _get(f"{base}/metrics")[1]
     )
     assert "aggregator_article_pages_total{result=" in _get(f"{base}/metrics")[1].decode()
+    # Once their pages are settled, both entries are grouped (two stories).
+    wait_until(
+        lambda: b'aggregator_entries_grouped_total{result="new"} 2.0' in _get(f"{base}/metrics")[1]
+    )
     assert _get(f"{base}/nothing")[0] == 404
     assert daemon.stop() == 0
 

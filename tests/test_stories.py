@@ -13,7 +13,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
-from .conftest import FeedServer, run, write_config
+from .conftest import FeedServer, run, wait_until, write_config
 from .synthetic import Article, corpus
 from .test_articles import article_page
 
@@ -266,6 +266,34 @@ def test_pages_that_name_the_same_canonical_are_one_article(
     [story] = stories_json(path)
     signals = sorted(e["signal"] or "" for e in story["entries"])
     assert signals == ["", "page-canonical"], story
+
+
+def test_the_daemon_groups_entries_once_their_pages_are_settled(
+    server: FeedServer, config: Any, start_daemon: Any
+) -> None:
+    """The daemon stores each entry at once and groups it when its article's text is
+    final: here the page is slow, and the entry waits for it."""
+    [first, retitled] = [
+        a for a in corpus(seed=31, groups=1, feeds=6) if a.kind in ("original", "retitled")
+    ]
+    slow = server.add(
+        "/slow.html",
+        article_page(retitled.title, list(retitled.paragraphs)),
+        content_type="text/html",
+        delay=2.0,
+    )
+    teaser = replace(retitled, link=slow, guid=slow, paragraphs=(retitled.paragraphs[0][:80],))
+    feeds = [server.add("/one.xml", rss([first])), server.add("/two.xml", rss([teaser]))]
+    path = config([{"url": url, "interval": "1h"} for url in feeds], extract={"full_text": "auto"})
+    daemon = start_daemon(path)
+    wait_until(lambda: len(entries_json(path)) == 2)
+    wait_until(lambda: [len(s["entries"]) for s in stories_json(path)] == [2], timeout=30)
+    [story] = stories_json(path)
+    joined = next(e for e in story["entries"] if e["url"] == slow)
+    # Grouped on the page's full text: the same text as the original.
+    assert joined["relation"] == "duplicate"
+    assert joined["signal"] == "shingles"
+    assert daemon.stop() == 0
 
 
 def test_stories_on_postgresql_with_two_pollers_at_once(
