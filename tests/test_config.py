@@ -116,6 +116,12 @@ BAD = {
         "expected a network such as 192.168.1.0/24, got 'lan'",
     ),
     "not-a-mapping": ("- just\n- a list\n", 1, None, "expected a mapping"),
+    "dedup-threshold-out-of-range": (
+        "feeds: []\ndedup:\n  same_story: 1.5\n",
+        3,
+        "dedup.same_story",
+        "less than or equal to 1",
+    ),
     "bad-database": (
         "database: mysql://localhost/x\nfeeds: []\n",
         1,
@@ -237,7 +243,8 @@ def test_every_section_is_accepted(tmp_path: Path) -> None:
         " concurrency: 8, per_host: 1, max_bytes: 2000000, max_redirects: 3,"
         " allow_private_networks: true}\n"
         "extract: {full_text: false}\n"
-        "dedup: {enabled: true, window: 2d, source_priority: [https://a.example/rss]}\n"
+        "dedup: {enabled: true, window: 2d, source_priority: [https://a.example/rss],"
+        " text_wait: 5m, same_text: 0.6, contained: 0.9, same_story: 0.4, half_life: 12h}\n"
         "serve: {host: 0.0.0.0, port: 8081}\n"
         "output: {directory: out, formats: [atom, json], title: My news, max_items: 50}\n"
         "feeds: []\n",
@@ -246,6 +253,10 @@ def test_every_section_is_accepted(tmp_path: Path) -> None:
     settings = load_settings(path, {})
     assert settings.fetch.timeout == 20.0
     assert settings.dedup.window == 2 * 86400
+    thresholds = settings.dedup.thresholds()
+    assert (thresholds.jaccard, thresholds.containment, thresholds.story) == (0.6, 0.9, 0.4)
+    assert (thresholds.window, thresholds.half_life) == (2 * 86400, 12 * 3600)
+    assert settings.dedup.text_wait == 300
     assert settings.serve is not None
     assert settings.serve.port == 8081
     assert settings.output.formats == ("atom", "json")
