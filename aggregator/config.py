@@ -170,10 +170,12 @@ class DedupSettings(_Section):
     # The same text: sketch Jaccard, or the share of the shorter text in the longer.
     same_text: float = Field(default=Thresholds.jaccard, gt=0, le=1)
     contained: float = Field(default=Thresholds.containment, gt=0, le=1)
-    # The same event in other words: decayed TF-IDF cosine with the story.
+    # The same event in other words: decayed TF-IDF cosine with the story, less half
+    # the runner-up's.
     same_story: float = Field(default=Thresholds.story, gt=0, le=1)
-    # The story score halves with each such gap between two entries.
-    half_life: Duration = Field(default=int(Thresholds.half_life))
+    # After this long from a story's first entry the score decays, by e every `decay`.
+    decay_after: Duration = Field(default=int(Thresholds.decay_after))
+    decay: Duration = Field(default=int(Thresholds.decay))
 
     def thresholds(self) -> Thresholds:
         return Thresholds(
@@ -181,7 +183,8 @@ class DedupSettings(_Section):
             containment=self.contained,
             story=self.same_story,
             window=float(self.window),
-            half_life=float(self.half_life),
+            decay_after=float(self.decay_after),
+            decay=float(self.decay),
         )
 
 

@@ -16,6 +16,7 @@ Two kinds, for two questions:
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 import zlib
@@ -27,21 +28,54 @@ SAMPLE = 4  # keep one shingle hash in four (on average)
 # happened; the rest of an article drifts into background shared with other stories.
 LEAD_WORDS = 120
 TITLE_WEIGHT = 2.0
-ENTITY_WEIGHT = 1.5  # a capitalised word inside a sentence: a name, a place
+NUMBER_WEIGHT = 2.0  # "7.1", "2024", "300": rare and telling
+# The weights above, stemming and the stop words were tuned on the labelled stories
+# (benchmarks/cluster_quality.py); capitalised names weighted up did not help there.
 
 _APOSTROPHE = "\u2019"  # the typographic one: "Biden\u2019s" is "biden's"
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)?")
-# Words too common in news to tell two stories apart (on top of English stop words).
-_STOP = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each
-    few for from further had has have having he her here hers herself him himself his how
-    i if in into is it its itself just me more most my myself no nor not now of off on
-    once only or other our ours ourselves out over own same she should so some such than
-    that the their theirs them themselves then there these they this those through to too
-    under until up very was we were what when where which while who whom why will with
-    would you your yours yourself yourselves said says say told according new one two
-    year years day days week time people mr ms mrs s t re ve ll d m""".split()  # noqa: SIM905
+_TERM = re.compile(r"[^\W\d_](?:[\w'\u2019-]*[^\W_])?|\d(?:[\d,.]*\d)?")
+# scikit-learn's English stop words (the Glasgow list), plus words every news story uses.
+STOP_WORDS = frozenset(
+    """a about above across after afterwards again against all almost alone along already
+    also although always am among amongst amoungst amount an and another any anyhow anyone
+    anything anyway anywhere are around as at back be became because become becomes
+    becoming been before beforehand behind being below beside besides between beyond bill
+    both bottom but by call can cannot cant co con could couldnt cry de describe detail do
+    done down due during each eg eight either eleven else elsewhere empty enough etc even
+    ever every everyone everything everywhere except few fifteen fifty fill find fire first
+    five for former formerly forty found four from front full further get give go had has
+    hasnt have he hence her here hereafter hereby herein hereupon hers herself him himself
+    his how however hundred i ie if in inc indeed interest into is it its itself keep last
+    latter latterly least less ltd made many may me meanwhile might mill mine more moreover
+    most mostly move much must my myself name namely neither never nevertheless next nine
+    no nobody none noone nor not nothing now nowhere of off often on once one only onto or
+    other others otherwise our ours ourselves out over own part per perhaps please put
+    rather re same see seem seemed seeming seems serious several she should show side since
+    sincere six sixty so some somehow someone something sometime sometimes somewhere still
+    such system take ten than that the their them themselves then thence there thereafter
+    thereby therefore therein thereupon these they thick thin third this those though
+    three through throughout thru thus to together too top toward towards twelve twenty two
+    un under until up upon us very via was we well were what whatever when whence whenever
+    where whereafter whereas whereby wherein whereupon wherever whether which while whither
+    who whoever whole whom whose why will with within without would yet you your yours
+    yourself yourselves s t said says say mr ms new just like""".split()  # noqa: SIM905
+)
+# Suffix, replacement; the first that fits wins (the stem keeps at least 3 letters).
+_SUFFIXES = (
+    ("ations", "ate"),
+    ("ation", "ate"),
+    ("ments", ""),
+    ("ment", ""),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ing", ""),
+    ("ers", "er"),
+    ("edly", ""),
+    ("ed", ""),
+    ("ly", ""),
+    ("es", ""),
+    ("s", ""),
 )
 
 
@@ -77,34 +111,36 @@ def overlap(a: frozenset[int], b: frozenset[int]) -> tuple[float, float]:
 
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light English suffix stripper: 'attacks'/'attacked'/'attacking' meet."""
-    for suffix, keep in (("ies", 3), ("ing", 4), ("ed", 4), ("es", 4), ("s", 3)):
-        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+    """A light English suffix stripper: 'attacks', 'attacked', 'attacking' meet."""
+    if len(word) <= 4:
+        return word
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith("ss"):
                 return word
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            if suffix == "es" and not word.endswith(("ches", "shes", "sses", "xes", "zes")):
+                return word[:-1]  # "votes": only the s goes
+            return word[: -len(suffix)] + replacement
     return word
 
 
 def terms(title: str, text: str) -> dict[str, float]:
-    """Term weights (raw counts, title and names weighted up) of an entry."""
+    """Term weights of an entry: counts from its title (weighted up) and lead, numbers
+    weighted up, then sublinear (1 + ln count)."""
     counts: defaultdict[str, float] = defaultdict(float)
     _add(counts, title, TITLE_WEIGHT)
-    lead = " ".join(text.split()[:LEAD_WORDS])
-    _add(counts, lead, 1.0)
-    return dict(counts)
+    _add(counts, " ".join(text.split()[:LEAD_WORDS]), 1.0)
+    return {term: 1.0 + math.log(count) if count >= 1 else count for term, count in counts.items()}
 
 
 def _add(counts: defaultdict[str, float], text: str, weight: float) -> None:
-    text = unicodedata.normalize("NFKC", text)
-    sentence_start = True
-    for match in _WORD.finditer(text):
-        raw = match.group()
-        word = raw.casefold().replace(_APOSTROPHE, "'")
-        entity = raw[0].isupper() and not sentence_start
-        end = match.end()
-        # The next word starts a sentence (its capital says nothing) after . ! ?
-        sentence_start = text[end : end + 1] in (".", "!", "?", ":")
-        if word in _STOP or len(word) < 2 or (word.isdigit() and len(word) < 3):
+    for token in _TERM.findall(unicodedata.normalize("NFKC", text)):
+        if token[0].isdigit():
+            counts[token.replace(",", "")] += weight * NUMBER_WEIGHT
             continue
-        counts[stem(word)] += weight * (ENTITY_WEIGHT if entity else 1.0)
+        word = token.casefold().replace(_APOSTROPHE, "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if word in STOP_WORDS or len(word) < 2:
+            continue
+        counts[stem(word)] += weight

@@ -244,7 +244,7 @@ def test_every_section_is_accepted(tmp_path: Path) -> None:
         " allow_private_networks: true}\n"
         "extract: {full_text: false}\n"
         "dedup: {enabled: true, window: 2d, source_priority: [https://a.example/rss],"
-        " text_wait: 5m, same_text: 0.6, contained: 0.9, same_story: 0.4, half_life: 12h}\n"
+        " text_wait: 5m, same_text: 0.6, contained: 0.9, same_story: 0.4, decay_after: 6h, decay: 12h}\n"
         "serve: {host: 0.0.0.0, port: 8081}\n"
         "output: {directory: out, formats: [atom, json], title: My news, max_items: 50}\n"
         "feeds: []\n",
@@ -255,7 +255,11 @@ def test_every_section_is_accepted(tmp_path: Path) -> None:
     assert settings.dedup.window == 2 * 86400
     thresholds = settings.dedup.thresholds()
     assert (thresholds.jaccard, thresholds.containment, thresholds.story) == (0.6, 0.9, 0.4)
-    assert (thresholds.window, thresholds.half_life) == (2 * 86400, 12 * 3600)
+    assert (thresholds.window, thresholds.decay_after, thresholds.decay) == (
+        2 * 86400,
+        6 * 3600,
+        12 * 3600,
+    )
     assert settings.dedup.text_wait == 300
     assert settings.serve is not None
     assert settings.serve.port == 8081
