@@ -25,9 +25,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 from .textsim import normalize
+from .urls import names_an_article
 
 # A shingle (or term) shared by more entries than this within the window is page
 # furniture or a stock phrase ("Leave a comment", "Sign up for our newsletter"), not
@@ -181,11 +181,15 @@ class Index:
             ("page-canonical", item.page_url),
             ("guid", item.guid if guid_is_address(item.guid) else None),
         ):
-            if not address:
+            if not address or not names_an_article(address):
                 continue
             for other in sorted(self._addresses.get(address, ())):
                 known = self._entries[other]
-                if known.item.feed_id != item.feed_id and self._near(item, known):
+                # Within a feed one GUID is one entry already; the same address under
+                # two GUIDs (the feed lists both) is the same article, though.
+                if signal == "guid" and known.item.feed_id == item.feed_id:
+                    continue
+                if self._near(item, known):
                     return Decision(item.entry_id, known.story_id, "duplicate", signal, 1.0, other)
         return None
 
@@ -427,7 +431,7 @@ def same_entry(new: Incoming, known: Sequence[Known]) -> int | None:
     unique: text or address that several entries share (a stock summary) proves
     nothing.
     """
-    if new.canonical_url and urlsplit(new.canonical_url).path not in ("", "/"):
+    if new.canonical_url and names_an_article(new.canonical_url):
         hits = [k for k in known if k.canonical_url == new.canonical_url]
         if hits:
             return hits[0].entry_id if len(hits) == 1 else None

@@ -57,3 +57,9 @@ def canonical_url(url: str) -> str:
             "",
         )
     )
+
+
+def names_an_article(url: str) -> bool:
+    """Whether a URL can identify one article: a site's front page cannot (some feeds
+    link every item there)."""
+    return urlsplit(url).path not in ("", "/")

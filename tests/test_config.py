@@ -244,7 +244,8 @@ def test_every_section_is_accepted(tmp_path: Path) -> None:
         " allow_private_networks: true}\n"
         "extract: {full_text: false}\n"
         "dedup: {enabled: true, window: 2d, source_priority: [https://a.example/rss],"
-        " text_wait: 5m, same_text: 0.6, contained: 0.9, same_story: 0.4, decay_after: 6h, decay: 12h}\n"
+        " text_wait: 5m, same_text: 0.6, contained: 0.9, same_story: 0.4,"
+        " decay_after: 6h, decay: 12h}\n"
         "serve: {host: 0.0.0.0, port: 8081}\n"
         "output: {directory: out, formats: [atom, json], title: My news, max_items: 50}\n"
         "feeds: []\n",

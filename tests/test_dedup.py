@@ -212,3 +212,28 @@ def test_representative_policy() -> None:
     assert representative(members, ()).entry_id == 4
     # A preferred source wins over time.
     assert representative(members, ("https://c.example/feed",)).entry_id == 3
+
+
+def test_a_front_page_link_identifies_nothing() -> None:
+    """Feeds that link every item to their front page: different articles."""
+    rng = random.Random(8)
+    words = vocabulary(rng)
+    articles = [
+        dataclasses.replace(
+            original(rng, words, n, feed=n % 2), link="https://outlet.example/", guid=f"g{n}"
+        )
+        for n in range(6)
+    ]
+    stories, _ = group(articles)
+    assert len(set(stories.values())) == 6
+
+
+def test_one_feed_listing_one_address_twice_lists_one_article() -> None:
+    rng = random.Random(9)
+    words = vocabulary(rng)
+    first = original(rng, words, 1, feed=1)
+    other = original(rng, words, 2, feed=1)
+    twice = dataclasses.replace(other, link=first.link + "?utm_source=x", guid="second-guid")
+    stories, decided = group([first, twice])
+    assert stories[0] == stories[1]
+    assert decided[1][0].signal == "canonical-url"

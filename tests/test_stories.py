@@ -117,6 +117,38 @@ def test_poll_groups_every_copy_into_one_story_with_its_evidence(
     assert {s["id"]: s for s in stories_json(path)} == before
 
 
+def test_source_priority_picks_the_representative(server: FeedServer, config: Any) -> None:
+    articles = corpus(seed=23, groups=3, feeds=6)
+    feeds = serve_feeds(server, articles)
+    preferred = next(a.feed for a in articles if a.kind == "retitled")
+    path = config(list(feeds.values()), dedup={"source_priority": [feeds[preferred]]}, **NO_PAGES)
+    poll(path)
+    for story in stories_json(path):
+        chosen = next(e for e in story["entries"] if e["id"] == story["representative"])
+        if any(e["feed_url"] == feeds[preferred] for e in story["entries"]):
+            assert chosen["feed_url"] == feeds[preferred]
+            assert story["title"] == chosen["title"]
+
+
+def test_a_later_poll_joins_the_stories_an_earlier_one_started(
+    server: FeedServer, config: Any
+) -> None:
+    """Each poll is a new process: the index is rebuilt from the database."""
+    articles = corpus(seed=27, groups=8, feeds=6)
+    feeds = serve_feeds(server, articles)
+    firsts = sorted({a.feed for a in articles if a.kind == "original"})
+    early = [feeds[f] for f in firsts]
+    poll(config(early, **NO_PAGES))
+    started = {s["id"] for s in stories_json(config(early, **NO_PAGES))}
+    path = config(list(feeds.values()), **NO_PAGES)
+    poll(path)
+    stories = stories_json(path)
+    check_grouping(articles, stories)
+    # Originals' feeds may carry copies of other stories too, but every story that
+    # exists now was started by the first poll.
+    assert {s["id"] for s in stories} <= started
+
+
 def test_stories_filters(server: FeedServer, config: Any) -> None:
     articles = corpus(seed=5, groups=4, feeds=6)
     lonely = [a for a in corpus(seed=6, groups=3, feeds=6) if a.kind == "original"]
