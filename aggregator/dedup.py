@@ -38,7 +38,7 @@ FEED_FURNITURE = 2
 # Same text within one feed: a re-post differs by an edit or two, not a rewrite.
 REPOST_JACCARD = 0.7
 # A term that more stories than this share within the window tells none of them apart.
-MAX_TERM_STORIES = 100
+MAX_TERM_STORIES = 50
 # How much of the runner-up's score the best story must beat by `story`: an entry that
 # fits two stories equally well is not clearly part of either.
 RUNNER_UP = 0.5
@@ -122,13 +122,12 @@ def guid_is_address(guid: str | None) -> bool:
 @dataclass
 class _Story:
     members: set[int] = field(default_factory=set)
-    total: dict[str, float] = field(default_factory=dict)  # sum of members' unit vectors
-    norm2: float = 0.0  # its squared length
+    # The sum of its members' unit vectors (the centroid) is kept in the term postings
+    # (Index._term_stories), which the scoring loop reads; its terms and squared length:
+    terms: set[str] = field(default_factory=set)
+    norm2: float = 0.0
     times: list[float] = field(default_factory=list)
-
-    @property
-    def first(self) -> float:
-        return min(self.times)
+    first: float = math.inf  # the earliest of `times`
 
 
 @dataclass
@@ -148,7 +147,8 @@ class Index:
         self._stories: dict[int, _Story] = defaultdict(_Story)
         self._addresses: dict[str, set[int]] = defaultdict(set)
         self._shingles: dict[int, set[int]] = defaultdict(set)
-        self._term_stories: dict[str, dict[int, int]] = defaultdict(dict)
+        # term -> story -> the term's weight in the story's centroid (unnormalised)
+        self._term_stories: dict[str, dict[int, float]] = defaultdict(dict)
         self._df: dict[str, int] = defaultdict(int)
         self._by_time: list[tuple[float, int]] = []
         self._newest = -math.inf
@@ -247,24 +247,30 @@ class Index:
         if not query:
             return None
         dots: dict[int, float] = defaultdict(float)
+        postings = self._term_stories
         for term, weight in query.items():
-            stories = self._term_stories.get(term)
+            stories = postings.get(term)
             if stories and len(stories) <= MAX_TERM_STORIES:
-                for story_id in stories:
-                    dots[story_id] += weight * self._stories[story_id].total[term]
+                for story_id, total in stories.items():
+                    dots[story_id] += weight * total
         stamp = item.when.timestamp()
         limits = self.thresholds
-        scored = []
-        for story_id, dot in dots.items():
-            story = self._stories[story_id]
+        scored: list[tuple[float, int]] = []  # the best two so far
+        # A score is at most its dot product (a centroid is at least unit length and
+        # the decay at most 1): in order of dot products, once one falls below the
+        # second best score, no later story can change the best two.
+        for dot, story_id in sorted(((d, -s) for s, d in dots.items()), reverse=True):
+            if len(scored) == 2 and dot <= scored[1][0]:
+                break
+            story = self._stories[-story_id]
             late = max(0.0, abs(stamp - story.first) - limits.decay_after)
-            if late + limits.decay_after > limits.window or story.norm2 <= 0:
+            if late + limits.decay_after > limits.window:
                 continue
             score = dot / math.sqrt(story.norm2) * math.exp(-late / limits.decay)
-            scored.append((score, -story_id))
+            scored = sorted([*scored, (score, story_id)], reverse=True)[:2]
         if not scored:
             return None
-        best, second = heapq.nlargest(2, scored) + [(0.0, 0)] * (2 - min(len(scored), 2))
+        best, second = [*scored, (0.0, 0)][:2]
         if best[0] - RUNNER_UP * second[0] < limits.story:
             return None
         return Decision(
@@ -330,7 +336,7 @@ class Index:
         if story is None:
             return
         self._stories[new] = story
-        for term in story.total:
+        for term in story.terms:
             postings = self._term_stories[term]
             postings[new] = postings.pop(old)
         for entry_id in story.members:
@@ -340,34 +346,38 @@ class Index:
         story = self._stories[story_id]
         story.members.add(known.item.entry_id)
         story.times.append(known.stamp)
-        total = story.total
+        story.first = min(story.first, known.stamp)
+        postings = self._term_stories
         # |T + v|^2 = |T|^2 + 2 T.v + 1 for a unit vector v.
-        story.norm2 += 1.0 + 2.0 * sum(w * total.get(t, 0.0) for t, w in known.vector.items())
+        dot = sum(
+            w * postings[t].get(story_id, 0.0) for t, w in known.vector.items() if t in postings
+        )
+        story.norm2 += 1.0 + 2.0 * dot
         for term, weight in known.vector.items():
-            if term in total:
-                total[term] += weight
-            else:
-                total[term] = weight
-                postings = self._term_stories[term]
-                postings[story_id] = postings.get(story_id, 0) + 1
+            totals = postings[term]
+            totals[story_id] = totals.get(story_id, 0.0) + weight
+            story.terms.add(term)
 
     def _leave(self, known: _Entry) -> None:
         story = self._stories[known.story_id]
         story.members.discard(known.item.entry_id)
         story.times.remove(known.stamp)
-        total = story.total
+        story.first = min(story.times, default=math.inf)
+        postings = self._term_stories
+        story_id = known.story_id
         # |T - v|^2 = |T|^2 - 2 T.v + 1, with T still holding v.
-        story.norm2 -= 2.0 * sum(w * total.get(t, 0.0) for t, w in known.vector.items()) - 1.0
+        dot = sum(w * postings[t].get(story_id, 0.0) for t, w in known.vector.items())
+        story.norm2 -= 2.0 * dot - 1.0
         for term, weight in known.vector.items():
-            left = total.get(term, 0.0) - weight
+            totals = postings[term]
+            left = totals.get(story_id, 0.0) - weight
             if story.members and left > 1e-9:
-                total[term] = left
+                totals[story_id] = left
                 continue
-            total.pop(term, None)
-            postings = self._term_stories[term]
-            postings.pop(known.story_id, None)
-            if not postings:
-                del self._term_stories[term]
+            totals.pop(story_id, None)
+            story.terms.discard(term)
+            if not totals:
+                del postings[term]
         if not story.members:
             del self._stories[known.story_id]
 

@@ -2,7 +2,8 @@
 10^6 entries already stored.
 
 For each size, in a fresh process and a fresh SQLite file: store N synthetic entries
-(made-up words, so only real copies share text; 3,000 a day from 200 feeds, in
+(made-up words drawn by a Zipf law, as words are in text, so only real copies share
+much text; 3,000 a day from 200 feeds, in
 stories of one to four entries, as the deduplicator would have left them), then 1,000
 new ones published in the last hours, a quarter of them copies of recent stories.
 Measures, with the real Deduplicator:
@@ -44,8 +45,20 @@ def _words(rng: random.Random, size: int = 20000) -> list[str]:
     return sorted(found)
 
 
+def _zipf(words: list[str]) -> list[float]:
+    """Cumulative weights of a Zipf law: word frequencies in text fall with rank."""
+    total, weights = 0.0, []
+    for rank in range(1, len(words) + 1):
+        total += 1.0 / rank
+        weights.append(total)
+    return weights
+
+
 def _text(rng: random.Random, words: list[str], count: int) -> str:
-    return " ".join(rng.choice(words) for _ in range(count))
+    return " ".join(rng.choices(words, cum_weights=_ZIPF[len(words)], k=count))
+
+
+_ZIPF: dict[int, list[float]] = {}
 
 
 def measure(size: int) -> dict[str, Any]:
@@ -59,6 +72,7 @@ def measure(size: int) -> dict[str, Any]:
 
     rng = random.Random(size)
     words = _words(rng)
+    _ZIPF[len(words)] = _zipf(words)
     folder = Path(tempfile.mkdtemp(prefix="cluster-scale-"))
     config = folder / "feeds.yaml"
     feeds = [f"https://outlet{n}.example/feed.xml" for n in range(FEEDS)]
