@@ -444,7 +444,11 @@ def same_entry(new: Incoming, known: Sequence[Known]) -> int | None:
     if new.canonical_url and names_an_article(new.canonical_url):
         hits = [k for k in known if k.canonical_url == new.canonical_url]
         if hits:
-            return hits[0].entry_id if len(hits) == 1 else None
+            # A page some feeds link every update to ("/live") is not one entry: the
+            # same address must come with the same title or text.
+            if len(hits) == 1 and _alike(new, hits[0]):
+                return hits[0].entry_id
+            return None
     if len(new.sketch) >= Thresholds.min_shingles:
         hits = [k for k in known if _jaccard(new.sketch, k.sketch) >= REPOST_JACCARD]
         if hits:
@@ -461,6 +465,12 @@ def same_entry(new: Incoming, known: Sequence[Known]) -> int | None:
         and normalize(k.title).strip() == title
     ]
     return hits[0].entry_id if len(hits) == 1 else None
+
+
+def _alike(new: Incoming, old: Known) -> bool:
+    if normalize(new.title).strip() == normalize(old.title).strip():
+        return True
+    return _jaccard(new.sketch, old.sketch) >= REPOST_JACCARD
 
 
 def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:

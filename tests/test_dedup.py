@@ -176,8 +176,10 @@ def test_same_entry_recognises_a_re_published_entry() -> None:
     words = vocabulary(rng)
     a, b = (original(rng, words, n, feed=1) for n in range(2))
     stored = [known(1, a.link, a.title, a.text), known(2, b.link, b.title, b.text)]
-    # The same link, decorated.
-    assert same_entry(incoming(a.link + "?utm_source=x", "Other", ""), stored) == 1
+    # The same link, decorated, with the same title.
+    assert same_entry(incoming(a.link + "?utm_source=x", a.title, ""), stored) == 1
+    # The same link, another title and text: an update on a page such as "/live".
+    assert same_entry(incoming(a.link + "?utm_source=x", "Other", "Other words"), stored) is None
     # New GUID and link, title edited, same text.
     assert same_entry(incoming("https://x.example/new", "Edited", b.text), stored) == 2
     # A different article.

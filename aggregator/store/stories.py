@@ -130,7 +130,9 @@ class StoryStore:
                     Entry.first_seen < text_ready_before,
                 ),
             )
-            .order_by(Entry.id)
+            # By content, not by arrival: a poll too large for one batch is cut the
+            # same way whatever order its feeds answered in.
+            .order_by(func.coalesce(Entry.published, Entry.first_seen), Feed.url, Entry.key)
             .limit(limit)
         )
         return _texts(self.session.execute(query))
