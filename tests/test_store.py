@@ -173,3 +173,48 @@ def test_json_feed_with_nul_characters_on_postgres(
     assert "1 new entries" in result.output, result.output
     entry = json.loads(run("entries", "--json", "--config", str(path)).output)
     assert (entry["title"], entry["content_text"]) == ("ab", "xy")
+
+
+def test_entries_stored_before_stories_are_grouped_after_the_upgrade(
+    server: FeedServer, tmp_path: Path, db_url: str
+) -> None:
+    """Revision 0004 gives old entries their canonical URL and a place in the queue;
+    the next run groups them, the same entry in two feeds as one story."""
+    engine = make_engine(db_url)
+    alembic_command.upgrade(_alembic_config(engine), "0003")
+    with engine.begin() as connection:
+        for feed_id in (1, 2):
+            connection.execute(
+                text(
+                    "INSERT INTO feeds (id, url, tags, interval_seconds, active, error_count,"
+                    " created_at, host) VALUES (:id, :url, '[]', 1800, 1, 0,"
+                    " '2026-11-01 00:00:00', 'old.example')"
+                ),
+                {"id": feed_id, "url": f"https://old.example/{feed_id}.xml"},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO entries (feed_id, key, url, title, content_text, first_seen,"
+                    " last_changed, content_hash) VALUES (:feed, :key, :url, 'Old news', '',"
+                    " '2026-11-01 00:00:00', '2026-11-01 00:00:00', 'x')"
+                ),
+                {
+                    "feed": feed_id,
+                    "key": f"k{feed_id}",
+                    "url": f"https://Old.Example/story?utm_source=feed{feed_id}#top",
+                },
+            )
+    engine.dispose()
+    path = write_config(
+        tmp_path / "feeds.yaml", [], database=db_url, extract={"full_text": "never"}
+    )
+    result = run("poll", "--config", str(path))
+    assert "2 grouped: 1 new story, 1 joined one" in result.output, result.output
+    with sqlite3.connect(tmp_path / "aggregator.db") as connection:
+        assert connection.execute("SELECT DISTINCT canonical_url FROM entries").fetchall() == [
+            ("https://old.example/story",)
+        ]
+        rows = connection.execute(
+            "SELECT relation, signal FROM story_entries ORDER BY entry_id"
+        ).fetchall()
+    assert rows == [("first", None), ("duplicate", "canonical-url")]
