@@ -257,7 +257,7 @@ def test_entries_command(five_feeds: Path) -> None:
         "story_id",
     }
     assert entry["published"] == "2024-08-27T04:30:00+00:00"
-    assert entry["story_id"] is None
+    assert isinstance(entry["story_id"], int)
     assert entry["content_text"].startswith("The United States has strongly condemned")
     assert entry["url"] == "https://www.dawn.example/news/1001/us-condemns-attacks"
     # newest first; undated entries count from when they were first seen (now)
@@ -375,14 +375,16 @@ def test_readme_example_queries_run(five_feeds: Path, tmp_path: Path) -> None:
     run("poll", "--config", str(five_feeds))
     readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
     queries = re.findall(r'sqlite3 aggregator\.db "(.*?)"', readme, re.DOTALL)
-    assert len(queries) == 4
+    assert len(queries) == 5
     results = [db_rows(tmp_path, " ".join(q.split())) for q in queries]
     assert len(results[0]) == 11
     assert sum(n for _, n in results[1]) == 11
     assert results[2] == []
+    # Stories of three outlets or more: these five feeds share none.
+    assert all(sources >= 3 for sources, _ in results[3])
     # Every entry with a link has its page's row (these links lead nowhere: failed).
-    assert sum(n for _, _, n in results[3]) == 11
-    assert {status for _, status, _ in results[3]} <= {"failed", "skipped"}
+    assert sum(n for _, _, n in results[4]) == 11
+    assert {status for _, status, _ in results[4]} <= {"failed", "skipped"}
 
 
 def test_query_commands_do_not_wait_for_a_writer(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import html
 import json
+import re
+import sqlite3
 import subprocess
 import sys
 from collections import defaultdict
@@ -342,3 +344,19 @@ def test_stories_on_postgresql_with_two_pollers_at_once(
     outputs = [p.communicate(timeout=120)[0].decode() for p in (first, second)]
     assert [first.returncode, second.returncode] == [0, 0], outputs
     check_grouping(articles, stories_json(path))
+
+
+def test_the_readme_stories_query(server: FeedServer, config: Any, tmp_path: Path) -> None:
+    articles = corpus(seed=37, groups=4, feeds=6)
+    path = config(list(serve_feeds(server, articles).values()), **NO_PAGES)
+    poll(path)
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    [query] = [
+        q
+        for q in re.findall(r'sqlite3 aggregator\.db "(.*?)"', readme, re.DOTALL)
+        if "stories" in q
+    ]
+    with sqlite3.connect(tmp_path / "aggregator.db") as connection:
+        rows = connection.execute(" ".join(query.split())).fetchall()
+    titles = {a.title for a in articles if a.kind == "original"}
+    assert sorted(rows) == sorted((5, title) for title in titles)
