@@ -303,19 +303,23 @@ def _since(_ctx: click.Context, _param: click.Parameter, value: str | None) -> d
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
+def _limit(what: str) -> Callable[[F], F]:
+    return click.option(
+        "--limit",
+        type=click.IntRange(min=0),
+        default=100,
+        show_default=True,
+        help=f"At most this many {what} (0: no limit).",
+    )
+
+
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per entry.")
 @click.option("--feed", "feed_url", metavar="URL", help="Only entries of this feed.")
 @click.option(
     "--since", callback=_since, metavar="ISO", help="Only entries published at or after this."
 )
-@click.option(
-    "--limit",
-    type=click.IntRange(min=0),
-    default=100,
-    show_default=True,
-    help="At most this many entries, newest first (0: no limit).",
-)
+@_limit("entries, newest first")
 @with_app()
 def entries(
     app: App, as_json: bool, feed_url: str | None, since: datetime | None, limit: int
@@ -353,13 +357,7 @@ def _entry_line(entry: EntryView) -> str:
     show_default=True,
     help="Only stories reported by at least this many feeds.",
 )
-@click.option(
-    "--limit",
-    type=click.IntRange(min=0),
-    default=100,
-    show_default=True,
-    help="At most this many stories, most recently changed first (0: no limit).",
-)
+@_limit("stories, most recently changed first")
 @with_app()
 def stories(app: App, as_json: bool, since: datetime | None, min_sources: int, limit: int) -> None:
     """List stories: the same event from every feed that reported it.

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from ..dedup import Decision
 from ..types import StoryMemberView, StoryView
 from .boundary import translated
-from .models import Article, Entry, Feed, Story, StoryEntry
+from .models import Article, Base, Entry, Feed, Story, StoryEntry
 
 # Any 64-bit number no other application on the same PostgreSQL uses for its locks.
 _ADVISORY_LOCK = 0x61676772_64656475  # "aggr" "dedu"
@@ -163,32 +163,18 @@ class StoryStore:
         now = self.now()
         rows = [
             {
-                "b_entry": decision.entry_id,
-                "b_story": story_id,
-                "b_relation": decision.relation,
-                "b_signal": decision.signal,
-                "b_score": decision.score,
-                "b_matched": decision.matched_entry_id,
-                "b_now": now,
-                "b_seq": seq,
+                "entry_id": decision.entry_id,
+                "story_id": story_id,
+                "relation": decision.relation,
+                "signal": decision.signal,
+                "score": decision.score,
+                "matched_entry_id": decision.matched_entry_id,
+                "assigned_at": now,
+                "seq": seq,
             }
             for decision, story_id in decided
         ]
-        table = cast(Table, StoryEntry.__table__)
-        self.session.connection().execute(
-            update(table)
-            .where(table.c.entry_id == bindparam("b_entry"))
-            .values(
-                story_id=bindparam("b_story"),
-                relation=bindparam("b_relation"),
-                signal=bindparam("b_signal"),
-                score=bindparam("b_score"),
-                matched_entry_id=bindparam("b_matched"),
-                assigned_at=bindparam("b_now"),
-                seq=bindparam("b_seq"),
-            ),
-            rows,
-        )
+        _update_many(self.session, StoryEntry, "entry_id", rows)
 
     @translated
     def new_stories(self, count: int) -> list[int]:
@@ -241,33 +227,19 @@ class StoryStore:
     @translated
     def describe(self, described: Sequence[StoryFacts]) -> None:
         """Store what ``Deduplicator.describe`` worked out, one statement for all."""
-        if not described:
-            return
-        table = cast(Table, Story.__table__)
-        self.session.connection().execute(
-            update(table)
-            .where(table.c.id == bindparam("b_id"))
-            .values(
-                representative_id=bindparam("b_representative"),
-                title=bindparam("b_title"),
-                first_seen=bindparam("b_first_seen"),
-                updated=bindparam("b_updated"),
-                size=bindparam("b_size"),
-                sources=bindparam("b_sources"),
-            ),
-            [
-                {
-                    "b_id": facts.story_id,
-                    "b_representative": facts.representative,
-                    "b_title": facts.title,
-                    "b_first_seen": facts.first_seen,
-                    "b_updated": facts.updated,
-                    "b_size": facts.size,
-                    "b_sources": facts.sources,
-                }
-                for facts in described
-            ],
-        )
+        rows = [
+            {
+                "id": facts.story_id,
+                "representative_id": facts.representative,
+                "title": facts.title,
+                "first_seen": facts.first_seen,
+                "updated": facts.updated,
+                "size": facts.size,
+                "sources": facts.sources,
+            }
+            for facts in described
+        ]
+        _update_many(self.session, Story, "id", rows)
 
     @translated
     def delete_empty(self, story_ids: Collection[int]) -> None:
@@ -379,6 +351,25 @@ class StoryStore:
             )
             for story in stories
         ]
+
+
+def _update_many(
+    session: Session, model: type[Base], key: str, rows: Sequence[dict[str, Any]]
+) -> None:
+    """One UPDATE ... WHERE key = ? for many rows (executemany), each row's columns
+    by name."""
+    if not rows:
+        return
+    table = cast(Table, model.__table__)
+    # Parameter names must differ from column names in an UPDATE's SET clause.
+    statement = (
+        update(table)
+        .where(table.c[key] == bindparam(f"p_{key}"))
+        .values({column: bindparam(f"p_{column}") for column in rows[0] if column != key})
+    )
+    session.connection().execute(
+        statement, [{f"p_{column}": value for column, value in row.items()} for row in rows]
+    )
 
 
 @dataclass(frozen=True)
