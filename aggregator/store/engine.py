@@ -41,6 +41,9 @@ def make_engine(url: str) -> Engine:
             # NORMAL is durable across application crashes in WAL mode; only a power
             # loss can drop the last transactions, never corrupt the file.
             cursor.execute("PRAGMA synchronous=NORMAL")
+            # 32 MiB of page cache (the default is 2 MiB): a database of a million
+            # entries keeps its index pages in memory between two batches.
+            cursor.execute("PRAGMA cache_size=-32768")
         finally:
             cursor.close()
 
