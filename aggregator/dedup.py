@@ -259,6 +259,8 @@ class Index:
         # A score is at most its dot product (a centroid is at least unit length and
         # the decay at most 1): in order of dot products, once one falls below the
         # second best score, no later story can change the best two.
+        if not dots or max(dots.values()) < limits.story:
+            return None  # no story can reach the threshold: the common case, a new story
         for dot, story_id in sorted(((d, -s) for s, d in dots.items()), reverse=True):
             if len(scored) == 2 and dot <= scored[1][0]:
                 break

@@ -10,6 +10,7 @@ Measures, with the real Deduplicator:
 
 * rebuild: building the in-memory index from the database (a daemon's start);
 * assign: grouping the 1,000 new entries (entries per second), the index warm;
+  each is the best of ROUNDS (the grouping undone between rounds);
 * peak memory: the process's peak RSS, and the growth while rebuilding and assigning.
 
 The figure that matters is the ratio of the assign cost at 10^6 to that at 10^4,
@@ -35,6 +36,7 @@ from typing import Any
 PER_DAY = 3000
 FEEDS = 200
 NEW = 1000
+ROUNDS = 3  # the best of three counts: these machines are shared and noisy
 _SYLLABLES = "ka lo mi ne ru sa ti vo ze ba do fe gu hi ja ko la me no pu ri se to va wi".split()  # noqa: SIM905
 
 
@@ -64,7 +66,7 @@ _ZIPF: dict[int, list[float]] = {}
 def measure(size: int) -> dict[str, Any]:
     """In this process: build a database of ``size`` entries, then time the
     deduplicator on 1,000 new ones."""
-    from sqlalchemy import insert
+    from sqlalchemy import delete, insert, update
 
     from aggregator.app import make_app
     from aggregator.config import load_settings
@@ -160,20 +162,31 @@ def measure(size: int) -> dict[str, Any]:
     stored_seconds = time.perf_counter() - started
 
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    with app.session(write=True) as session:
-        dedup = app.deduplicator(session)
-        assert dedup is not None
-        started = time.perf_counter()
-        with session.begin():
-            dedup._synced(now - timedelta(hours=6))  # the daemon's start
-        rebuild = time.perf_counter() - started
-        indexed = len(dedup._index or ())
-        started = time.perf_counter()
-        assigned = dedup.run()
-        assign = time.perf_counter() - started
+    rebuilds, assigns = [], []
+    for _ in range(ROUNDS):
+        with app.session(write=True) as session:
+            dedup = app.deduplicator(session)
+            assert dedup is not None
+            started = time.perf_counter()
+            with session.begin():
+                dedup._synced(now - timedelta(hours=6))  # the daemon's start
+            rebuilds.append(time.perf_counter() - started)
+            indexed = len(dedup._index or ())
+            started = time.perf_counter()
+            assigned = dedup.run()
+            assigns.append(time.perf_counter() - started)
+            assert assigned.entries == NEW, assigned
+            with session.begin():
+                # Undo, for the next round: the new entries wait again.
+                session.execute(
+                    update(StoryEntry)
+                    .where(StoryEntry.entry_id > size)
+                    .values(story_id=None, relation=None, signal=None, score=None, seq=None)
+                )
+                session.execute(delete(Story).where(Story.id > story))
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     app.close()
-    assert assigned.entries == NEW, assigned
+    rebuild, assign = min(rebuilds), min(assigns)
     return {
         "size": size,
         "stored_seconds": round(stored_seconds, 1),
