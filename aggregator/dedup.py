@@ -255,25 +255,31 @@ class Index:
                     dots[story_id] += weight * total
         stamp = item.when.timestamp()
         limits = self.thresholds
-        scored: list[tuple[float, int]] = []  # the best two so far
-        # A score is at most its dot product (a centroid is at least unit length and
-        # the decay at most 1): in order of dot products, once one falls below the
-        # second best score, no later story can change the best two.
-        if not dots or max(dots.values()) < limits.story:
+        threshold = limits.story
+        if not dots or max(dots.values()) < threshold:
             return None  # no story can reach the threshold: the common case, a new story
+        best: tuple[float, int] | None = None
+        second = (0.0, 0)
+        # A score is at most its dot product (a centroid is at least unit length and the
+        # decay at most 1). In order of dot products, stop once the stories left cannot
+        # change the decision: not the best two, nor the best's lead over the second.
         for dot, story_id in sorted(((d, -s) for s, d in dots.items()), reverse=True):
-            if len(scored) == 2 and dot <= scored[1][0]:
+            if dot <= second[0]:
                 break
+            if best is not None:
+                settled = dot <= best[0] and best[0] - RUNNER_UP * dot >= threshold
+                if settled or (dot < threshold and best[0] < threshold):
+                    break
             story = self._stories[-story_id]
             late = max(0.0, abs(stamp - story.first) - limits.decay_after)
             if late + limits.decay_after > limits.window:
                 continue
-            score = dot / math.sqrt(story.norm2) * math.exp(-late / limits.decay)
-            scored = sorted([*scored, (score, story_id)], reverse=True)[:2]
-        if not scored:
-            return None
-        best, second = [*scored, (0.0, 0)][:2]
-        if best[0] - RUNNER_UP * second[0] < limits.story:
+            candidate = (dot / math.sqrt(story.norm2) * math.exp(-late / limits.decay), story_id)
+            if best is None or candidate > best:
+                best, second = candidate, best or second
+            elif candidate > second:
+                second = candidate
+        if best is None or best[0] - RUNNER_UP * second[0] < threshold:
             return None
         return Decision(
             item.entry_id, -best[1], "story", "story-similarity", round(best[0], 4), None

@@ -25,6 +25,7 @@ import hashlib
 import json
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -186,6 +187,7 @@ def measure(size: int) -> dict[str, Any]:
                 session.execute(delete(Story).where(Story.id > story))
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     app.close()
+    shutil.rmtree(folder)  # a million entries take a gigabyte
     rebuild, assign = min(rebuilds), min(assigns)
     return {
         "size": size,
