@@ -72,9 +72,10 @@ def save_entries(
 
     With ``skip_page`` (full text on), each new entry's article page is queued, or
     recorded as skipped with the reason it gives. With ``relink``, an entry under a
-    new GUID or link that is a known entry of the feed since then, re-published
-    (same canonical URL, or same text; see dedup.same_entry), updates that entry and
-    takes the new key, rather than becoming a second one.
+    new GUID or link that re-publishes a known entry of the feed (the same canonical
+    URL with the same title or text, at any age; the same text since ``relink``; see
+    dedup.same_entry) updates that entry and takes the new key, rather than becoming
+    a second one.
     """
     by_key: dict[str, RawEntry] = {}
     for entry in entries:
