@@ -1,7 +1,7 @@
 """aggregator: a news feed aggregator that groups the same story across outlets.
 
 The public API is the command line (``aggregator --help``); the package layout
-follows the data: config → fetch → parse → store → (later) extract, dedup, output.
+follows the data: config → fetch → parse → store → extract → dedup → render.
 """
 
 import logging

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,6 +33,7 @@ from .deduplicate import Deduplicator
 from .drive import drain, run_once
 from .errors import AggregatorError, ConfigError
 from .logs import configure as configure_logging
+from .render import FORMATS, FeedMeta, render
 from .store import StoryStore
 from .types import ArticleResult, Assigned, EntryView, FeedResult, FeedView, StoredCounts, StoryView
 
@@ -366,7 +368,7 @@ def stories(app: App, as_json: bool, since: datetime | None, min_sources: int, l
     fetched); each lists how it joined the story and on what evidence.
 
     \b
-    Examples:
+    Example:
         aggregator stories --min-sources 3
         aggregator stories --json --since 2026-11-20 | jq .title
     """
@@ -460,6 +462,89 @@ def _dedup(app: App, session: Session) -> Deduplicator:
     if found is None:
         raise click.ClickException("deduplication is off (dedup: enabled: false)")
     return found
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "kind",
+    type=click.Choice(sorted(FORMATS)),
+    default="atom",
+    show_default=True,
+    help="Atom 1.0, RSS 2.0 or JSON Feed 1.1.",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
+@click.option(
+    "--since", callback=_since, metavar="ISO", help="Only stories changed at or after this."
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    help="At most this many stories, most recently changed first [default: output.max_items].",
+)
+@click.option("--tag", help="Only stories carried by a feed with this tag.")
+@click.option(
+    "--min-sources",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Only stories reported by at least this many feeds.",
+)
+@with_app()
+def export(
+    app: App,
+    kind: str,
+    output: Path | None,
+    since: datetime | None,
+    limit: int | None,
+    tag: str | None,
+    min_sources: int,
+) -> None:
+    """Write the merged feed: one item per story, with every outlet that carried it.
+
+    \b
+    Example:
+        aggregator export --format rss --output public/feed.rss
+        aggregator export --format json --tag world --min-sources 2
+    """
+    with app.session() as session, session.begin():
+        items = StoryStore(session, app.now).feed_items(
+            since=since,
+            min_sources=min_sources,
+            tag=tag,
+            limit=limit or app.settings.output.max_items,
+        )
+    settings = app.settings.output
+    meta = FeedMeta(
+        title=settings.title,
+        base_url=settings.base_url,
+        updated=max((item.updated for item in items), default=app.now()),
+        tag=tag,
+    )
+    body = render(kind, meta, items)
+    if output is None:
+        sys.stdout.buffer.write(body)
+        sys.stdout.buffer.flush()
+        return
+    write_atomically(output, body)
+    click.echo(f"wrote {len(items)} stor{'ies' if len(items) != 1 else 'y'} to {output}", err=True)
+
+
+def write_atomically(path: Path, body: bytes) -> None:
+    """Replace ``path`` in one step: a reader sees the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as f:
+        f.write(body)
+        temporary = Path(f.name)
+    try:
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 @cli.command()

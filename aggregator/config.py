@@ -202,6 +202,8 @@ class OutputSettings(_Section):
     formats: tuple[Literal["atom", "rss", "json"], ...] = ("atom", "rss", "json")
     title: StrictStr = "Aggregated news"
     max_items: StrictInt = Field(default=100, ge=1)
+    # Where the merged feed is published: its self links and item ids derive from it.
+    base_url: StrictStr = "http://127.0.0.1:8080/"
 
 
 class FeedConfig(_Section):

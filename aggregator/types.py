@@ -209,6 +209,38 @@ class StoryView:
 
 
 @dataclass(frozen=True)
+class SourceView:
+    """One outlet's report of a story, as the merged feed lists it."""
+
+    url: str | None
+    feed_url: str
+    feed_title: str | None
+    title: str | None
+    published: datetime
+    relation: str | None
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One story as an item of the merged feed."""
+
+    story_id: int
+    title: str
+    link: str | None  # the representative's
+    summary: str  # plain text: the start of the representative's text
+    published: datetime  # when the story first appeared
+    updated: datetime  # when an entry last joined or left it
+    sources: tuple[SourceView, ...]  # earliest first; the representative's among them
+    tags: tuple[str, ...]  # of the feeds that carried it
+    lead: SourceView | None = None  # the representative's own report
+
+    @property
+    def others(self) -> tuple[SourceView, ...]:
+        """The reports besides the representative's ("also reported by")."""
+        return tuple(source for source in self.sources if source is not self.lead)
+
+
+@dataclass(frozen=True)
 class FeedView:
     """A feed's state as ``aggregator feeds`` prints it."""
 

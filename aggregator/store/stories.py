@@ -19,7 +19,7 @@ from sqlalchemy import Table, and_, bindparam, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from ..dedup import Decision
-from ..types import StoryMemberView, StoryView
+from ..types import FeedItem, SourceView, StoryMemberView, StoryView
 from .boundary import translated
 from .models import Article, Base, Entry, Feed, Story, StoryEntry
 
@@ -28,6 +28,8 @@ _ADVISORY_LOCK = 0x61676772_64656475  # "aggr" "dedu"
 _CHUNK = 500
 # An entry whose own text is this long carries its article (no page needed).
 _FULL_TEXT_CHARS = 1000
+# How much of the representative's text a merged feed item quotes.
+SUMMARY_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -286,6 +288,99 @@ class StoryStore:
     # --- queries ----------------------------------------------------------------------
 
     @translated
+    def feed_items(
+        self,
+        *,
+        since: datetime | None = None,
+        min_sources: int = 1,
+        tag: str | None = None,
+        limit: int | None = None,
+    ) -> list[FeedItem]:
+        """Stories as merged feed items, most recently changed first. ``tag``: only
+        stories that a feed with that tag carried."""
+        query = select(Story).where(Story.size > 0, Story.representative_id.is_not(None))
+        query = query.order_by(Story.updated.desc(), Story.id.desc())
+        if since is not None:
+            query = query.where(Story.updated >= since)
+        if min_sources > 1:
+            query = query.where(Story.sources >= min_sources)
+        items: list[FeedItem] = []
+        # Tags are JSON lists (no portable SQL test for membership): filtered here,
+        # reading stories page by page until there are enough.
+        page = limit or 500
+        offset = 0
+        while True:
+            stories = list(self.session.scalars(query.offset(offset).limit(page)))
+            sources = self._sources([story.id for story in stories])
+            for story in stories:
+                mine = sources.get(story.id, [])
+                tags = tuple(sorted({t for source in mine for t in source.tags}))
+                if tag is not None and tag not in tags:
+                    continue
+                chosen = next((m for m in mine if m.entry_id == story.representative_id), None)
+                if chosen is None:
+                    continue
+                items.append(
+                    FeedItem(
+                        story_id=story.id,
+                        title=story.title or chosen.view.title or "(untitled)",
+                        link=chosen.view.url,
+                        summary=_summary(chosen.text),
+                        published=story.first_seen,
+                        updated=story.updated,
+                        sources=tuple(m.view for m in mine),
+                        tags=tags,
+                        lead=chosen.view,
+                    )
+                )
+                if limit and len(items) >= limit:
+                    return items
+            if len(stories) < page:
+                return items
+            offset += page
+
+    def _sources(self, story_ids: list[int]) -> dict[int, list[_Source]]:
+        found: dict[int, list[_Source]] = {}
+        for start in range(0, len(story_ids), _CHUNK):
+            rows = self.session.execute(
+                select(
+                    StoryEntry.story_id,
+                    Entry.id,
+                    Entry.url,
+                    Feed.url,
+                    Feed.user_title,
+                    Feed.title,
+                    Feed.tags,
+                    Entry.title,
+                    func.coalesce(Entry.published, Entry.first_seen),
+                    StoryEntry.relation,
+                    func.coalesce(Article.text, Entry.content_text),
+                )
+                .join(Entry, Entry.id == StoryEntry.entry_id)
+                .join(Feed, Feed.id == Entry.feed_id)
+                .outerjoin(Article, Article.entry_id == Entry.id)
+                .where(StoryEntry.story_id.in_(story_ids[start : start + _CHUNK]))
+                .order_by(func.coalesce(Entry.published, Entry.first_seen), Entry.id)
+            )
+            for row in rows:
+                found.setdefault(cast(int, row[0]), []).append(
+                    _Source(
+                        entry_id=row[1],
+                        view=SourceView(
+                            url=row[2],
+                            feed_url=row[3],
+                            feed_title=row[4] or row[5],
+                            title=row[7],
+                            published=row[8],
+                            relation=row[9],
+                        ),
+                        tags=tuple(row[6] or ()),
+                        text=row[10] or "",
+                    )
+                )
+        return found
+
+    @translated
     def stories(
         self,
         *,
@@ -370,6 +465,22 @@ def _update_many(
     session.connection().execute(
         statement, [{f"p_{column}": value for column, value in row.items()} for row in rows]
     )
+
+
+@dataclass(frozen=True)
+class _Source:
+    entry_id: int
+    view: SourceView
+    tags: tuple[str, ...]
+    text: str
+
+
+def _summary(text: str, limit: int = SUMMARY_CHARS) -> str:
+    """The start of a text, cut at a word, with an ellipsis when cut."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[:limit].rsplit(" ", 1)[0] + "\u2026"
 
 
 @dataclass(frozen=True)
