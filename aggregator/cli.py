@@ -305,6 +305,15 @@ def _since(_ctx: click.Context, _param: click.Parameter, value: str | None) -> d
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
+_min_sources = click.option(
+    "--min-sources",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Only stories reported by at least this many feeds.",
+)
+
+
 def _limit(what: str) -> Callable[[F], F]:
     return click.option(
         "--limit",
@@ -347,18 +356,15 @@ def _entry_line(entry: EntryView) -> str:
     return "\t".join([when, entry.feed_title or entry.feed_url, entry.title or "", entry.url or ""])
 
 
-@cli.group(invoke_without_command=True)
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per story.")
-@click.option(
+_stories_since = click.option(
     "--since", callback=_since, metavar="ISO", help="Only stories changed at or after this."
 )
-@click.option(
-    "--min-sources",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Only stories reported by at least this many feeds.",
-)
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per story.")
+@_stories_since
+@_min_sources
 @_limit("stories, most recently changed first")
 @with_app()
 def stories(app: App, as_json: bool, since: datetime | None, min_sources: int, limit: int) -> None:
@@ -478,22 +484,14 @@ def _dedup(app: App, session: Session) -> Deduplicator:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file (atomically) instead of standard output.",
 )
-@click.option(
-    "--since", callback=_since, metavar="ISO", help="Only stories changed at or after this."
-)
+@_stories_since
 @click.option(
     "--limit",
     type=click.IntRange(min=1),
     help="At most this many stories, most recently changed first [default: output.max_items].",
 )
 @click.option("--tag", help="Only stories carried by a feed with this tag.")
-@click.option(
-    "--min-sources",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Only stories reported by at least this many feeds.",
-)
+@_min_sources
 @with_app()
 def export(
     app: App,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Table, and_, bindparam, delete, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..dedup import Decision
@@ -298,12 +298,7 @@ class StoryStore:
     ) -> list[FeedItem]:
         """Stories as merged feed items, most recently changed first. ``tag``: only
         stories that a feed with that tag carried."""
-        query = select(Story).where(Story.size > 0, Story.representative_id.is_not(None))
-        query = query.order_by(Story.updated.desc(), Story.id.desc())
-        if since is not None:
-            query = query.where(Story.updated >= since)
-        if min_sources > 1:
-            query = query.where(Story.sources >= min_sources)
+        query = _listed(since, min_sources).where(Story.representative_id.is_not(None))
         items: list[FeedItem] = []
         # Tags are JSON lists (no portable SQL test for membership): filtered here,
         # reading stories page by page until there are enough.
@@ -311,26 +306,28 @@ class StoryStore:
         offset = 0
         while True:
             stories = list(self.session.scalars(query.offset(offset).limit(page)))
-            sources = self._sources([story.id for story in stories])
+            reports = self._reports([story.id for story in stories], with_text=True)
             for story in stories:
-                mine = sources.get(story.id, [])
-                tags = tuple(sorted({t for source in mine for t in source.tags}))
+                mine = reports.get(story.id, [])
+                tags = tuple(sorted({t for report in mine for t in report.tags or ()}))
                 if tag is not None and tag not in tags:
                     continue
-                chosen = next((m for m in mine if m.entry_id == story.representative_id), None)
+                chosen = next((r for r in mine if r.entry_id == story.representative_id), None)
                 if chosen is None:
                     continue
+                views = [report.source() for report in mine]
+                lead = views[mine.index(chosen)]
                 items.append(
                     FeedItem(
                         story_id=story.id,
-                        title=story.title or chosen.view.title or "(untitled)",
-                        link=chosen.view.url,
-                        summary=_summary(chosen.text),
+                        title=story.title or lead.title or "(untitled)",
+                        link=lead.url,
+                        summary=_summary(chosen.text or ""),
                         published=story.first_seen,
                         updated=story.updated,
-                        sources=tuple(m.view for m in mine),
+                        sources=tuple(views),
                         tags=tags,
-                        lead=chosen.view,
+                        lead=lead,
                     )
                 )
                 if limit and len(items) >= limit:
@@ -339,8 +336,12 @@ class StoryStore:
                 return items
             offset += page
 
-    def _sources(self, story_ids: list[int]) -> dict[int, list[_Source]]:
-        found: dict[int, list[_Source]] = {}
+    def _reports(
+        self, story_ids: list[int], *, with_text: bool = False
+    ) -> dict[int, list[_Report]]:
+        """Each story's entries, earliest first, with their feeds (and text)."""
+        found: dict[int, list[_Report]] = {}
+        text = func.coalesce(Article.text, Entry.content_text) if with_text else literal("")
         for start in range(0, len(story_ids), _CHUNK):
             rows = self.session.execute(
                 select(
@@ -348,13 +349,14 @@ class StoryStore:
                     Entry.id,
                     Entry.url,
                     Feed.url,
-                    Feed.user_title,
-                    Feed.title,
+                    func.coalesce(Feed.user_title, Feed.title),
                     Feed.tags,
                     Entry.title,
                     func.coalesce(Entry.published, Entry.first_seen),
                     StoryEntry.relation,
-                    func.coalesce(Article.text, Entry.content_text),
+                    StoryEntry.signal,
+                    StoryEntry.score,
+                    text,
                 )
                 .join(Entry, Entry.id == StoryEntry.entry_id)
                 .join(Feed, Feed.id == Entry.feed_id)
@@ -364,18 +366,18 @@ class StoryStore:
             )
             for row in rows:
                 found.setdefault(cast(int, row[0]), []).append(
-                    _Source(
+                    _Report(
                         entry_id=row[1],
-                        view=SourceView(
-                            url=row[2],
-                            feed_url=row[3],
-                            feed_title=row[4] or row[5],
-                            title=row[7],
-                            published=row[8],
-                            relation=row[9],
-                        ),
-                        tags=tuple(row[6] or ()),
-                        text=row[10] or "",
+                        url=row[2],
+                        feed_url=row[3],
+                        feed_title=row[4],
+                        tags=row[5],
+                        title=row[6],
+                        published=row[7],
+                        relation=row[8],
+                        signal=row[9],
+                        score=row[10],
+                        text=row[11],
                     )
                 )
         return found
@@ -389,51 +391,14 @@ class StoryStore:
         limit: int | None = None,
     ) -> list[StoryView]:
         """Stories most recently changed first, each with its entries (earliest first)."""
-        query = select(Story).where(Story.size > 0).order_by(Story.updated.desc(), Story.id)
-        if since is not None:
-            query = query.where(Story.updated >= since)
-        if min_sources > 1:
-            query = query.where(Story.sources >= min_sources)
+        query = _listed(since, min_sources)
         if limit:
             query = query.limit(limit)
         stories = list(self.session.scalars(query))
-        members: dict[int | None, list[StoryMemberView]] = {story.id: [] for story in stories}
-        ids = list(members)
-        for start in range(0, len(ids), _CHUNK):
-            rows = self.session.execute(
-                select(
-                    StoryEntry.story_id,
-                    Entry.id,
-                    Entry.url,
-                    Feed.url,
-                    Feed.user_title,
-                    Feed.title,
-                    Entry.title,
-                    Entry.published,
-                    Entry.first_seen,
-                    StoryEntry.relation,
-                    StoryEntry.signal,
-                    StoryEntry.score,
-                )
-                .join(Entry, Entry.id == StoryEntry.entry_id)
-                .join(Feed, Feed.id == Entry.feed_id)
-                .where(StoryEntry.story_id.in_(ids[start : start + _CHUNK]))
-                .order_by(func.coalesce(Entry.published, Entry.first_seen), Entry.id)
-            )
-            for row in rows:
-                members[row[0]].append(
-                    StoryMemberView(
-                        id=row[1],
-                        url=row[2],
-                        feed_url=row[3],
-                        feed_title=row[4] or row[5],
-                        title=row[6],
-                        published=row[7] or row[8],
-                        relation=row[9],
-                        signal=row[10],
-                        score=row[11],
-                    )
-                )
+        reports = self._reports([story.id for story in stories])
+        members = {
+            story.id: [report.member() for report in reports.get(story.id, [])] for story in stories
+        }
         return [
             StoryView(
                 id=story.id,
@@ -467,12 +432,54 @@ def _update_many(
     )
 
 
+def _listed(since: datetime | None, min_sources: int) -> Any:
+    """Stories with entries, most recently changed first, as the filters say."""
+    query = select(Story).where(Story.size > 0).order_by(Story.updated.desc(), Story.id.desc())
+    if since is not None:
+        query = query.where(Story.updated >= since)
+    if min_sources > 1:
+        query = query.where(Story.sources >= min_sources)
+    return query
+
+
 @dataclass(frozen=True)
-class _Source:
+class _Report:
+    """One entry of a story with its feed, as the queries read it."""
+
     entry_id: int
-    view: SourceView
-    tags: tuple[str, ...]
-    text: str
+    url: str | None
+    feed_url: str
+    feed_title: str | None
+    tags: list[str] | None
+    title: str | None
+    published: datetime  # else first seen
+    relation: str | None
+    signal: str | None
+    score: float | None
+    text: str | None
+
+    def member(self) -> StoryMemberView:
+        return StoryMemberView(
+            id=self.entry_id,
+            url=self.url,
+            feed_url=self.feed_url,
+            feed_title=self.feed_title,
+            title=self.title,
+            published=self.published,
+            relation=self.relation,
+            signal=self.signal,
+            score=self.score,
+        )
+
+    def source(self) -> SourceView:
+        return SourceView(
+            url=self.url,
+            feed_url=self.feed_url,
+            feed_title=self.feed_title,
+            title=self.title,
+            published=self.published,
+            relation=self.relation,
+        )
 
 
 def _summary(text: str, limit: int = SUMMARY_CHARS) -> str:
