@@ -12,7 +12,6 @@ import json
 import logging
 import os
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -33,6 +32,7 @@ from .deduplicate import Deduplicator
 from .drive import drain, run_once
 from .errors import AggregatorError, ConfigError
 from .logs import configure as configure_logging
+from .publish import write_atomically
 from .render import FORMATS, FeedMeta, render
 from .store import StoryStore
 from .types import ArticleResult, Assigned, EntryView, FeedResult, FeedView, StoredCounts, StoryView
@@ -530,19 +530,6 @@ def export(
         return
     write_atomically(output, body)
     click.echo(f"wrote {len(items)} stor{'ies' if len(items) != 1 else 'y'} to {output}", err=True)
-
-
-def write_atomically(path: Path, body: bytes) -> None:
-    """Replace ``path`` in one step: a reader sees the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as f:
-        f.write(body)
-        temporary = Path(f.name)
-    try:
-        os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 @cli.command()

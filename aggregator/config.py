@@ -198,7 +198,9 @@ class ServeSettings(_Section):
 class OutputSettings(_Section):
     """The merged output feed written to files."""
 
-    directory: StrictStr = "output"
+    # Where the daemon keeps the merged feed files (relative to feeds.yaml); none
+    # written without it.
+    directory: StrictStr | None = None
     formats: tuple[Literal["atom", "rss", "json"], ...] = ("atom", "rss", "json")
     title: StrictStr = "Aggregated news"
     max_items: StrictInt = Field(default=100, ge=1)

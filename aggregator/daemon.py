@@ -35,6 +35,7 @@ from .drive import close, pump
 from .errors import AggregatorError, StoreError
 from .logs import event
 from .metrics import Metrics
+from .publish import publish
 from .serve import StatusServer
 from .types import Assigned, FeedResult, StoredCounts
 
@@ -83,10 +84,14 @@ class Grouping:
     waited for long enough)."""
 
     def __init__(
-        self, deduplicator: Deduplicator | None, observe: Callable[[Assigned], None]
+        self,
+        deduplicator: Deduplicator | None,
+        observe: Callable[[Assigned], None],
+        changed: Callable[[], None] = lambda: None,
     ) -> None:
         self.deduplicator = deduplicator
         self.observe = observe
+        self.changed = changed  # stories changed: the merged feed files follow
         self._last = -math.inf
 
     def tick(self, new_entries: bool) -> None:
@@ -96,10 +101,14 @@ class Grouping:
             return
         self._last = time.monotonic()
         try:
-            self.observe(self.deduplicator.run())
+            grouped = self.deduplicator.run()
         except StoreError as e:
             # Nothing is lost: the entries wait, and the next run takes them.
             event(log, logging.WARNING, "dedup.error", error=str(e))
+            return
+        self.observe(grouped)
+        if grouped.entries:
+            self.changed()
 
 
 def run_daemon(
@@ -134,7 +143,22 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
             metrics.observe(result, counts)
 
         poller, extractor = app.workers(session, on_result, metrics.observe_article)
-        grouping = Grouping(app.deduplicator(session), metrics.observe_grouped)
+        output = app.settings.output
+        directory = app.settings.config_path.parent / output.directory if output.directory else None
+        tags = {tag for source in app.settings.feeds for tag in source.tags}
+
+        def write_feeds() -> None:
+            if directory is None:
+                return
+            try:
+                written = publish(session, app.now, output, directory, tags)
+            except (AggregatorError, OSError) as e:
+                event(log, logging.WARNING, "output.error", error=str(e))
+                return
+            event(log, logging.INFO, "output.written", files=len(written), directory=directory)
+
+        grouping = Grouping(app.deduplicator(session), metrics.observe_grouped, write_feeds)
+        write_feeds()  # at start: the files reflect the database from the first moment
         lock = threading.Lock()  # the tick and the shutdown never use the session at once
         stopping = threading.Event()
         last_tick: list[float] = []

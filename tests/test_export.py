@@ -12,7 +12,7 @@ import feedparser
 import lxml.html
 import pytest
 
-from .conftest import FeedServer, run
+from .conftest import FeedServer, run, wait_until
 from .synthetic import corpus
 from .test_stories import NO_PAGES, poll, rss, serve_feeds, stories_json
 
@@ -176,3 +176,32 @@ def _raw_html(body: bytes, kind: str) -> list[str]:
     if kind == "atom":
         return [e.text for e in root.iter("{http://www.w3.org/2005/Atom}content")]
     return [e.text for e in root.iter("description") if e.getparent().tag == "item"]
+
+
+def test_the_daemon_keeps_the_output_files(
+    server: FeedServer, config: Any, tmp_path: Path, start_daemon: Any
+) -> None:
+    articles = corpus(seed=53, groups=2, feeds=6)
+    feeds = serve_feeds(server, articles)
+    tagged = [
+        {"url": url, "interval": "1h", "tags": ["world"] if n % 2 else ["local"]}
+        for n, url in feeds.items()
+    ]
+    path = config(tagged, output={"directory": "public"}, **NO_PAGES)
+    daemon = start_daemon(path)
+    atom = tmp_path / "public" / "feed.atom"
+
+    def stories_written() -> int:
+        return len(feedparser.parse(atom.read_bytes()).entries) if atom.exists() else 0
+
+    wait_until(lambda: stories_written() == 2, timeout=30)
+    assert daemon.stop() == 0
+    parsed = feedparser.parse(atom.read_bytes())
+    assert not parsed.bozo
+    assert {e.title for e in parsed.entries} == {a.title for a in articles if a.kind == "original"}
+    for name in ("feed.rss", "feed.json", "tags/world/feed.atom", "tags/local/feed.json"):
+        assert (tmp_path / "public" / name).exists(), name
+    world = json.loads((tmp_path / "public" / "tags" / "world" / "feed.json").read_bytes())
+    assert all("world" in item["tags"] for item in world["items"])
+    # No temporary files left behind.
+    assert not list((tmp_path / "public").rglob(".*"))
