@@ -35,8 +35,8 @@ from .drive import close, pump
 from .errors import AggregatorError, StoreError
 from .logs import event
 from .metrics import Metrics
-from .publish import publish
-from .serve import StatusServer
+from .publish import rendered, write_files
+from .serve import FeedDocuments, StatusServer
 from .types import Assigned, FeedResult, StoredCounts
 
 log = logging.getLogger(__name__)
@@ -147,15 +147,21 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
         directory = app.settings.config_path.parent / output.directory if output.directory else None
         tags = {tag for source in app.settings.feeds for tag in source.tags}
 
+        serve = app.settings.serve
+        feeds = FeedDocuments()
+
         def write_feeds() -> None:
-            if directory is None:
+            if directory is None and serve is None:
                 return
             try:
-                written = publish(session, app.now, output, directory, tags)
+                documents = rendered(session, app.now, output, tags)
+                feeds.replace(documents)
+                if directory is not None:
+                    write_files(directory, documents)
             except (AggregatorError, OSError) as e:
                 event(log, logging.WARNING, "output.error", error=str(e))
                 return
-            event(log, logging.INFO, "output.written", files=len(written), directory=directory)
+            event(log, logging.INFO, "output.rendered", documents=len(documents))
 
         grouping = Grouping(app.deduplicator(session), metrics.observe_grouped, write_feeds)
         write_feeds()  # at start: the files reflect the database from the first moment
@@ -177,10 +183,13 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
                 last_tick[:] = [now]
 
         server = None
-        serve = app.settings.serve
         if serve is not None:
             server = StatusServer(
-                serve.host, serve.port, metrics, lambda: last_tick[0] if last_tick else None
+                serve.host,
+                serve.port,
+                metrics,
+                lambda: last_tick[0] if last_tick else None,
+                feeds=feeds,
             )
             server.start()
             event(log, logging.INFO, "serve.start", host=serve.host, port=server.port)

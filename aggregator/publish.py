@@ -1,19 +1,21 @@
-"""Writes the merged feed files (feeds.yaml ``output:``): every format, for all stories
-and for each tag, each file replaced atomically so a web server never serves half a
-file."""
+"""The merged feed documents: rendered from the database (every format, for all
+stories and for each tag), written to files (feeds.yaml ``output:``), each replaced
+atomically so a web server never serves half a file, and served by the daemon."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from .config import OutputSettings
-from .render import FORMATS, FeedMeta, render
+from .render import FORMATS, MEDIA_TYPES, FeedMeta, render
 from .store.stories import StoryStore
 
 
@@ -30,16 +32,22 @@ def write_atomically(path: Path, body: bytes) -> None:
         raise
 
 
-def publish(
-    session: Session,
-    now: Callable[[], datetime],
-    output: OutputSettings,
-    directory: Path,
-    tags: set[str],
-) -> list[Path]:
-    """Write ``feed.{atom,rss,json}`` (as ``output.formats`` says) into ``directory``,
-    and ``tags/TAG/feed.*`` for each tag; returns the files written."""
-    written = []
+@dataclass(frozen=True)
+class Document:
+    """One rendered feed file."""
+
+    body: bytes
+    media_type: str
+    updated: datetime  # the newest change of its stories
+    etag: str
+
+
+def rendered(
+    session: Session, now: Callable[[], datetime], output: OutputSettings, tags: set[str]
+) -> dict[str, Document]:
+    """Every merged feed document by its path (``feed.atom``, ``tags/TAG/feed.json``,
+    ...): each of ``output.formats``, for all stories and for each tag."""
+    documents = {}
     for tag in [None, *sorted(tags)]:
         with session.begin():
             items = StoryStore(session, now).feed_items(tag=tag, limit=output.max_items)
@@ -49,9 +57,23 @@ def publish(
             updated=max((item.updated for item in items), default=now()),
             tag=tag,
         )
-        folder = directory if tag is None else directory / "tags" / tag
+        folder = "" if tag is None else f"tags/{tag}/"
         for kind in output.formats:
-            path = folder / FORMATS[kind]
-            write_atomically(path, render(kind, meta, items))
-            written.append(path)
+            body = render(kind, meta, items)
+            documents[folder + FORMATS[kind]] = Document(
+                body=body,
+                media_type=MEDIA_TYPES[kind],
+                updated=meta.updated,
+                etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"',
+            )
+    return documents
+
+
+def write_files(directory: Path, documents: dict[str, Document]) -> list[Path]:
+    """Write each document under ``directory``, atomically; the files written."""
+    written = []
+    for relative, document in documents.items():
+        path = directory / relative
+        write_atomically(path, document.body)
+        written.append(path)
     return written

@@ -1,4 +1,5 @@
-"""The daemon's small HTTP endpoint: /healthz and /metrics (the merged feed comes later).
+"""The daemon's small HTTP endpoint: the merged feed (/feed.atom, /feed.rss, /feed.json,
+/tags/TAG/feed.*) with ETag and Last-Modified, /healthz and /metrics.
 
 Runs in a thread of its own beside the scheduler; reads only what it is handed.
 """
@@ -9,19 +10,55 @@ import json
 import threading
 import time
 from collections.abc import Callable
+from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from .metrics import Metrics
+from .publish import Document
 
 # The scheduler ticks every second; this much silence means it is stuck.
 STALE_AFTER = 60.0
 
 
+class FeedDocuments:
+    """The latest merged feed documents, swapped whole (the daemon renders, the server
+    reads, from another thread)."""
+
+    def __init__(self) -> None:
+        self._documents: dict[str, Document] = {}
+        self._lock = threading.Lock()
+
+    def replace(self, documents: dict[str, Document]) -> None:
+        with self._lock:
+            self._documents = dict(documents)
+
+    def get(self, path: str) -> Document | None:
+        with self._lock:
+            return self._documents.get(path)
+
+
+def not_modified(document: Document, match: str | None, since: str | None) -> bool:
+    """RFC 9110 13.1: If-None-Match wins; else If-Modified-Since, to the second."""
+    if match is not None:
+        tags = [tag.strip().removeprefix("W/") for tag in match.split(",")]
+        return "*" in tags or document.etag in tags
+    if since is None:
+        return False
+    try:
+        moment = parsedate_to_datetime(since)
+    except (TypeError, ValueError):
+        return False
+    if moment.tzinfo is None:
+        return False
+    return document.updated.replace(microsecond=0) <= moment
+
+
 class StatusServer:
-    """Serves /healthz (200 while the scheduler ticks, else 503) and /metrics."""
+    """Serves the merged feed, /healthz (200 while the scheduler ticks, else 503) and
+    /metrics."""
 
     def __init__(
         self,
@@ -30,8 +67,10 @@ class StatusServer:
         metrics: Metrics,
         last_tick: Callable[[], float | None],
         clock: Callable[[], float] = time.time,
+        feeds: FeedDocuments | None = None,
     ) -> None:
         status = self
+        documents = feeds or FeedDocuments()
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
@@ -41,8 +80,28 @@ class StatusServer:
                     self._send(code, "application/json", json.dumps(body).encode())
                 elif path == "/metrics":
                     self._send(200, CONTENT_TYPE_LATEST, metrics.render())
+                elif (document := documents.get(path.lstrip("/"))) is not None:
+                    self._feed(document)
                 else:
                     self._send(404, "text/plain; charset=utf-8", b"not found\n")
+
+            def _feed(self, document: Document) -> None:
+                unchanged = not_modified(
+                    document,
+                    self.headers.get("If-None-Match"),
+                    self.headers.get("If-Modified-Since"),
+                )
+                self.send_response(304 if unchanged else 200)
+                self.send_header("ETag", document.etag)
+                self.send_header("Last-Modified", format_datetime(document.updated, usegmt=True))
+                self.send_header("Cache-Control", "no-cache")
+                if unchanged:
+                    self.end_headers()
+                    return
+                self.send_header("Content-Type", document.media_type)
+                self.send_header("Content-Length", str(len(document.body)))
+                self.end_headers()
+                self.wfile.write(document.body)
 
             def _send(self, code: int, content_type: str, body: bytes) -> None:
                 self.send_response(code)

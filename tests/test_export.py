@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import feedparser
+import httpx
 import lxml.html
 import pytest
 
 from .conftest import FeedServer, run, wait_until
 from .synthetic import corpus
+from .test_daemon import free_port
 from .test_stories import NO_PAGES, poll, rss, serve_feeds, stories_json
 
 
@@ -205,3 +207,44 @@ def test_the_daemon_keeps_the_output_files(
     assert all("world" in item["tags"] for item in world["items"])
     # No temporary files left behind.
     assert not list((tmp_path / "public").rglob(".*"))
+
+
+def test_the_daemon_serves_the_merged_feed_with_etag_and_304(
+    server: FeedServer, config: Any, start_daemon: Any
+) -> None:
+    articles = corpus(seed=59, groups=2, feeds=6)
+    feeds = serve_feeds(server, articles)
+    port = free_port()
+    path = config(
+        [{"url": url, "interval": "1h", "tags": ["world"]} for url in feeds.values()],
+        serve={"host": "127.0.0.1", "port": port},
+        **NO_PAGES,
+    )
+    daemon = start_daemon(path)
+    base = f"http://127.0.0.1:{port}"
+
+    def served() -> int:
+        try:
+            with httpx.Client() as client:
+                response = client.get(f"{base}/feed.json")
+        except httpx.HTTPError:
+            return -1
+        return len(response.json()["items"]) if response.status_code == 200 else -1
+
+    wait_until(lambda: served() == 2, timeout=30)
+    with httpx.Client() as client:
+        for name in ("feed.atom", "feed.rss", "feed.json", "tags/world/feed.atom"):
+            response = client.get(f"{base}/{name}")
+            assert response.status_code == 200, name
+            etag, modified = response.headers["ETag"], response.headers["Last-Modified"]
+            if name != "feed.json":
+                assert not feedparser.parse(response.content).bozo
+            again = client.get(f"{base}/{name}", headers={"If-None-Match": etag})
+            assert again.status_code == 304
+            assert again.content == b""
+            since = client.get(f"{base}/{name}", headers={"If-Modified-Since": modified})
+            assert since.status_code == 304
+            other = client.get(f"{base}/{name}", headers={"If-None-Match": '"other"'})
+            assert other.status_code == 200
+        assert client.get(f"{base}/tags/none/feed.atom").status_code == 404
+    assert daemon.stop() == 0
