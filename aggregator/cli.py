@@ -32,8 +32,8 @@ from .deduplicate import Deduplicator
 from .drive import drain, run_once
 from .errors import AggregatorError, ConfigError
 from .logs import configure as configure_logging
-from .publish import write_atomically
-from .render import FORMATS, FeedMeta, render
+from .publish import document, write_atomically
+from .render import FORMATS
 from .store import StoryStore
 from .types import ArticleResult, Assigned, EntryView, FeedResult, FeedView, StoredCounts, StoryView
 
@@ -516,14 +516,7 @@ def export(
             tag=tag,
             limit=limit or app.settings.output.max_items,
         )
-    settings = app.settings.output
-    meta = FeedMeta(
-        title=settings.title,
-        base_url=settings.base_url,
-        updated=max((item.updated for item in items), default=app.now()),
-        tag=tag,
-    )
-    body = render(kind, meta, items)
+    body = document(kind, app.settings.output, items, tag, app.now).body
     if output is None:
         sys.stdout.buffer.write(body)
         sys.stdout.buffer.flush()

@@ -18,6 +18,7 @@ the window leave the index.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 from collections import defaultdict
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypeVar
 
-from .textsim import normalize
+from .textsim import normalize, sketch
 from .urls import names_an_article
 
 # A shingle (or term) shared by more entries than this within the window is page
@@ -436,8 +437,14 @@ class Known:
     entry_id: int
     canonical_url: str | None
     title: str
-    sketch: frozenset[int]
+    text: str
     published: datetime | None
+
+    @functools.cached_property
+    def sketch(self) -> frozenset[int]:
+        # Computed only when text must be compared: most new entries are told apart
+        # by their address already, and a feed has a couple of hundred recent entries.
+        return sketch(self.text)
 
 
 def same_entry(new: Incoming, known: Sequence[Known]) -> int | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from .config import OutputSettings
 from .render import FORMATS, MEDIA_TYPES, FeedMeta, render
 from .store.stories import StoryStore
+from .types import FeedItem
 
 
 def write_atomically(path: Path, body: bytes) -> None:
@@ -51,22 +52,33 @@ def rendered(
     for tag in [None, *sorted(tags)]:
         with session.begin():
             items = StoryStore(session, now).feed_items(tag=tag, limit=output.max_items)
-        meta = FeedMeta(
-            title=output.title,
-            base_url=output.base_url,
-            updated=max((item.updated for item in items), default=now()),
-            tag=tag,
-        )
         folder = "" if tag is None else f"tags/{tag}/"
         for kind in output.formats:
-            body = render(kind, meta, items)
-            documents[folder + FORMATS[kind]] = Document(
-                body=body,
-                media_type=MEDIA_TYPES[kind],
-                updated=meta.updated,
-                etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"',
-            )
+            documents[folder + FORMATS[kind]] = document(kind, output, items, tag, now)
     return documents
+
+
+def document(
+    kind: str,
+    output: OutputSettings,
+    items: Sequence[FeedItem],
+    tag: str | None,
+    now: Callable[[], datetime],
+) -> Document:
+    """One merged feed document of ``items`` (all stories, or one tag's)."""
+    meta = FeedMeta(
+        title=output.title,
+        base_url=output.base_url,
+        updated=max((item.updated for item in items), default=now()),
+        tag=tag,
+    )
+    body = render(kind, meta, items)
+    return Document(
+        body=body,
+        media_type=MEDIA_TYPES[kind],
+        updated=meta.updated,
+        etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"',
+    )
 
 
 def write_files(directory: Path, documents: dict[str, Document]) -> list[Path]:

@@ -164,7 +164,7 @@ def test_grouping_is_deterministic_and_stable_when_repeated(seed: int) -> None:
 
 
 def known(entry_id: int, url: str | None, title: str, text: str) -> Known:
-    return Known(entry_id, canonical_url(url) if url else None, title, sketch(text), START)
+    return Known(entry_id, canonical_url(url) if url else None, title, text, START)
 
 
 def incoming(url: str | None, title: str, text: str) -> Incoming:

@@ -188,7 +188,7 @@ def _republished(
     found: dict[str, tuple[int, str, str | None]] = {}
     taken: set[int] = set()
     known = [
-        Known(row.id, row.canonical_url, row.title or "", sketch(row.content_text), row.published)
+        Known(row.id, row.canonical_url, row.title or "", row.content_text, row.published)
         for row in candidates
     ]
     for key, entry in unknown.items():
