@@ -183,10 +183,10 @@ class Deduplicator:
         now = self.stories.now()
         described = []
         for story_id, members in self.stories.members(story_ids).items():
-            if not members:
+            if story_id is None or not members:
                 continue
             chosen = representative(
-                [Member(m.entry_id, m.feed_url, m.published, m.full_text) for m in members],
+                [Member(m.entry_id, m.feed_url, m.when, m.full_text) for m in members],
                 self.priority,
             )
             described.append(
@@ -194,7 +194,7 @@ class Deduplicator:
                     story_id=story_id,
                     representative=chosen.entry_id,
                     title=next(m.title for m in members if m.entry_id == chosen.entry_id),
-                    first_seen=min(m.published for m in members),
+                    first_seen=min(m.when for m in members),
                     updated=now,
                     size=len(members),
                     sources=len({m.feed_id for m in members}),

@@ -190,11 +190,41 @@ class StoryStore:
         return [row[0] for row in self.session.execute(statement, rows)]
 
     @translated
-    def members(self, story_ids: Collection[int]) -> dict[int, list[Report]]:
-        """Each story's entries (none for an empty story), with what the
-        representative policy needs."""
-        reports = self._reports(list(story_ids))
-        return {story_id: reports.get(story_id, []) for story_id in story_ids}
+    def members(self, story_ids: Collection[int]) -> dict[int | None, list[MemberRow]]:
+        """Each story's entries, with what the representative policy needs."""
+        found: dict[int | None, list[MemberRow]] = {story_id: [] for story_id in story_ids}
+        ids = list(story_ids)
+        for start in range(0, len(ids), _CHUNK):
+            query = (
+                select(
+                    StoryEntry.story_id,
+                    Entry.id,
+                    Feed.url,
+                    func.coalesce(Entry.published, Entry.first_seen),
+                    Entry.title,
+                    Entry.feed_id,
+                    or_(
+                        Article.status == "ok",
+                        func.length(Entry.content_text) >= _FULL_TEXT_CHARS,
+                    ),
+                )
+                .join(Entry, Entry.id == StoryEntry.entry_id)
+                .join(Feed, Feed.id == Entry.feed_id)
+                .outerjoin(Article, Article.entry_id == Entry.id)
+                .where(StoryEntry.story_id.in_(ids[start : start + _CHUNK]))
+            )
+            for row in self.session.execute(query):
+                found[row[0]].append(
+                    MemberRow(
+                        entry_id=row[1],
+                        feed_url=row[2],
+                        when=row[3],
+                        title=row[4],
+                        feed_id=row[5],
+                        full_text=bool(row[6]),
+                    )
+                )
+        return found
 
     @translated
     def describe(self, described: Sequence[StoryFacts]) -> None:
@@ -306,9 +336,11 @@ class StoryStore:
                 return items
             offset += page
 
-    def _reports(self, story_ids: list[int], *, with_text: bool = False) -> dict[int, list[Report]]:
+    def _reports(
+        self, story_ids: list[int], *, with_text: bool = False
+    ) -> dict[int, list[_Report]]:
         """Each story's entries, earliest first, with their feeds (and text)."""
-        found: dict[int, list[Report]] = {}
+        found: dict[int, list[_Report]] = {}
         text = func.coalesce(Article.text, Entry.content_text) if with_text else literal("")
         for start in range(0, len(story_ids), _CHUNK):
             rows = self.session.execute(
@@ -325,11 +357,6 @@ class StoryStore:
                     StoryEntry.signal,
                     StoryEntry.score,
                     text,
-                    Entry.feed_id,
-                    or_(
-                        Article.status == "ok",
-                        func.length(Entry.content_text) >= _FULL_TEXT_CHARS,
-                    ),
                 )
                 .join(Entry, Entry.id == StoryEntry.entry_id)
                 .join(Feed, Feed.id == Entry.feed_id)
@@ -339,7 +366,7 @@ class StoryStore:
             )
             for row in rows:
                 found.setdefault(cast(int, row[0]), []).append(
-                    Report(
+                    _Report(
                         entry_id=row[1],
                         url=row[2],
                         feed_url=row[3],
@@ -351,8 +378,6 @@ class StoryStore:
                         signal=row[9],
                         score=row[10],
                         text=row[11],
-                        feed_id=row[12],
-                        full_text=bool(row[13]),
                     )
                 )
         return found
@@ -418,7 +443,7 @@ def _listed(since: datetime | None, min_sources: int) -> Any:
 
 
 @dataclass(frozen=True)
-class Report:
+class _Report:
     """One entry of a story with its feed, as the queries read it."""
 
     entry_id: int
@@ -432,10 +457,6 @@ class Report:
     signal: str | None
     score: float | None
     text: str | None
-    feed_id: int
-    # The article's text was extracted, or the feed carries it (the representative
-    # policy prefers such an entry).
-    full_text: bool
 
     def member(self) -> StoryMemberView:
         return StoryMemberView(
@@ -480,3 +501,13 @@ class StoryFacts:
     updated: datetime
     size: int
     sources: int
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    entry_id: int
+    feed_url: str
+    when: datetime
+    title: str | None
+    feed_id: int
+    full_text: bool
