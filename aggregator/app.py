@@ -30,6 +30,7 @@ from .extract import extract_article, skip_reason
 from .fetch import make_client
 from .parse import parse_feed
 from .pipeline import OnResult, Parse, Poller, ScheduleBounds
+from .prune import Pruner
 from .store import ArticleStore, Store, StoryStore
 from .store.engine import make_engine, writer
 from .store.migrate import current_revision, head_revision, upgrade
@@ -123,9 +124,10 @@ class App:
 
     def deduplicator(self, session: Session) -> Deduplicator | None:
         """The story grouping stage, or None with ``dedup: enabled: false``."""
+        return self._deduplicator(session) if self.settings.dedup.enabled else None
+
+    def _deduplicator(self, session: Session) -> Deduplicator:
         dedup = self.settings.dedup
-        if not dedup.enabled:
-            return None
         return Deduplicator(
             session,
             StoryStore(session, self.now),
@@ -133,6 +135,16 @@ class App:
             priority=dedup.source_priority,
             text_wait=timedelta(seconds=dedup.text_wait),
         )
+
+    def pruner(self, session: Session, keep: timedelta | None = None) -> Pruner | None:
+        """Retention, keeping entries ``keep`` (else ``retention.keep``); None when
+        neither says how long."""
+        if keep is None and self.settings.retention.keep is not None:
+            keep = timedelta(seconds=self.settings.retention.keep)
+        if keep is None:
+            return None
+        # Grouping off or on, stories left by earlier runs shrink with their entries.
+        return Pruner(session, self._deduplicator(session), keep)
 
     def _plan_page(self, source: FeedSource, entry: RawEntry) -> str | None:
         """Why a new entry's page is not fetched, or None (see extract.skip_reason)."""
@@ -145,6 +157,12 @@ class App:
             url=feed_url, full_text=self.settings.extract.full_text
         )
         return self._plan_page(source, entry)
+
+    def use_feeds(self, feeds: tuple[FeedSource, ...]) -> None:
+        """Take a new list of feeds (a running daemon re-read feeds.yaml); the rest of
+        the settings stay as they were at start."""
+        self.settings = self.settings.model_copy(update={"feeds": feeds})
+        self.__dict__.pop("_sources", None)  # the cached_property below, built again
 
     @functools.cached_property
     def _sources(self) -> dict[str, FeedSource]:

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,16 +26,30 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from sqlalchemy.orm import Session
 
 from .app import App, make_app
-from .config import DEFAULT_CONFIG, load_settings
+from .config import DEFAULT_CONFIG, MIN_KEEP, load_settings, parse_duration
 from .daemon import run_daemon
 from .deduplicate import Deduplicator
 from .drive import drain, run_once
 from .errors import AggregatorError, ConfigError
+from .feedsfile import add_feeds, remove_feed
 from .logs import configure as configure_logging
+from .opml import OpmlFeed, parse_opml, write_opml
 from .publish import document, write_atomically
 from .render import FORMATS
 from .store import StoryStore
-from .types import ArticleResult, Assigned, EntryView, FeedResult, FeedView, StoredCounts, StoryView
+from .types import (
+    MARK_END,
+    MARK_START,
+    ArticleResult,
+    Assigned,
+    EntryView,
+    FeedResult,
+    FeedView,
+    SearchHit,
+    StoredCounts,
+    StoryView,
+)
+from .websearch import QueryError
 
 F = TypeVar("F", bound=Callable[..., Any])
 LOG_LEVELS = ["debug", "info", "warning", "error"]
@@ -75,19 +89,23 @@ def _exit_now_if_stuck(code: int) -> None:
         os._exit(code)
 
 
+def _config_option(help_text: str) -> Callable[[F], F]:
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=DEFAULT_CONFIG,
+        envvar="AGGREGATOR_CONFIG",
+        show_default=True,
+        help=help_text,
+    )
+
+
 def with_app(*, migrate: bool = True, log_default: str = "error") -> Callable[[F], F]:
     """Add --config and --log-level, build the App, and close it when the command ends."""
 
     def decorator(command: F) -> F:
-        @click.option(
-            "--config",
-            "config_path",
-            type=click.Path(dir_okay=False, path_type=Path),
-            default=DEFAULT_CONFIG,
-            envvar="AGGREGATOR_CONFIG",
-            show_default=True,
-            help="The feeds.yaml to use (env AGGREGATOR_CONFIG).",
-        )
+        @_config_option("The feeds.yaml to use (env AGGREGATOR_CONFIG).")
         @click.option(
             "--log-level",
             type=click.Choice(LOG_LEVELS),
@@ -281,8 +299,9 @@ def run(app: App) -> None:
     """Run the polling daemon: poll each feed when it is due, until stopped.
 
     Stop it with SIGTERM or Ctrl-C: polls in progress get a few seconds to finish
-    and be stored, then it exits 0. Logs one logfmt line per event to stderr. With a
-    `serve:` section it serves /healthz and /metrics.
+    and be stored, then it exits 0. A change of feeds.yaml's feeds takes effect as
+    it happens (SIGHUP: at once). Logs one logfmt line per event to stderr. With a
+    `serve:` section it serves the merged feed, /healthz and /metrics.
 
     \b
     Example:
@@ -354,6 +373,57 @@ def _entry_json(entry: EntryView) -> str:
 def _entry_line(entry: EntryView) -> str:
     when = _short(entry.published or entry.first_seen)
     return "\t".join([when, entry.feed_title or entry.feed_url, entry.title or "", entry.url or ""])
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per entry.")
+@click.option(
+    "--since", callback=_since, metavar="ISO", help="Only entries published at or after this."
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many."
+)
+@click.option("--newest", is_flag=True, help="The latest entries first, not the best matches.")
+@with_app()
+def search(
+    app: App, query: str, as_json: bool, since: datetime | None, limit: int, newest: bool
+) -> None:
+    """Search the titles and text of stored entries, best match first.
+
+    All words must appear; "a phrase" as written; `or` between two terms accepts
+    either; -word excludes (PostgreSQL's websearch syntax, on both databases).
+    English words match their other forms: "attacks" finds "attack".
+
+    \b
+    Example:
+        aggregator search 'balochistan attack -cricket'
+        aggregator search '"state of emergency" or curfew' --json | jq .url
+    """
+    with app.session() as session, session.begin():
+        try:
+            hits = app.store(session).search(query, since=since, limit=limit, newest=newest)
+        except QueryError as e:
+            raise click.UsageError(str(e)) from e
+    for hit in hits:
+        click.echo(_hit_json(hit) if as_json else _hit_block(hit))
+
+
+def _hit_json(hit: SearchHit) -> str:
+    record = _jsonable(asdict(hit.entry))
+    record["rank"] = round(hit.rank, 6)
+    record["snippet"] = hit.snippet.replace(MARK_START, "").replace(MARK_END, "")
+    return json.dumps(record, ensure_ascii=False)
+
+
+def _hit_block(hit: SearchHit) -> str:
+    # Matches in bold; click drops the styling when the output is not a terminal.
+    snippet = " ".join(hit.snippet.split())
+    for part in (MARK_START, MARK_END):
+        snippet = snippet.replace(part, "\x00")
+    pieces = snippet.split("\x00")
+    shown = "".join(click.style(p, bold=True) if i % 2 else p for i, p in enumerate(pieces))
+    return f"{_entry_line(hit.entry)}\n    {shown}"
 
 
 _stories_since = click.option(
@@ -517,23 +587,92 @@ def export(
             limit=limit or app.settings.output.max_items,
         )
     body = document(kind, app.settings.output, items, tag, app.now).body
+    _deliver(body, output, _plural(len(items), "story", "stories"))
+
+
+def _deliver(body: bytes, output: Path | None, what: str) -> None:
+    """A document to standard output, or atomically to ``output`` (saying so)."""
     if output is None:
         sys.stdout.buffer.write(body)
         sys.stdout.buffer.flush()
         return
     write_atomically(output, body)
-    click.echo(f"wrote {len(items)} stor{'ies' if len(items) != 1 else 'y'} to {output}", err=True)
+    click.echo(f"wrote {what} to {output}", err=True)
+
+
+def _duration(_ctx: click.Context, _param: click.Parameter, value: str | None) -> timedelta | None:
+    if value is None:
+        return None
+    try:
+        seconds = parse_duration(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from e
+    if seconds < MIN_KEEP:
+        raise click.BadParameter(f"keep entries at least a day (1d), got {value!r}")
+    return timedelta(seconds=seconds)
 
 
 @cli.command()
+@click.option(
+    "--keep",
+    callback=_duration,
+    metavar="DURATION",
+    help="Keep entries this long after they were first stored (e.g. 30d) "
+    "[default: retention.keep].",
+)
+@click.option("--dry-run", is_flag=True, help="Count what would be deleted; delete nothing.")
+@with_app()
+def prune(app: App, keep: timedelta | None, dry_run: bool) -> None:
+    """Delete old entries (retention), and what only they needed.
+
+    Entries first stored longer ago than `retention.keep` go, with their pages and
+    search rows; their stories shrink, or go with their last entry. Each leaves a
+    tombstone, so a feed that still lists it does not bring it back. The daemon
+    does the same once a day.
+
+    \b
+    Example:
+        aggregator prune --dry-run
+        aggregator prune --keep 30d
+    """
+    with app.session(write=True) as session:
+        pruner = app.pruner(session, keep)
+        if pruner is None:
+            raise click.UsageError(
+                "no retention is configured: set `retention: keep:` in feeds.yaml "
+                "(e.g. 90d) or pass --keep"
+            )
+        if dry_run:
+            counted = pruner.count()
+            click.echo(
+                f"would delete {_plural(counted.entries, 'entry', 'entries')} "
+                f"first stored before {_short(counted.cutoff)}"
+            )
+            return
+        done = pruner.run()
+    click.echo(
+        f"deleted {_plural(done.entries, 'entry', 'entries')} first stored before "
+        f"{_short(done.cutoff)}: {_plural(done.stories_removed, 'story', 'stories')} "
+        f"went, {done.stories_shrunk} shrank; "
+        f"{_plural(done.tombstones_expired, 'tombstone', 'tombstones')} expired"
+    )
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+@cli.group(invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per feed.")
 @with_app()
 def feeds(app: App, as_json: bool) -> None:
-    """List the feeds with their entry counts and polling state.
+    """List the feeds with their entry counts and polling state; add, remove,
+    import and export them.
 
     \b
     Example:
         aggregator feeds --json
+        aggregator feeds import subscriptions.opml
     """
     with app.session() as session, session.begin():
         rows = app.store(session).feeds(app.settings.feeds)
@@ -543,6 +682,114 @@ def feeds(app: App, as_json: bool) -> None:
         return
     for row in rows:
         click.echo(_feed_block(row))
+
+
+_config_only = _config_option("The feeds.yaml to edit (env AGGREGATOR_CONFIG).")
+_RESTART = "a running daemon follows within seconds"
+
+
+@feeds.command("add")
+@click.argument("url")
+@click.option("--title", help="The feed's name in listings and the merged feed.")
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag (repeatable).")
+@_config_only
+def feeds_add(url: str, title: str | None, tags: tuple[str, ...], config_path: Path) -> None:
+    """Add a feed to feeds.yaml, keeping the file's comments and layout.
+
+    \b
+    Example:
+        aggregator feeds add https://www.dawn.com/feeds/home --title Dawn --tag pakistan
+    """
+    with _errors():
+        done = add_feeds(config_path, [OpmlFeed(url, title, tags)])
+    if done.invalid:
+        raise click.BadParameter(done.invalid[0][1])
+    if done.skipped:
+        click.echo(f"{url} is already in {config_path}")
+        return
+    click.echo(f"added {url} to {config_path}; {_RESTART}")
+
+
+@feeds.command("remove")
+@click.argument("url")
+@_config_only
+def feeds_remove(url: str, config_path: Path) -> None:
+    """Remove a feed from feeds.yaml. Its stored entries stay (listed as removed)
+    until retention deletes them.
+
+    \b
+    Example:
+        aggregator feeds remove https://www.dawn.com/feeds/home
+    """
+    with _errors():
+        removed = remove_feed(config_path, url)
+    if not removed:
+        raise click.ClickException(f"no feed {url} in {config_path}")
+    click.echo(f"removed {url} from {config_path}; {_RESTART}")
+
+
+@feeds.command("import")
+@click.argument("opml", type=click.Path(dir_okay=False, path_type=Path))
+@_config_only
+def feeds_import(opml: Path, config_path: Path) -> None:
+    """Add the feeds of an OPML file (from another reader) to feeds.yaml.
+
+    Folders and categories become tags; feeds already in feeds.yaml are left as
+    they are. The file's comments and layout are kept.
+
+    \b
+    Example:
+        aggregator feeds import ~/Downloads/feedly.opml
+    """
+    with _errors():
+        try:
+            data = opml.read_bytes()
+        except OSError as e:
+            raise click.FileError(str(opml), hint=e.strerror) from e
+        document = parse_opml(data, str(opml))
+        done = add_feeds(config_path, document.feeds)
+    for skipped in document.skipped:
+        click.echo(
+            f"{skipped.where}: skipped {skipped.url or skipped.text}: {skipped.reason}", err=True
+        )
+    for feed, reason in done.invalid:
+        click.echo(f"{opml}: skipped {feed.url}: {reason}", err=True)
+    click.echo(
+        f"added {_plural(len(done.added), 'feed', 'feeds')} to {config_path} "
+        f"({len(done.skipped)} already there, "
+        f"{len(document.skipped) + len(done.invalid)} skipped)"
+        + (f"; {_RESTART}" if done.added else "")
+    )
+
+
+@feeds.command("export")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
+@with_app()
+def feeds_export(app: App, output: Path | None) -> None:
+    """Write the feeds of feeds.yaml as OPML 2.0, for another reader; tags become
+    categories.
+
+    \b
+    Example:
+        aggregator feeds export --output subscriptions.opml
+    """
+    with app.session() as session, session.begin():
+        known = {row.url: row for row in app.store(session).feeds(app.settings.feeds)}
+    listed = [
+        OpmlFeed(
+            url=source.url,
+            title=source.title or (known[source.url].title if source.url in known else None),
+            tags=source.tags,
+            html_url=known[source.url].site_url if source.url in known else None,
+        )
+        for source in app.settings.feeds
+    ]
+    body = write_opml(listed, f"{app.settings.output.title}: feeds", app.now())
+    _deliver(body, output, _plural(len(listed), "feed", "feeds"))
 
 
 def _feed_block(feed: FeedView) -> str:

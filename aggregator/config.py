@@ -208,6 +208,17 @@ class OutputSettings(_Section):
     base_url: StrictStr = "http://127.0.0.1:8080/"
 
 
+# The shortest retention: a shorter time would delete what the feed still lists today.
+MIN_KEEP = 86400
+
+
+class RetentionSettings(_Section):
+    """How long entries are kept (README, "Retention")."""
+
+    # Entries are deleted this long after they were first stored; none: kept for ever.
+    keep: Duration | None = Field(default=None, ge=MIN_KEEP)
+
+
 class FeedConfig(_Section):
     url: StrictStr
     title: StrictStr | None = None
@@ -249,6 +260,7 @@ class FileConfig(_Section):
     dedup: DedupSettings = DedupSettings()
     serve: ServeSettings | None = None
     output: OutputSettings = OutputSettings()
+    retention: RetentionSettings = RetentionSettings()
 
     @model_validator(mode="after")
     def _unique_urls(self) -> FileConfig:
@@ -280,6 +292,7 @@ class Settings(BaseModel):
     dedup: DedupSettings
     serve: ServeSettings | None
     output: OutputSettings
+    retention: RetentionSettings
 
 
 def load_settings(path: Path, environ: Mapping[str, str]) -> Settings:
@@ -341,6 +354,7 @@ def load_settings(path: Path, environ: Mapping[str, str]) -> Settings:
         dedup=parsed.dedup,
         serve=parsed.serve,
         output=parsed.output,
+        retention=parsed.retention,
     )
 
 

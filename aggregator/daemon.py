@@ -30,19 +30,33 @@ from types import FrameType
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from .app import App
+from .config import Settings, load_settings
 from .deduplicate import Deduplicator
 from .drive import close, pump
-from .errors import AggregatorError, StoreError
+from .errors import AggregatorError, ConfigError, StoreError
 from .logs import event
 from .metrics import Metrics
 from .publish import rendered, write_files
 from .serve import FeedDocuments, StatusServer
+from .store import StoryStore
 from .types import Assigned, FeedResult, StoredCounts
 
 log = logging.getLogger(__name__)
 
 TICK_SECONDS = 1.0
 DEDUP_SECONDS = 5.0
+# Sections of feeds.yaml that a running daemon reads at start only.
+_RESTART_SECTIONS = (
+    "database_url",
+    "fetch",
+    "schedule",
+    "extract",
+    "dedup",
+    "serve",
+    "output",
+    "retention",
+)
+PRUNE_SECONDS = 86400.0  # retention runs once a day
 GRACE_SECONDS = 8.0  # in-flight polls may finish; the whole stop stays within 10 s
 
 
@@ -81,34 +95,72 @@ def single_daemon(app: App) -> Iterator[None]:
 class Grouping:
     """When the daemon runs the deduplicator: soon after new entries, and every
     DEDUP_SECONDS for entries whose text became final meanwhile (pages fetched, or
-    waited for long enough)."""
+    waited for long enough). The merged feed follows every change of stories: this
+    process's grouping, and what others did (a user's `stories merge`, `prune`,
+    another daemon), seen as a new membership ``seq``."""
 
     def __init__(
         self,
         deduplicator: Deduplicator | None,
         observe: Callable[[Assigned], None],
+        version: Callable[[], int],
         changed: Callable[[], None] = lambda: None,
     ) -> None:
         self.deduplicator = deduplicator
         self.observe = observe
+        self.version = version  # the latest membership seq
         self.changed = changed  # stories changed: the merged feed files follow
         self._last = -math.inf
+        self._seen = version()
 
     def tick(self, new_entries: bool) -> None:
-        if self.deduplicator is None:
-            return
         if not new_entries and time.monotonic() - self._last < DEDUP_SECONDS:
             return
         self._last = time.monotonic()
         try:
-            grouped = self.deduplicator.run()
+            if self.deduplicator is not None:
+                self.observe(self.deduplicator.run())
+            seen = self.version()
         except StoreError as e:
             # Nothing is lost: the entries wait, and the next run takes them.
             event(log, logging.WARNING, "dedup.error", error=str(e))
             return
-        self.observe(grouped)
-        if grouped.entries:
+        if seen != self._seen:
+            self._seen = seen
             self.changed()
+
+
+class ConfigWatch:
+    """feeds.yaml, read again when it changes (or on SIGHUP).
+
+    Its feeds take effect at once; the other sections are read at start only (a
+    change there is logged as needing a restart). A file that no longer loads is
+    logged and ignored: the daemon goes on with what it had.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.requested = False  # SIGHUP: read it even if it looks unchanged
+        self._stamp = self._stat()
+
+    def _stat(self) -> tuple[int, int] | None:
+        try:
+            status = self.path.stat()
+        except OSError:
+            return None
+        return status.st_mtime_ns, status.st_size
+
+    def changed(self) -> Settings | None:
+        """The file's settings if it changed since last asked and loads; else None."""
+        stamp = self._stat()
+        if stamp == self._stamp and not self.requested:
+            return None
+        self._stamp, self.requested = stamp, False
+        try:
+            return load_settings(self.path, os.environ)
+        except ConfigError as e:
+            event(log, logging.WARNING, "config.error", error=str(e))
+            return None
 
 
 def run_daemon(
@@ -145,7 +197,6 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
         poller, extractor = app.workers(session, on_result, metrics.observe_article)
         output = app.settings.output
         directory = app.settings.config_path.parent / output.directory if output.directory else None
-        tags = {tag for source in app.settings.feeds for tag in source.tags}
 
         serve = app.settings.serve
         feeds = FeedDocuments()
@@ -154,6 +205,7 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
             if directory is None and serve is None:
                 return
             try:
+                tags = {tag for source in app.settings.feeds for tag in source.tags}
                 documents = rendered(session, app.now, output, tags)
                 feeds.replace(documents)
                 if directory is not None:
@@ -163,16 +215,54 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
                 return
             event(log, logging.INFO, "output.rendered", documents=len(documents))
 
-        grouping = Grouping(app.deduplicator(session), metrics.observe_grouped, write_feeds)
+        def version() -> int:
+            with session.begin():
+                return StoryStore(session, app.now).last_seq()
+
+        grouping = Grouping(
+            app.deduplicator(session), metrics.observe_grouped, version, write_feeds
+        )
         write_feeds()  # at start: the files reflect the database from the first moment
         lock = threading.Lock()  # the tick and the shutdown never use the session at once
         stopping = threading.Event()
         last_tick: list[float] = []
 
+        watch = ConfigWatch(app.settings.config_path)
+
+        def reload(fresh: Settings) -> None:
+            before = {source.url for source in app.settings.feeds}
+            after = {source.url for source in fresh.feeds}
+            with session.begin():
+                store.sync_feeds(fresh.feeds)
+            # Only the feeds change while running; the rest needs a restart.
+            others = [
+                name
+                for name in _RESTART_SECTIONS
+                if getattr(fresh, name) != getattr(app.settings, name)
+            ]
+            app.use_feeds(fresh.feeds)
+            poller.use_sources(fresh.feeds)
+            event(
+                log,
+                logging.INFO,
+                "config.reloaded",
+                feeds=len(after),
+                added=len(after - before),
+                removed=len(before - after),
+                restart_needed=",".join(others) or None,
+            )
+            write_feeds()  # the tags, and so the tag feeds, may have changed
+
         def tick() -> None:
             with lock:
                 if stopping.is_set():
                     return
+                fresh = watch.changed()
+                if fresh is not None:
+                    try:
+                        reload(fresh)
+                    except StoreError as e:
+                        event(log, logging.WARNING, "config.error", error=str(e))
                 # Most of the tick refilling free places as polls finish; the rest
                 # leaves room for the scheduler's own bookkeeping.
                 stored = pump(poller, extractor, tick_seconds * 0.9, stopping=stopping.is_set)
@@ -205,12 +295,39 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
             next_run_time=app.now(),
         )
 
+        pruner = app.pruner(session)
+        if pruner is not None:
+
+            def prune() -> None:
+                try:
+                    done = pruner.run(stop=stopping.is_set, guard=lock)
+                except StoreError as e:
+                    # Nothing is lost: what was not deleted is deleted tomorrow.
+                    event(log, logging.WARNING, "retention.error", error=str(e))
+                    return
+                metrics.pruned.inc(done.entries)  # the merged feed follows the seq
+
+            # At start and then daily: a restart loses at most a day's wait.
+            scheduler.add_job(
+                prune,
+                "interval",
+                seconds=PRUNE_SECONDS,
+                id="prune",
+                max_instances=1,
+                coalesce=True,
+                next_run_time=app.now(),
+            )
+
         def stop(signum: int, _frame: FrameType | None) -> None:
             event(log, logging.INFO, "daemon.stopping", signal=signal.Signals(signum).name)
             stopping.set()
             scheduler.shutdown(wait=False)
 
+        def hangup(_signum: int, _frame: FrameType | None) -> None:
+            watch.requested = True  # the next tick reads feeds.yaml again
+
         previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGINT)}
+        previous[signal.SIGHUP] = signal.signal(signal.SIGHUP, hangup)
         event(
             log,
             logging.INFO,

@@ -108,14 +108,21 @@ class Deduplicator:
                 assert entry.story_id is not None
                 self._index.add(item_of(entry), entry.story_id)
             return self._index
-        for entry in self.stories.changes(self._seq):
-            if entry.story_id is None:
-                self._index.remove(entry.entry_id)
-            elif entry.entry_id in self._index:
-                self._index.move(entry.entry_id, entry.story_id)
+        # Deletions (retention's tombstones) among the rest, in seq order: the replay
+        # is the history as it happened, whatever becomes of ids.
+        changes: list[tuple[int, int, EntryText | None]] = [
+            (changed.seq or 0, changed.entry_id, changed)
+            for changed in self.stories.changes(self._seq)
+        ]
+        changes += [(seq, entry_id, None) for entry_id, seq in self.stories.deleted(self._seq)]
+        for seq, entry_id, row in sorted(changes, key=lambda change: change[0]):
+            if row is None or row.story_id is None:
+                self._index.remove(entry_id)
+            elif entry_id in self._index:
+                self._index.move(entry_id, row.story_id)
             else:
-                self._index.add(item_of(entry), entry.story_id)
-            self._seq = max(self._seq, entry.seq or 0)
+                self._index.add(item_of(row), row.story_id)
+            self._seq = max(self._seq, seq)
         return self._index
 
     def _assign(self, index: Index, items: list[Item]) -> Assigned:
@@ -178,9 +185,13 @@ class Deduplicator:
             self.stories.delete_empty({old})
         return new
 
-    def describe(self, story_ids: set[int]) -> None:
-        """Representative, title, counts and times of stories whose entries changed."""
-        now = self.stories.now()
+    def describe(self, story_ids: set[int], *, news: bool = True) -> None:
+        """Representative, title, counts and times of stories whose entries changed.
+
+        ``news``: False when entries only left (retention): the story keeps its
+        times, so readers of the merged feed are not shown it as updated.
+        """
+        now = self.stories.now() if news else None
         described = []
         for story_id, members in self.stories.members(story_ids).items():
             if story_id is None or not members:
@@ -194,7 +205,7 @@ class Deduplicator:
                     story_id=story_id,
                     representative=chosen.entry_id,
                     title=next(m.title for m in members if m.entry_id == chosen.entry_id),
-                    first_seen=min(m.when for m in members),
+                    first_seen=min(m.when for m in members) if news else None,
                     updated=now,
                     size=len(members),
                     sources=len({m.feed_id for m in members}),

@@ -61,6 +61,11 @@ class Metrics:
             ["result"],
             registry=self.registry,
         )
+        self.pruned = Counter(
+            "aggregator_entries_pruned",
+            "Entries deleted by retention (retention.keep).",
+            registry=self.registry,
+        )
         self.last_tick = Gauge(
             "aggregator_last_tick_timestamp_seconds",
             "When the scheduler last asked for due feeds (Unix time).",

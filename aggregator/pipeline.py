@@ -308,6 +308,12 @@ class Poller:
             event(log, logging.DEBUG, "poll.start", feed=due.source.url)
         return len(claimed)
 
+    def use_sources(self, sources: tuple[FeedSource, ...]) -> None:
+        """Poll these feeds from now on (feeds.yaml changed); a feed just added is due
+        at once, so the next claim is not skipped as quiet."""
+        self.sources = {source.url: source for source in sources}
+        self.pacing.wake()
+
     def _poll(self, due: DueFeed) -> FeedResult:
         """In a worker thread: poll one feed with this thread's own client."""
         return poll_feed(self._clients.get(), due, self.fetch_policy, self._parse)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import unquote
 
 from prometheus_client import CONTENT_TYPE_LATEST
 
@@ -74,7 +75,8 @@ class StatusServer:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
-                path = self.path.split("?", 1)[0]
+                # Decoded: a tag such as "café" is requested as /tags/caf%C3%A9/...
+                path = unquote(self.path.split("?", 1)[0])
                 if path == "/healthz":
                     code, body = status.health()
                     self._send(code, "application/json", json.dumps(body).encode())

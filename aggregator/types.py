@@ -173,6 +173,22 @@ class EntryView:
 
 
 @dataclass(frozen=True)
+class SearchHit:
+    """One search result: the entry, how well it matched, and where."""
+
+    entry: EntryView
+    # Higher is better; comparable within one search only (bm25 on SQLite, ts_rank_cd
+    # on PostgreSQL).
+    rank: float
+    # A passage of the text around the matches; each match is wrapped in MARK_START
+    # and MARK_END (private-use characters that text from feeds never needs).
+    snippet: str
+
+
+MARK_START, MARK_END = "\ue000", "\ue001"
+
+
+@dataclass(frozen=True)
 class Assigned:
     """What one run of the deduplicator did."""
 

@@ -13,7 +13,8 @@ from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import Connection
 
 from aggregator.store.engine import make_engine
-from aggregator.store.models import Base, UTCDateTime
+from aggregator.store.migrate import foreign_keys
+from aggregator.store.models import Base, UTCDateTime, compared
 
 config = context.config
 target_metadata = Base.metadata
@@ -35,6 +36,7 @@ def run(connection: Connection) -> None:
         render_as_batch=True,
         compare_type=True,
         render_item=render_item,
+        include_name=compared,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -49,7 +51,14 @@ def main() -> None:
         return
     engine = make_engine(config.get_main_option("sqlalchemy.url") or "")
     with engine.connect() as connection:
-        run(connection)
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            foreign_keys(connection, on=False)  # see foreign_keys: table rebuilds
+        try:
+            run(connection)
+        finally:
+            if sqlite:
+                foreign_keys(connection, on=True)
     engine.dispose()
 
 

@@ -258,6 +258,16 @@ def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'aggregator.db'}"
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The test runs twice: on a SQLite file, and on a fresh PostgreSQL database
+    (skipped without AGGREGATOR_TEST_PG_URL)."""
+    if request.param == "postgresql":
+        url: str = request.getfixturevalue("pg_url")
+        return url
+    return f"sqlite:///{tmp_path / 'aggregator.db'}"
+
+
 def write_config(
     path: Path, feeds: list[dict[str, Any] | str], database: str | None = None, **sections: Any
 ) -> Path:

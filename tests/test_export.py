@@ -197,10 +197,14 @@ def test_the_daemon_keeps_the_output_files(
         return len(feedparser.parse(atom.read_bytes()).entries) if atom.exists() else 0
 
     wait_until(lambda: stories_written() == 2, timeout=30)
-    assert daemon.stop() == 0
     parsed = feedparser.parse(atom.read_bytes())
     assert not parsed.bozo
     assert {e.title for e in parsed.entries} == {a.title for a in articles if a.kind == "original"}
+    # A user's merge, in another process: the files follow without new entries.
+    first, second = (story["id"] for story in stories_json(path))
+    assert run("stories", "merge", str(first), str(second), "--config", str(path)).exit_code == 0
+    wait_until(lambda: stories_written() == 1, timeout=30)
+    assert daemon.stop() == 0
     for name in ("feed.rss", "feed.json", "tags/world/feed.atom", "tags/local/feed.json"):
         assert (tmp_path / "public" / name).exists(), name
     world = json.loads((tmp_path / "public" / "tags" / "world" / "feed.json").read_bytes())
@@ -216,7 +220,7 @@ def test_the_daemon_serves_the_merged_feed_with_etag_and_304(
     feeds = serve_feeds(server, articles)
     port = free_port()
     path = config(
-        [{"url": url, "interval": "1h", "tags": ["world"]} for url in feeds.values()],
+        [{"url": url, "interval": "1h", "tags": ["world", "café"]} for url in feeds.values()],
         serve={"host": "127.0.0.1", "port": port},
         **NO_PAGES,
     )
@@ -247,4 +251,8 @@ def test_the_daemon_serves_the_merged_feed_with_etag_and_304(
             other = client.get(f"{base}/{name}", headers={"If-None-Match": '"other"'})
             assert other.status_code == 200
         assert client.get(f"{base}/tags/none/feed.atom").status_code == 404
+        # A tag outside ASCII: served where its own self link says.
+        response = client.get(f"{base}/tags/caf%C3%A9/feed.json")
+        assert response.status_code == 200
+        assert response.json()["feed_url"].endswith("/tags/caf%C3%A9/feed.json")
     assert daemon.stop() == 0

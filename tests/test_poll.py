@@ -375,7 +375,7 @@ def test_readme_example_queries_run(five_feeds: Path, tmp_path: Path) -> None:
     run("poll", "--config", str(five_feeds))
     readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
     queries = re.findall(r'sqlite3 aggregator\.db "(.*?)"', readme, re.DOTALL)
-    assert len(queries) == 6
+    assert len(queries) == 7
     results = [db_rows(tmp_path, " ".join(q.split())) for q in queries]
     assert len(results[0]) == 11
     assert sum(n for _, n in results[1]) == 11
@@ -383,9 +383,17 @@ def test_readme_example_queries_run(five_feeds: Path, tmp_path: Path) -> None:
     # Stories of three outlets or more: these five feeds share none.
     assert all(sources >= 3 for sources, _ in results[3])
     assert results[4] == []
+    # The FTS5 search finds what a plain scan finds.
+    scan = db_rows(
+        tmp_path,
+        "SELECT title, url FROM entries WHERE lower(title) LIKE '%balochistan%' "
+        "OR lower(content_text) LIKE '%balochistan%'",
+    )
+    assert scan
+    assert sorted(results[5]) == sorted(scan)[:10]
     # Every entry with a link has its page's row (these links lead nowhere: failed).
-    assert sum(n for _, _, n in results[5]) == 11
-    assert {status for _, status, _ in results[5]} <= {"failed", "skipped"}
+    assert sum(n for _, _, n in results[6]) == 11
+    assert {status for _, status, _ in results[6]} <= {"failed", "skipped"}
 
 
 def test_query_commands_do_not_wait_for_a_writer(

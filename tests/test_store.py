@@ -16,7 +16,9 @@ from aggregator.store.engine import make_engine
 from aggregator.store.migrate import current_revision, head_revision, schema_differences, upgrade
 
 from .conftest import FeedServer, run, write_config
+from .synthetic import corpus
 from .test_poll import rss
+from .test_stories import NO_PAGES, serve_feeds
 
 
 def test_sqlite_migrations_agree_with_models(db_url: str) -> None:
@@ -218,3 +220,51 @@ def test_entries_stored_before_stories_are_grouped_after_the_upgrade(
             "SELECT relation, signal FROM story_entries ORDER BY entry_id"
         ).fetchall()
     assert rows == [("first", None), ("duplicate", "canonical-url")]
+
+
+def test_the_rebuild_for_ids_never_reused_keeps_every_row(
+    server: FeedServer, tmp_path: Path, db_url: str
+) -> None:
+    """Revision 0008 rebuilds entries and stories on SQLite (AUTOINCREMENT): every row
+    that refers to them stays, and so do the search index and the view."""
+    articles = corpus(seed=97, groups=3, feeds=5)
+    feeds = serve_feeds(server, articles)
+    path = write_config(tmp_path / "feeds.yaml", list(feeds.values()), database=db_url, **NO_PAGES)
+    assert run("poll", "--config", str(path)).exit_code == 0
+    counts = (
+        "SELECT (SELECT count(*) FROM entries), (SELECT count(*) FROM stories),"
+        " (SELECT count(*) FROM story_entries WHERE story_id IS NOT NULL),"
+        " (SELECT count(*) FROM entries_search), (SELECT count(*) FROM story_sources)"
+    )
+    database = tmp_path / "aggregator.db"
+    with sqlite3.connect(database) as db:
+        before = db.execute(counts).fetchone()
+    assert before[0] == len(articles)
+    engine = make_engine(db_url)
+    alembic_command.downgrade(_alembic_config(engine), "0007")
+    engine.dispose()
+    with sqlite3.connect(database) as db:
+        assert (
+            "AUTOINCREMENT"
+            not in db.execute("SELECT sql FROM sqlite_master WHERE name = 'entries'").fetchone()[0]
+        )
+        assert db.execute(counts).fetchone() == before
+
+    result = run("db", "upgrade", "--config", str(path))
+    assert "database upgraded from 0007" in result.output
+    with sqlite3.connect(database) as db:
+        assert db.execute(counts).fetchone() == before
+        for table in ("entries", "stories"):
+            sql = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+            assert "AUTOINCREMENT" in sql[0]
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    # The search triggers came back: a new entry is found.
+    new = server.add("/late.xml", rss(("late", "Zanzibar ferry resumes")))
+    path = write_config(
+        tmp_path / "feeds.yaml", [*feeds.values(), new], database=db_url, **NO_PAGES
+    )
+    assert run("poll", "--config", str(path)).exit_code == 0
+    found = run("search", "zanzibar", "--json", "--config", str(path))
+    assert [json.loads(line)["title"] for line in found.output.splitlines()] == [
+        "Zanzibar ferry resumes"
+    ]

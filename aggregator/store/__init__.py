@@ -31,6 +31,7 @@ from ..types import (
     FeedResult,
     FeedSource,
     FeedView,
+    SearchHit,
     StoredCounts,
 )
 from . import leases
@@ -38,6 +39,7 @@ from .articles import ArticleStore, PagePlan
 from .boundary import host_of, translated
 from .entries import entry_key, query_entries, recent_published, save_entries
 from .models import Article, Entry, Feed, Host
+from .search import search
 from .stories import StoryStore
 
 __all__ = [
@@ -393,6 +395,18 @@ class Store:
     ) -> list[EntryView]:
         """Entries newest first; an entry without a date counts as published when seen."""
         return query_entries(self.session, feed_url=feed_url, since=since, limit=limit)
+
+    @translated
+    def search(
+        self, query: str, *, since: datetime | None, limit: int, newest: bool = False
+    ) -> list[SearchHit]:
+        """Entries whose title or text match ``query`` (websearch.py syntax), best first
+        (``newest``: the latest first).
+
+        Raises:
+            websearch.QueryError: nothing to search for in ``query``.
+        """
+        return search(self.session, query, since=since, limit=limit, newest=newest)
 
     @translated
     def feeds(self, configured: Sequence[FeedSource] | None = None) -> list[FeedView]:

@@ -1,14 +1,17 @@
 """What every store module shares at its edge: SQLAlchemy errors become StoreError,
-and the host name that politeness counts by."""
+the host name that politeness counts by, and the INSERT that knows ON CONFLICT."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, cast
 from urllib.parse import urlsplit
 
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import DeclarativeBase, Session
 
 from ..errors import StoreError
 
@@ -34,3 +37,10 @@ def translated(method: Callable[P, R]) -> Callable[P, R]:
 def host_of(url: str) -> str:
     """The politeness unit of a URL: its lower-cased host name, port excluded."""
     return (urlsplit(url).hostname or "").lower()
+
+
+def insert_into(session: Session, model: type[DeclarativeBase]) -> Any:
+    """INSERT for the session's backend: both have ON CONFLICT, each its own class."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert(cast(Table, model.__table__))

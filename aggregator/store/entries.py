@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import Table, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ..dedup import Incoming, Known, same_entry
@@ -16,7 +15,9 @@ from ..textsim import sketch
 from ..types import EntryView, RawEntry, StoredCounts
 from ..urls import canonical_url
 from .articles import queue_pages, requeue_pages
-from .models import Article, Base, Entry, Feed, StoryEntry
+from .boundary import insert_into
+from .models import Article, Entry, Feed, StoryEntry
+from .retention import buried_keys
 
 # Longer keys (some feeds put whole URLs with long query strings in their GUIDs) are
 # stored as a hash so that the unique index stays within PostgreSQL's btree limit.
@@ -93,6 +94,11 @@ def save_entries(
             )
         )
         known.update({key: (entry_id, digest, url) for key, entry_id, digest, url in rows})
+    unknown_keys = [key for key in by_key if key not in known]
+    if unknown_keys:
+        # An entry that retention deleted stays deleted while its feed lists it.
+        for key in buried_keys(session, feed_id, unknown_keys, now):
+            del by_key[key]
     if relink is not None:
         # Level 2 of deduplication: a new key may be a known entry under a new name.
         unknown = {key: entry for key, entry in by_key.items() if key not in known}
@@ -124,7 +130,7 @@ def save_entries(
         # Core, not the ORM's bulk path: several times faster.
         table = cast(Table, Entry.__table__)
         statement = (
-            _insert_into(session, Entry)
+            insert_into(session, Entry)
             .on_conflict_do_nothing(index_elements=["feed_id", "key"])
             .returning(table.c.id, table.c.key)
         )
@@ -133,7 +139,7 @@ def save_entries(
         if stored:
             # Each entry waits for the deduplicator with a membership but no story yet.
             session.execute(
-                _insert_into(session, StoryEntry).on_conflict_do_nothing(),
+                insert_into(session, StoryEntry).on_conflict_do_nothing(),
                 [{"entry_id": row.id, "pinned": False} for row in stored],
             )
         if skip_page is not None and stored:
@@ -141,12 +147,6 @@ def save_entries(
             reasons = {entry_id: skip_page(entry) for entry_id, entry in new}
             queue_pages(session, new, reasons, now)
     return StoredCounts(new=inserted, updated=updated)
-
-
-def _insert_into(session: Session, model: type[Base]) -> Any:
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    return insert(cast(Table, model.__table__))
 
 
 # How many of a feed's latest entries a re-published entry is compared with.
@@ -219,8 +219,10 @@ def query_entries(
     feed_url: str | None = None,
     since: datetime | None = None,
     limit: int | None = None,
+    ids: Collection[int] | None = None,
 ) -> list[EntryView]:
-    """Entries newest first; an entry without a date counts as published when seen."""
+    """Entries newest first; an entry without a date counts as published when seen.
+    ``ids``: only these entries."""
     when = func.coalesce(Entry.published, Entry.first_seen)
     query = (
         select(
@@ -245,6 +247,8 @@ def query_entries(
         query = query.where(Feed.url == feed_url)
     if since is not None:
         query = query.where(when >= since)
+    if ids is not None:
+        query = query.where(Entry.id.in_(list(ids)))
     if limit:
         query = query.limit(limit)
     return [

@@ -21,7 +21,7 @@ from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, text
 
 from ..errors import StoreError
-from .models import Base
+from .models import Base, compared
 
 # An arbitrary constant naming aggregator's migration lock among PostgreSQL's
 # advisory locks (pg_advisory_lock takes a bigint).
@@ -74,17 +74,43 @@ def upgrade(engine: Engine) -> str | None:
         )
     backup = _backup_sqlite(engine, current)
     with engine.connect() as connection:
-        if connection.dialect.name == "postgresql":
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            foreign_keys(connection, on=False)  # checked before the commit instead
+        elif connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_lock(:id)"), {"id": _PG_LOCK_ID})
             connection.commit()
         try:
             command.upgrade(_config(connection), "head")
+            if sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    connection.rollback()
+                    raise StoreError(
+                        f"the schema upgrade would break {len(broken)} references "
+                        f"(first: {tuple(broken[0])}); nothing was changed"
+                    )
             connection.commit()
         finally:
-            if connection.dialect.name == "postgresql":
+            if sqlite:
+                foreign_keys(connection, on=True)
+            elif connection.dialect.name == "postgresql":
                 connection.execute(text("SELECT pg_advisory_unlock(:id)"), {"id": _PG_LOCK_ID})
                 connection.commit()
     return backup
+
+
+def foreign_keys(connection: Connection, *, on: bool) -> None:
+    """Switch SQLite's foreign keys for this connection, outside any transaction.
+
+    A batch migration rebuilds a table (copy, drop, rename); with foreign keys on, the
+    drop deletes (cascades) every row that refers to the table. The pragma is a no-op
+    inside a transaction, so it goes to the driver's connection, before SQLAlchemy's
+    BEGIN.
+    """
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
 
 
 def _known(revision: str) -> bool:
@@ -111,6 +137,7 @@ def schema_differences(engine: Engine) -> list[Any]:
     """What autogenerate would change to make the database match the models."""
     with engine.connect() as connection:
         context = MigrationContext.configure(
-            connection, opts={"compare_type": True, "render_as_batch": True}
+            connection,
+            opts={"compare_type": True, "render_as_batch": True, "include_name": compared},
         )
         return list(compare_metadata(context, Base.metadata))

@@ -63,6 +63,18 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC)
 
 
+# Full-text search (migration 0006) is SQL of each backend's own, with no model: an
+# FTS5 table and its shadow tables on SQLite, a tsvector table on PostgreSQL. The
+# schema comparison leaves them alone. WARNING: a batch migration (SQLite copies the
+# table) of `entries` or `articles` drops their search triggers; create them again.
+SEARCH_TABLES = ("entries_search", "entry_search")
+
+
+def compared(name: str | None, type_: str, _parents: Any) -> bool:
+    """Alembic's include_name: whether the schema comparison looks at an object."""
+    return not (type_ == "table" and name is not None and name.startswith(SEARCH_TABLES))
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -136,6 +148,8 @@ class Entry(Base):
         UniqueConstraint("feed_id", "key"),
         Index("ix_entries_feed_id_published", "feed_id", "published"),
         Index("ix_entries_feed_id_canonical_url", "feed_id", "canonical_url"),
+        # SQLite would otherwise give a deleted entry's id (retention) to a new one.
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -207,12 +221,16 @@ class Story(Base):
     """One event as reported by one or more entries, from one or more feeds."""
 
     __tablename__ = "stories"
+    # A story's id is its merged feed item's id: never given twice, even on SQLite
+    # after retention deleted the newest stories.
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str | None] = mapped_column(Text)  # the representative's title
     # Chosen by dedup.representative (README, "Stories"); NULL only while empty.
+    # Indexed: deleting an entry (retention) looks up the story it represents.
     representative_id: Mapped[int | None] = mapped_column(
-        ForeignKey("entries.id", ondelete="SET NULL")
+        ForeignKey("entries.id", ondelete="SET NULL"), index=True
     )
     first_seen: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     # When an entry last joined or left the story.
@@ -242,8 +260,9 @@ class StoryEntry(Base):
     # canonical-url, page-canonical, guid, shingles, containment, story-similarity, user
     signal: Mapped[str | None] = mapped_column(String(20))
     score: Mapped[float | None] = mapped_column(Float)
+    # Indexed: deleting an entry (retention) looks up who matched it.
     matched_entry_id: Mapped[int | None] = mapped_column(
-        ForeignKey("entries.id", ondelete="SET NULL")
+        ForeignKey("entries.id", ondelete="SET NULL"), index=True
     )
     # True once a user placed the entry (stories merge/split): never moved automatically.
     pinned: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -251,3 +270,25 @@ class StoryEntry(Base):
     # Increases with every change of membership, across processes: how a daemon's
     # in-memory index learns what other daemons (and users) did since it last looked.
     seq: Mapped[int | None] = mapped_column(Integer, index=True)
+
+
+class Tombstone(Base):
+    """What is left of an entry that retention deleted: enough that the entry is not
+    stored again while its feed still lists it.
+
+    It lasts while the feed lists the entry, and ``retention.keep`` after that.
+    """
+
+    __tablename__ = "tombstones"
+
+    feed_id: Mapped[int] = mapped_column(
+        ForeignKey("feeds.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(Text, primary_key=True)  # the entry's key, as it was
+    entry_id: Mapped[int] = mapped_column(Integer)  # the id it had (no longer exists)
+    pruned_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # When a poll last found the feed listing it (refreshed at most daily).
+    last_listed: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    # Taken from StoryEntry.seq's sequence: a running deduplicator learns of the
+    # deletion as of any other membership change (deduplicate.Deduplicator._synced).
+    seq: Mapped[int] = mapped_column(Integer, index=True)

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 from ..dedup import Decision
 from ..types import FeedItem, SourceView, StoryMemberView, StoryView
 from .boundary import translated
-from .models import Article, Base, Entry, Feed, Story, StoryEntry
+from .models import Article, Base, Entry, Feed, Story, StoryEntry, Tombstone
+from .retention import buried_since
 
 # Any 64-bit number no other application on the same PostgreSQL uses for its locks.
 _ADVISORY_LOCK = 0x61676772_64656475  # "aggr" "dedu"
@@ -115,7 +116,16 @@ class StoryStore:
 
     @translated
     def last_seq(self) -> int:
-        return int(self.session.scalar(select(func.max(StoryEntry.seq))) or 0)
+        """The latest change of membership; deletions (tombstones) count as changes."""
+        memberships = select(func.max(StoryEntry.seq)).scalar_subquery()
+        deletions = select(func.max(Tombstone.seq)).scalar_subquery()
+        query = select(func.coalesce(memberships, 0), func.coalesce(deletions, 0))
+        return int(max(self.session.execute(query).one()))
+
+    @translated
+    def deleted(self, after_seq: int) -> list[tuple[int, int]]:
+        """(entry id, seq) of entries retention deleted since ``after_seq``."""
+        return buried_since(self.session, after_seq)
 
     @translated
     def waiting(self, text_ready_before: datetime, limit: int) -> list[EntryText]:
@@ -234,20 +244,23 @@ class StoryStore:
                 "id": facts.story_id,
                 "representative_id": facts.representative,
                 "title": facts.title,
-                "first_seen": facts.first_seen,
-                "updated": facts.updated,
                 "size": facts.size,
                 "sources": facts.sources,
             }
+            # Both or neither (Deduplicator.describe's `news`): one statement for all.
+            | ({} if facts.updated is None else {"updated": facts.updated})
+            | ({} if facts.first_seen is None else {"first_seen": facts.first_seen})
             for facts in described
         ]
         _update_many(self.session, Story, "id", rows)
 
     @translated
-    def delete_empty(self, story_ids: Collection[int]) -> None:
-        empty = [s for s, members in self.members(story_ids).items() if not members]
+    def delete_empty(self, story_ids: Collection[int]) -> set[int]:
+        """Delete those of the stories that have no entries left; their ids."""
+        empty = {s for s, members in self.members(story_ids).items() if s and not members}
         if empty:
             self.session.execute(delete(Story).where(Story.id.in_(empty)))
+        return empty
 
     # --- users' corrections -----------------------------------------------------------
 
@@ -497,8 +510,8 @@ class StoryFacts:
     story_id: int
     representative: int
     title: str | None
-    first_seen: datetime
-    updated: datetime
+    first_seen: datetime | None  # None: as it was
+    updated: datetime | None  # None: as it was
     size: int
     sources: int
 

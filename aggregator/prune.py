@@ -1,0 +1,124 @@
+"""Retention: entries older than ``retention.keep`` go, their stories shrink or go,
+and tombstones keep them from being stored again (README, "Retention").
+
+Runs under the deduplicator's lock, one batch per transaction, so that polling and
+grouping wait a moment at most. A running deduplicator (this process's or another's)
+learns of the deletions through the tombstones' seq.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from .deduplicate import Deduplicator
+from .logs import event
+from .store.retention import Doomed, RetentionStore
+
+log = logging.getLogger(__name__)
+
+# Entries deleted per transaction.
+BATCH = 2000
+
+
+@dataclass(frozen=True)
+class Pruned:
+    """What one prune did (or, dry, would do)."""
+
+    cutoff: datetime  # entries first stored before this went
+    entries: int = 0
+    stories_shrunk: int = 0
+    stories_removed: int = 0
+    tombstones_expired: int = 0
+
+
+class Pruner:
+    def __init__(
+        self,
+        session: Session,
+        dedup: Deduplicator,
+        keep: timedelta,
+        *,
+        batch: int = BATCH,
+    ) -> None:
+        """``dedup``: whose representative policy a shrunk story is described by (it
+        runs whether or not grouping is enabled: stories may be left from before)."""
+        self.session = session
+        self.dedup = dedup
+        self.retention = RetentionStore(session)
+        self.keep = keep
+        self.batch = batch
+
+    def count(self) -> Pruned:
+        """What a prune would delete now, without deleting it."""
+        cutoff = self.dedup.stories.now() - self.keep
+        with self.session.begin():
+            return Pruned(cutoff=cutoff, entries=self.retention.count_older_than(cutoff))
+
+    def run(
+        self,
+        stop: Callable[[], bool] = lambda: False,
+        guard: AbstractContextManager[object] | None = None,
+    ) -> Pruned:
+        """Delete in batches until nothing is old enough (or ``stop`` says so).
+
+        ``guard``: held around each batch (the daemon's session lock), and let go
+        between them so that polling goes on during a long first prune.
+        """
+        guard = guard or nullcontext()
+        stories = self.dedup.stories
+        cutoff = stories.now() - self.keep
+        entries = 0
+        shrunk: set[int] = set()
+        removed: set[int] = set()
+        while True:
+            with guard:
+                # Checked under the guard: a stopping daemon sets `stop` before it
+                # lets go of the guard for the last time and closes the session.
+                if stop():
+                    break
+                batch = self._batch(cutoff)
+            if batch is None:
+                break
+            doomed, touched, gone = batch
+            entries += len(doomed)
+            removed |= gone
+            shrunk |= touched - gone
+            if len(doomed) < self.batch:
+                break
+        with guard:
+            expired = 0 if stop() else self._expire()
+        done = Pruned(cutoff, entries, len(shrunk - removed), len(removed), expired)
+        if entries or expired:
+            event(
+                log,
+                logging.INFO,
+                "retention.pruned",
+                entries=entries,
+                stories_shrunk=done.stories_shrunk,
+                stories_removed=done.stories_removed,
+                tombstones_expired=expired,
+            )
+        return done
+
+    def _batch(self, cutoff: datetime) -> tuple[list[Doomed], set[int], set[int]] | None:
+        """One transaction: the oldest entries go; (them, stories touched, removed)."""
+        stories = self.dedup.stories
+        with self.session.begin():
+            stories.lock()
+            doomed = self.retention.older_than(cutoff, self.batch)
+            if not doomed:
+                return None
+            touched = {d.story_id for d in doomed if d.story_id is not None}
+            self.retention.bury(doomed, stories.now(), stories.last_seq() + 1)
+            self.dedup.describe(touched, news=False)
+            return doomed, touched, stories.delete_empty(touched)
+
+    def _expire(self) -> int:
+        with self.session.begin():
+            return self.retention.expire(self.dedup.stories.now(), self.keep)

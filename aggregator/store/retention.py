@@ -1,0 +1,145 @@
+"""Retention: deleting old entries, and the tombstones that keep them deleted."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from .boundary import insert_into, translated
+from .models import Entry, Feed, StoryEntry, Tombstone
+
+# Keys per SELECT ... IN (...), far below SQLite's variable limit.
+_CHUNK = 500
+# A tombstone's last_listed is refreshed at most this often: a poll that lists pruned
+# entries does not write on every poll.
+_REFRESH = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Doomed:
+    """An entry old enough to go, and the story it leaves."""
+
+    entry_id: int
+    feed_id: int
+    key: str
+    story_id: int | None
+
+
+class RetentionStore:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    @translated
+    def older_than(self, cutoff: datetime, limit: int) -> list[Doomed]:
+        """Entries first stored before ``cutoff``, oldest first."""
+        query = (
+            select(Entry.id, Entry.feed_id, Entry.key, StoryEntry.story_id)
+            .outerjoin(StoryEntry, StoryEntry.entry_id == Entry.id)
+            .where(Entry.first_seen < cutoff)
+            .order_by(Entry.first_seen, Entry.id)
+            .limit(limit)
+        )
+        return [Doomed(*row) for row in self.session.execute(query)]
+
+    @translated
+    def count_older_than(self, cutoff: datetime) -> int:
+        return int(self.session.scalar(select(func.count()).where(Entry.first_seen < cutoff)) or 0)
+
+    @translated
+    def bury(self, doomed: Sequence[Doomed], now: datetime, seq: int) -> None:
+        """Delete the entries (their pages, memberships and search rows go with them)
+        and leave a tombstone for each."""
+        if not doomed:
+            return
+        rows = [
+            {
+                "feed_id": d.feed_id,
+                "key": d.key,
+                "entry_id": d.entry_id,
+                "pruned_at": now,
+                "last_listed": now,
+                "seq": seq,
+            }
+            for d in doomed
+        ]
+        self.session.execute(insert_into(self.session, Tombstone).on_conflict_do_nothing(), rows)
+        ids = [d.entry_id for d in doomed]
+        for start in range(0, len(ids), _CHUNK):
+            self.session.execute(delete(Entry).where(Entry.id.in_(ids[start : start + _CHUNK])))
+
+    @translated
+    def expire(self, now: datetime, keep: timedelta) -> int:
+        """Forget tombstones whose feed has not listed them for ``keep``.
+
+        Only a poll that reads the feed (a 200) says what it lists. A feed whose last
+        poll was a 304 or an error may still list every entry it did: its tombstones
+        count as listed now, and last until it is read again. A tombstone is also
+        given one refresh period more than ``keep`` (a poll at most daily refreshes
+        it). One tombstone of the highest seq stays: StoryEntry.seq's sequence
+        continues from it (StoryStore.last_seq), and must never go back.
+        """
+        unread = select(Feed.id).where(
+            Feed.active.is_(True),
+            or_(Feed.last_status.in_(("not_modified", "error")), Feed.disabled_at.is_not(None)),
+        )
+        self.session.execute(
+            update(Tombstone)
+            .where(Tombstone.feed_id.in_(unread), Tombstone.last_listed < now - _REFRESH)
+            .values(last_listed=now)
+        )
+        cutoff = now - keep - _REFRESH
+        top = select(func.max(Tombstone.seq)).scalar_subquery()
+        latest = self.session.execute(
+            select(Tombstone.feed_id, Tombstone.key)
+            .where(Tombstone.seq == top)
+            .order_by(Tombstone.feed_id, Tombstone.key)
+            .limit(1)
+        ).first()
+        if latest is None:
+            return 0
+        result = self.session.execute(
+            delete(Tombstone).where(
+                Tombstone.last_listed < cutoff,
+                ~and_(Tombstone.feed_id == latest.feed_id, Tombstone.key == latest.key),
+            )
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+
+def buried_keys(session: Session, feed_id: int, keys: Collection[str], now: datetime) -> set[str]:
+    """Which of a feed's keys belong to entries retention deleted; they are marked as
+    still listed by the feed."""
+    found: set[str] = set()
+    stale: list[str] = []
+    wanted = list(keys)
+    for start in range(0, len(wanted), _CHUNK):
+        rows = session.execute(
+            select(Tombstone.key, Tombstone.last_listed).where(
+                Tombstone.feed_id == feed_id, Tombstone.key.in_(wanted[start : start + _CHUNK])
+            )
+        )
+        for key, last_listed in rows:
+            found.add(key)
+            if last_listed < now - _REFRESH:
+                stale.append(key)
+    for start in range(0, len(stale), _CHUNK):
+        session.execute(
+            update(Tombstone)
+            .where(Tombstone.feed_id == feed_id, Tombstone.key.in_(stale[start : start + _CHUNK]))
+            .values(last_listed=now)
+        )
+    return found
+
+
+def buried_since(session: Session, after_seq: int) -> list[tuple[int, int]]:
+    """(entry id, seq) of entries deleted since ``after_seq``, for the deduplicator."""
+    query = (
+        select(Tombstone.entry_id, Tombstone.seq)
+        .where(Tombstone.seq > after_seq)
+        .order_by(Tombstone.seq)
+    )
+    return [(entry_id, seq) for entry_id, seq in session.execute(query)]

@@ -1,0 +1,106 @@
+"""Full-text search over entries: SQLite FTS5, or PostgreSQL's own full-text search.
+
+The indexes are kept by triggers (migration 0006); this module only reads them. The
+query syntax is websearch.py's on both backends.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.orm import Session
+
+from ..types import MARK_END, MARK_START, SearchHit
+from ..websearch import to_fts5
+from .entries import query_entries
+from .models import UTCDateTime
+
+# Typed, so that a time compares with the stored (naive UTC) text on SQLite.
+_SINCE = bindparam("since", type_=UTCDateTime)
+
+# Title matches weigh ten times body matches (bm25's per-column weights).
+_SQLITE = """
+SELECT s.rowid AS id, -bm25(entries_search, 10.0, 1.0) AS rank,
+       snippet(entries_search, 1, :start, :end, '\u2026', 24) AS snippet
+FROM entries_search s
+JOIN entries e ON e.id = s.rowid
+WHERE entries_search MATCH :match
+  AND (:since IS NULL OR coalesce(e.published, e.first_seen) >= :since)
+ORDER BY {order}
+LIMIT :limit
+"""
+
+# ts_rank_cd rewards matches close together; the title's weight is A (1.0), the
+# body's B (0.4). ts_headline reads the text again, so it runs on the hits only (the
+# inner query), in the same statement.
+_POSTGRESQL = """
+SELECT h.id, h.rank,
+       ts_headline('english', coalesce(nullif(a.text, ''), e.content_text),
+                   websearch_to_tsquery('english', :query), :options) AS snippet
+FROM (
+    SELECT s.entry_id AS id, ts_rank_cd(s.document, q) AS rank,
+           row_number() OVER (ORDER BY {order}) AS n
+    FROM entry_search s
+    JOIN entries e ON e.id = s.entry_id,
+         websearch_to_tsquery('english', :query) q
+    WHERE s.document @@ q
+      AND (CAST(:since AS timestamp) IS NULL OR coalesce(e.published, e.first_seen) >= :since)
+    ORDER BY {order}
+    LIMIT :limit
+) h
+JOIN entries e ON e.id = h.id
+LEFT JOIN articles a ON a.entry_id = e.id
+ORDER BY h.n
+"""
+
+_NEWEST = "coalesce(e.published, e.first_seen) DESC, e.id DESC"
+_BEST = {
+    "sqlite": "bm25(entries_search, 10.0, 1.0), e.id DESC",
+    "postgresql": "ts_rank_cd(s.document, q) DESC, e.id DESC",
+}
+_HEADLINE_OPTIONS = (
+    f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=30, MinWords=12, '
+    'MaxFragments=2, FragmentDelimiter=" \u2026 "'
+)
+
+
+def search(
+    session: Session, query: str, *, since: datetime | None, limit: int, newest: bool = False
+) -> list[SearchHit]:
+    """Entries matching ``query``, best first (``newest``: the latest first).
+
+    Raises:
+        websearch.QueryError: nothing to search for in ``query``.
+    """
+    match = to_fts5(query)  # also rejects an empty query on PostgreSQL
+    dialect = session.get_bind().dialect.name
+    # Fixed SQL either way (nothing of the user's goes into the statement's text).
+    order = _NEWEST if newest else _BEST[dialect]
+    if dialect == "postgresql":
+        statement = text(_POSTGRESQL.format(order=order)).bindparams(_SINCE)
+        params: dict[str, Any] = {
+            "query": query,
+            "since": since,
+            "limit": limit,
+            "options": _HEADLINE_OPTIONS,
+        }
+    else:
+        statement = text(_SQLITE.format(order=order)).bindparams(_SINCE)
+        params = {
+            "match": match,
+            "since": since,
+            "limit": limit,
+            "start": MARK_START,
+            "end": MARK_END,
+        }
+    found = [(row.id, float(row.rank), row.snippet) for row in session.execute(statement, params)]
+    entries = {e.id: e for e in query_entries(session, ids=[entry_id for entry_id, _, _ in found])}
+    hits = []
+    for entry_id, rank, snippet in found:
+        entry = entries.get(entry_id)
+        if entry is None:
+            continue  # pruned between the two queries (another process's prune)
+        hits.append(SearchHit(entry=entry, rank=rank, snippet=snippet or ""))
+    return hits
