@@ -137,7 +137,7 @@ def _decider(
         kept = None
         if error is not None:
             retry_at = None
-            if result.http_status in (429, 503):
+            if result.http_status in RETRY_AFTER_STATUSES:
                 retry_at = schedule.retry_after(
                     getattr(error, "retry_after", None), now, policy.max_backoff
                 )
@@ -204,6 +204,10 @@ class PollReport:
         return sum(c.updated for _, c in self.results)
 
 
+# The statuses whose Retry-After holds back every feed on the host.
+RETRY_AFTER_STATUSES = (429, 503)
+
+
 class Poller:
     """Claims due feeds, polls them in a thread pool, stores what comes back.
 
@@ -255,6 +259,9 @@ class Poller:
         # whose cap held feeds back.
         self._held_hosts: set[str] = set()
         self._host_freed = False
+        # Hosts that answered 429/503 in a poll not stored yet: their Retry-After
+        # reaches the database only when it is, and `pump` claims before it stores.
+        self._asked_to_wait: set[str] = set()
 
     @property
     def busy(self) -> int:
@@ -295,7 +302,7 @@ class Poller:
                 limit=room,
                 lease=self.lease,
                 accept=places.accept,
-                busy_hosts=self.slots.busy_hosts(),
+                busy_hosts=[*self.slots.busy_hosts(), *self._asked_to_wait],
                 force=force,
                 polled_before=polled_before,
             )
@@ -330,9 +337,13 @@ class Poller:
         results = []
         for future in done:
             due = self._in_flight.pop(future)
-            results.append((due, future.result()))
+            result = future.result()
+            results.append((due, result))
             if due.host in self._held_hosts:
                 self._host_freed = True
+            if result.http_status in RETRY_AFTER_STATUSES:
+                redirected = getattr(result.error, "host", None)
+                self._asked_to_wait.update(h for h in (due.host, redirected) if h)
             self.slots.give(due.host)
         return results
 
@@ -353,6 +364,9 @@ class Poller:
             ]
         except StoreError:
             recorded = [self._record_alone(due, result) for due, result in results]
+        finally:
+            # Stored (or failed for good): the database holds the hosts back now.
+            self._asked_to_wait.clear()
         for result, counts, next_poll in recorded:
             _log_result(result, counts, next_poll)
             self.on_result(result, counts)

@@ -139,3 +139,29 @@ def test_a_lost_lease_leaves_the_feed_to_its_new_holder(server: FeedServer, tmp_
         assert db.execute("SELECT lease_owner, last_status FROM feeds").fetchall() == [
             ("elsewhere:1:x", None)
         ]
+
+
+def test_a_retry_after_holds_the_host_before_it_is_stored(
+    server: FeedServer, tmp_path: Path
+) -> None:
+    # Regression (a flaky daemon test): `pump` claims before it stores what finished,
+    # so between a 429 coming back and its Retry-After reaching the database the host
+    # looked free, and the next feed on it was fetched at once.
+    limited = server.add("/wait.xml", status=429, headers={"Retry-After": "3600"})
+    other = server.add("/other.xml", rss(("o", "O")))
+    app = make(tmp_path, [limited, other], per_host=1)
+    try:
+        with app.session(write=True) as session:
+            with session.begin():
+                app.store(session).sync_feeds(app.settings.feeds)
+            poller = app.poller(session, lambda result, counts: None)
+            assert poller.dispatch() == 1  # the cap: one of the two
+            [(due, result)] = poller.take_finished(timeout=10)
+            assert (due.source.url, result.http_status) == (limited, 429)
+            assert poller.dispatch() == 0  # the order `pump` keeps: claim, then store
+            poller.store_finished([(due, result)])
+            assert poller.dispatch(force=True) == 0  # the database holds it back now
+            poller.close()
+    finally:
+        app.close()
+    assert server.requests_to("/other.xml") == []
