@@ -136,15 +136,20 @@ class App:
             text_wait=timedelta(seconds=dedup.text_wait),
         )
 
-    def pruner(self, session: Session, keep: timedelta | None = None) -> Pruner | None:
-        """Retention, keeping entries ``keep`` (else ``retention.keep``); None when
-        neither says how long."""
-        if keep is None and self.settings.retention.keep is not None:
-            keep = timedelta(seconds=self.settings.retention.keep)
+    def pruner(
+        self, session: Session, keep: timedelta | None = None, keep_at_least: int | None = None
+    ) -> Pruner | None:
+        """Retention, keeping entries ``keep`` and each feed's ``keep_at_least``
+        newest (else as ``retention:`` says); None when nothing says how long."""
+        retention = self.settings.retention
+        if keep is None and retention.keep is not None:
+            keep = timedelta(seconds=retention.keep)
         if keep is None:
             return None
+        if keep_at_least is None:
+            keep_at_least = retention.keep_at_least
         # Grouping off or on, stories left by earlier runs shrink with their entries.
-        return Pruner(session, self._deduplicator(session), keep)
+        return Pruner(session, self._deduplicator(session), keep, keep_at_least=keep_at_least)
 
     def _plan_page(self, source: FeedSource, entry: RawEntry) -> str | None:
         """Why a new entry's page is not fetched, or None (see extract.skip_reason)."""

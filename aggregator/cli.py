@@ -620,23 +620,30 @@ def _duration(_ctx: click.Context, _param: click.Parameter, value: str | None) -
     help="Keep entries this long after they were first stored (e.g. 30d) "
     "[default: retention.keep].",
 )
+@click.option(
+    "--keep-at-least",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Whatever their age, keep each feed's N newest entries "
+    "[default: retention.keep_at_least].",
+)
 @click.option("--dry-run", is_flag=True, help="Count what would be deleted; delete nothing.")
 @with_app()
-def prune(app: App, keep: timedelta | None, dry_run: bool) -> None:
+def prune(app: App, keep: timedelta | None, keep_at_least: int | None, dry_run: bool) -> None:
     """Delete old entries (retention), and what only they needed.
 
     Entries first stored longer ago than `retention.keep` go, with their pages and
-    search rows; their stories shrink, or go with their last entry. Each leaves a
-    tombstone, so a feed that still lists it does not bring it back. The daemon
-    does the same once a day.
+    search rows, except each feed's `retention.keep_at_least` newest; their stories
+    shrink, or go with their last entry. Each leaves a tombstone, so a feed that
+    still lists it does not bring it back. The daemon does the same once a day.
 
     \b
     Example:
         aggregator prune --dry-run
-        aggregator prune --keep 30d
+        aggregator prune --keep 30d --keep-at-least 10
     """
     with app.session(write=True) as session:
-        pruner = app.pruner(session, keep)
+        pruner = app.pruner(session, keep, keep_at_least)
         if pruner is None:
             raise click.UsageError(
                 "no retention is configured: set `retention: keep:` in feeds.yaml "

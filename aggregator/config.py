@@ -30,6 +30,7 @@ from pydantic import (
     StrictInt,
     StrictStr,
     ValidationError,
+    ValidatorFunctionWrapHandler,
     field_validator,
     model_validator,
 )
@@ -216,7 +217,19 @@ class RetentionSettings(_Section):
     """How long entries are kept (README, "Retention")."""
 
     # Entries are deleted this long after they were first stored; none: kept for ever.
-    keep: Duration | None = Field(default=None, ge=MIN_KEEP)
+    keep: Duration | None = None
+    # Whatever their age, each feed's newest entries stay: a feed that posts once a
+    # month is not emptied (FreshRSS's "minimum per feed").
+    keep_at_least: StrictInt = Field(default=0, ge=0)
+
+    @field_validator("keep", mode="wrap")
+    @classmethod
+    def _a_day_at_least(cls, value: Any, parse: ValidatorFunctionWrapHandler) -> int | None:
+        seconds: int | None = parse(value)
+        if seconds is not None and seconds < MIN_KEEP:
+            # Named as written: "at least 86400" would not say what 2h is short of.
+            raise ValueError(f"expected at least a day (1d), got {value!r}")
+        return seconds
 
 
 class FeedConfig(_Section):

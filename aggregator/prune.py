@@ -1,5 +1,6 @@
-"""Retention: entries older than ``retention.keep`` go, their stories shrink or go,
-and tombstones keep them from being stored again (README, "Retention").
+"""Retention: entries older than ``retention.keep`` go (but for each feed's
+``retention.keep_at_least`` newest), their stories shrink or go, and tombstones keep
+them from being stored again (README, "Retention").
 
 Runs under the deduplicator's lock, one batch per transaction, so that polling and
 grouping wait a moment at most. A running deduplicator (this process's or another's)
@@ -44,21 +45,25 @@ class Pruner:
         dedup: Deduplicator,
         keep: timedelta,
         *,
+        keep_at_least: int = 0,
         batch: int = BATCH,
     ) -> None:
         """``dedup``: whose representative policy a shrunk story is described by (it
-        runs whether or not grouping is enabled: stories may be left from before)."""
+        runs whether or not grouping is enabled: stories may be left from before).
+        ``keep_at_least``: each feed's newest entries that stay, whatever their age."""
         self.session = session
         self.dedup = dedup
         self.retention = RetentionStore(session)
         self.keep = keep
+        self.keep_at_least = keep_at_least
         self.batch = batch
 
     def count(self) -> Pruned:
         """What a prune would delete now, without deleting it."""
         cutoff = self.dedup.stories.now() - self.keep
         with self.session.begin():
-            return Pruned(cutoff=cutoff, entries=self.retention.count_older_than(cutoff))
+            entries = self.retention.count_older_than(cutoff, spare=self.keep_at_least)
+            return Pruned(cutoff=cutoff, entries=entries)
 
     def run(
         self,
@@ -111,7 +116,7 @@ class Pruner:
         stories = self.dedup.stories
         with self.session.begin():
             stories.lock()
-            doomed = self.retention.older_than(cutoff, self.batch)
+            doomed = self.retention.older_than(cutoff, self.batch, spare=self.keep_at_least)
             if not doomed:
                 return None
             touched = {d.story_id for d in doomed if d.story_id is not None}

@@ -10,7 +10,10 @@ words: a 9-word title and 80 words of text; stories of one to four entries):
   the same queries as a LIKE scan (what one would do without an index); the median;
 * prune: `Pruner.run` deleting the older half (tombstones, stories shrunk or
   removed, the search rows) against a bare `DELETE FROM entries WHERE first_seen <
-  cutoff` on a copy of the same database.
+  cutoff` on a copy of the same database;
+* keep_at_least: the same prune keeping each feed's 20 newest (a window over the
+  feed's entries per batch; all the entries are in one feed, the worst case) against
+  the prune above.
 
 Usage: python benchmarks/search_and_prune.py [SIZES...]   (default: 10000 100000)
 """
@@ -118,6 +121,7 @@ def measure(size: int) -> dict[str, Any]:
     rng = random.Random(size + 1)
     folder = Path(tempfile.mkdtemp(prefix="search-prune-"))
     plain_folder = Path(tempfile.mkdtemp(prefix="search-prune-plain-"))
+    spare_folder = Path(tempfile.mkdtemp(prefix="search-prune-spare-"))
     try:
         app, stored, now = build(folder, size, triggers=True)
         plain, stored_plain, _ = build(plain_folder, size, triggers=False)
@@ -150,6 +154,8 @@ def measure(size: int) -> dict[str, Any]:
         shutil.rmtree(plain_folder)
         plain_folder.mkdir()
         shutil.copy(folder / "a.db", plain_folder / "a.db")
+        shutil.copy(folder / "a.db", spare_folder / "a.db")
+        shutil.copy(folder / "feeds.yaml", spare_folder / "feeds.yaml")
         half = timedelta(days=size / PER_DAY / 2)
         keep = now - (now - timedelta(days=size / PER_DAY) + half)
         with app.session(write=True) as session:
@@ -159,6 +165,21 @@ def measure(size: int) -> dict[str, Any]:
             pruned = pruner.run()
             prune_seconds = time.perf_counter() - started
         app.close()
+        from aggregator.app import make_app
+        from aggregator.config import load_settings
+
+        spare_config = spare_folder / "feeds.yaml"
+        spare_config.write_text(
+            spare_config.read_text().replace(str(folder / "a.db"), str(spare_folder / "a.db"))
+        )
+        spare_app = make_app(load_settings(spare_config, {}))
+        with spare_app.session(write=True) as session:
+            spare_pruner = spare_app.pruner(session, keep, keep_at_least=20)
+            assert spare_pruner is not None
+            started = time.perf_counter()
+            spared = spare_pruner.run()
+            spare_seconds = time.perf_counter() - started
+        spare_app.close()
         from aggregator.store.engine import make_engine
 
         bare = make_engine(f"sqlite:///{plain_folder / 'a.db'}")
@@ -173,6 +194,7 @@ def measure(size: int) -> dict[str, Any]:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         shutil.rmtree(plain_folder, ignore_errors=True)
+        shutil.rmtree(spare_folder, ignore_errors=True)
     return {
         "size": size,
         "store_s": round(stored, 2),
@@ -190,6 +212,9 @@ def measure(size: int) -> dict[str, Any]:
         "bare_delete_s": round(bare_seconds, 2),
         "bare_deleted": deleted,
         "prune_ratio": round(prune_seconds / bare_seconds, 2),
+        "keep_at_least_pruned": spared.entries,
+        "keep_at_least_s": round(spare_seconds, 2),
+        "keep_at_least_ratio": round(spare_seconds / prune_seconds, 2),
     }
 
 

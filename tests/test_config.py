@@ -122,6 +122,18 @@ BAD = {
         "dedup.same_story",
         "less than or equal to 1",
     ),
+    "retention-too-short": (
+        "feeds: []\nretention:\n  keep: 2h\n",
+        3,
+        "retention.keep",
+        "expected at least a day (1d), got '2h'",
+    ),
+    "retention-negative-minimum": (
+        "feeds: []\nretention:\n  keep: 30d\n  keep_at_least: -3\n",
+        4,
+        "retention.keep_at_least",
+        "greater than or equal to 0",
+    ),
     "bad-database": (
         "database: mysql://localhost/x\nfeeds: []\n",
         1,

@@ -19,6 +19,7 @@ from aggregator.config import load_settings
 from .conftest import FeedServer, run, wait_until, write_config
 from .synthetic import Article, corpus
 from .test_daemon import free_port
+from .test_poll import rss as plain_rss
 from .test_stories import NO_PAGES, entries_json, poll, rss, serve_feeds, stories_json
 
 KEEP = {"retention": {"keep": "90d"}}
@@ -150,6 +151,38 @@ def test_tombstones_expire_once_the_feed_stops_listing_them(
     assert f"{len(first) - 1} tombstone" in prune(path)
     assert scalar(db_url, "SELECT count(*) FROM tombstones") == 1
     assert scalar(db_url, "SELECT max(seq) FROM tombstones") == seq
+
+
+def test_each_feed_keeps_its_newest_entries_whatever_their_age(
+    server: FeedServer, tmp_path: Path, database: str
+) -> None:
+    # A feed that posts rarely is not emptied: its `keep_at_least` newest stay.
+    quiet = server.add("/quiet.xml", plain_rss(("q1", "Q1"), ("q2", "Q2"), ("q3", "Q3")))
+    busy = server.add("/busy.xml", plain_rss(*((f"b{i}", f"B{i}") for i in range(5))))
+    path = write_config(
+        tmp_path / "feeds.yaml",
+        [quiet, busy],
+        database=database,
+        retention={"keep": "90d", "keep_at_least": 2},
+        **NO_PAGES,
+    )
+    poll(path)
+    ids = {e["guid"]: e["id"] for e in entries_json(path)}
+    for days, guids in ((300, ["q1"]), (200, ["q2", "b0", "b1"]), (100, ["q3", "b2"])):
+        age(database, [ids[g] for g in guids], days=days)
+    # quiet: q3 and q2 are its newest two; busy: b3 and b4 are young, so every old
+    # one goes.
+    doomed = {ids[g] for g in ("q1", "b0", "b1", "b2")}
+    assert "would delete 4 entries" in prune(path, "--dry-run")
+    assert "deleted 4 entries" in prune(path)
+    assert {e["id"] for e in entries_json(path)} == set(ids.values()) - doomed
+    assert "deleted 0 entries" in prune(path)
+    # The command line says otherwise for once.
+    assert "would delete 2 entries" in prune(path, "--keep-at-least", "0", "--dry-run")
+    assert "deleted 1 entry " in prune(path, "--keep-at-least", "1")
+    assert {e["guid"] for e in entries_json(path)} == {"q3", "b3", "b4"}
+    bad = run("prune", "--keep-at-least", "-1", "--config", str(path))
+    assert bad.exit_code == 2
 
 
 def test_prune_needs_a_retention_and_takes_keep(config: Any, server: FeedServer) -> None:

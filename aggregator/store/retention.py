@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from .boundary import insert_into, translated
@@ -34,20 +34,22 @@ class RetentionStore:
         self.session = session
 
     @translated
-    def older_than(self, cutoff: datetime, limit: int) -> list[Doomed]:
-        """Entries first stored before ``cutoff``, oldest first."""
+    def older_than(self, cutoff: datetime, limit: int, *, spare: int = 0) -> list[Doomed]:
+        """Entries first stored before ``cutoff``, oldest first, except each feed's
+        ``spare`` newest."""
         query = (
             select(Entry.id, Entry.feed_id, Entry.key, StoryEntry.story_id)
             .outerjoin(StoryEntry, StoryEntry.entry_id == Entry.id)
-            .where(Entry.first_seen < cutoff)
+            .where(_doomed(cutoff, spare))
             .order_by(Entry.first_seen, Entry.id)
             .limit(limit)
         )
         return [Doomed(*row) for row in self.session.execute(query)]
 
     @translated
-    def count_older_than(self, cutoff: datetime) -> int:
-        return int(self.session.scalar(select(func.count()).where(Entry.first_seen < cutoff)) or 0)
+    def count_older_than(self, cutoff: datetime, *, spare: int = 0) -> int:
+        query = select(func.count()).select_from(Entry).where(_doomed(cutoff, spare))
+        return int(self.session.scalar(query) or 0)
 
     @translated
     def bury(self, doomed: Sequence[Doomed], now: datetime, seq: int) -> None:
@@ -108,6 +110,23 @@ class RetentionStore:
             )
         )
         return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _doomed(cutoff: datetime, spare: int) -> ColumnElement[bool]:
+    """Old enough, and not among the ``spare`` newest entries of its feed."""
+    old = Entry.first_seen < cutoff
+    if not spare:
+        return old
+    newest = (
+        select(
+            Entry.id,
+            func.row_number()
+            .over(partition_by=Entry.feed_id, order_by=(Entry.first_seen.desc(), Entry.id.desc()))
+            .label("place"),
+        )
+    ).subquery()
+    spared = select(newest.c.id).where(newest.c.place <= spare)
+    return and_(old, Entry.id.not_in(spared))
 
 
 def buried_keys(session: Session, feed_id: int, keys: Collection[str], now: datetime) -> set[str]:
