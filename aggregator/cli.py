@@ -34,7 +34,7 @@ from .errors import AggregatorError, ConfigError
 from .feedsfile import add_feeds, remove_feed
 from .logs import configure as configure_logging
 from .opml import OpmlFeed, parse_opml, write_opml
-from .publish import document, write_atomically
+from .publish import document, items_of, write_atomically
 from .render import FORMATS
 from .store import StoryStore
 from .types import (
@@ -43,6 +43,7 @@ from .types import (
     ArticleResult,
     Assigned,
     EntryView,
+    FeedPart,
     FeedResult,
     FeedView,
     SearchHit,
@@ -561,6 +562,12 @@ def _dedup(app: App, session: Session) -> Deduplicator:
     help="At most this many stories, most recently changed first [default: output.max_items].",
 )
 @click.option("--tag", help="Only stories carried by a feed with this tag.")
+@click.option(
+    "--search",
+    "search",
+    metavar="NAME",
+    help="Only the stories of this saved search (output.searches in feeds.yaml).",
+)
 @_min_sources
 @with_app()
 def export(
@@ -570,6 +577,7 @@ def export(
     since: datetime | None,
     limit: int | None,
     tag: str | None,
+    search: str | None,
     min_sources: int,
 ) -> None:
     """Write the merged feed: one item per story, with every outlet that carried it.
@@ -578,15 +586,29 @@ def export(
     Example:
         aggregator export --format rss --output public/feed.rss
         aggregator export --format json --tag world --min-sources 2
+        aggregator export --search balochistan
     """
+    saved = app.settings.output.searches
+    if tag is not None and search is not None:
+        raise click.UsageError("give --tag or --search, not both")
+    if search is not None and search not in saved:
+        known = ", ".join(sorted(saved)) or "none"
+        raise click.BadParameter(
+            f"no saved search {search!r} in output.searches (there: {known})",
+            param_hint="--search",
+        )
+    part = FeedPart(tag=tag, search=search)
     with app.session() as session, session.begin():
-        items = StoryStore(session, app.now).feed_items(
+        items = items_of(
+            session,
+            app.now,
+            app.settings.output,
+            part,
             since=since,
             min_sources=min_sources,
-            tag=tag,
-            limit=limit or app.settings.output.max_items,
+            limit=limit,
         )
-    body = document(kind, app.settings.output, items, tag, app.now).body
+    body = document(kind, app.settings.output, items, part, app.now).body
     _deliver(body, output, _plural(len(items), "story", "stories"))
 
 

@@ -21,6 +21,7 @@ from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import (
+    AfterValidator,
     AnyUrl,
     BaseModel,
     BeforeValidator,
@@ -41,6 +42,7 @@ from sqlalchemy.exc import ArgumentError
 from .dedup import Thresholds
 from .errors import ConfigError
 from .types import FeedSource
+from .websearch import QueryError, to_fts5
 
 DEFAULT_CONFIG = "feeds.yaml"
 DEFAULT_DATABASE = "sqlite:///aggregator.db"
@@ -196,6 +198,42 @@ class ServeSettings(_Section):
     port: StrictInt = Field(default=8080, ge=0, le=65535)
 
 
+class SavedSearch(_Section):
+    """A merged feed of the stories that match a search (``output.searches``)."""
+
+    query: StrictStr
+    min_sources: StrictInt = Field(default=1, ge=1)
+
+    @field_validator("query")
+    @classmethod
+    def _searchable(cls, value: str) -> str:
+        try:
+            to_fts5(value)
+        except QueryError as e:
+            raise ValueError(str(e)) from e
+        return value
+
+
+# A saved search's name is a path segment of its feed (searches/NAME/feed.atom).
+_SEARCH_NAME = re.compile(r"[\w-]+")
+
+
+def _search_name(value: str) -> str:
+    if not _SEARCH_NAME.fullmatch(value):
+        raise ValueError(f"expected a name of letters, digits, '-' and '_', got {value!r}")
+    return value
+
+
+SearchName = Annotated[StrictStr, AfterValidator(_search_name)]
+
+
+def _saved_searches(value: Any) -> Any:
+    """``name: query`` is short for ``name: {query: query}``."""
+    if not isinstance(value, dict):
+        return value
+    return {name: {"query": v} if isinstance(v, str) else v for name, v in value.items()}
+
+
 class OutputSettings(_Section):
     """The merged output feed written to files."""
 
@@ -207,6 +245,8 @@ class OutputSettings(_Section):
     max_items: StrictInt = Field(default=100, ge=1)
     # Where the merged feed is published: its self links and item ids derive from it.
     base_url: StrictStr = "http://127.0.0.1:8080/"
+    # More merged feeds, each of the stories matching a search (README, "Merged feed").
+    searches: Annotated[dict[SearchName, SavedSearch], BeforeValidator(_saved_searches)] = {}
 
 
 # The shortest retention: a shorter time would delete what the feed still lists today.

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from .config import OutputSettings
 from .render import FORMATS, MEDIA_TYPES, FeedMeta, render
 from .store.stories import StoryStore
-from .types import FeedItem
+from .types import FeedItem, FeedPart
 
 
 def write_atomically(path: Path, body: bytes) -> None:
@@ -43,18 +43,47 @@ class Document:
     etag: str
 
 
+def items_of(
+    session: Session,
+    now: Callable[[], datetime],
+    output: OutputSettings,
+    part: FeedPart,
+    *,
+    since: datetime | None = None,
+    min_sources: int = 1,
+    limit: int | None = None,
+) -> list[FeedItem]:
+    """The stories of one merged feed, most recently changed first."""
+    query = None
+    if part.search is not None:
+        saved = output.searches[part.search]
+        query, min_sources = saved.query, max(min_sources, saved.min_sources)
+    return StoryStore(session, now).feed_items(
+        since=since,
+        min_sources=min_sources,
+        tag=part.tag,
+        search=query,
+        limit=limit or output.max_items,
+    )
+
+
 def rendered(
     session: Session, now: Callable[[], datetime], output: OutputSettings, tags: set[str]
 ) -> dict[str, Document]:
     """Every merged feed document by its path (``feed.atom``, ``tags/TAG/feed.json``,
-    ...): each of ``output.formats``, for all stories and for each tag."""
+    ``searches/NAME/feed.rss``...): each of ``output.formats``, for all stories, each
+    tag and each saved search."""
+    parts = [
+        FeedPart(),
+        *(FeedPart(tag=tag) for tag in sorted(tags)),
+        *(FeedPart(search=name) for name in sorted(output.searches)),
+    ]
     documents = {}
-    for tag in [None, *sorted(tags)]:
+    for part in parts:
         with session.begin():
-            items = StoryStore(session, now).feed_items(tag=tag, limit=output.max_items)
-        folder = "" if tag is None else f"tags/{tag}/"
+            items = items_of(session, now, output, part)
         for kind in output.formats:
-            documents[folder + FORMATS[kind]] = document(kind, output, items, tag, now)
+            documents[part.folder() + FORMATS[kind]] = document(kind, output, items, part, now)
     return documents
 
 
@@ -62,15 +91,15 @@ def document(
     kind: str,
     output: OutputSettings,
     items: Sequence[FeedItem],
-    tag: str | None,
+    part: FeedPart,
     now: Callable[[], datetime],
 ) -> Document:
-    """One merged feed document of ``items`` (all stories, or one tag's)."""
+    """One merged feed document of ``items``."""
     meta = FeedMeta(
         title=output.title,
         base_url=output.base_url,
         updated=max((item.updated for item in items), default=now()),
-        tag=tag,
+        part=part,
     )
     body = render(kind, meta, items)
     return Document(

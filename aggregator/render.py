@@ -23,7 +23,7 @@ import html
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
@@ -32,7 +32,7 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from . import __version__
-from .types import FeedItem, SourceView
+from .types import FeedItem, FeedPart, SourceView
 
 FORMATS = {"atom": "feed.atom", "rss": "feed.rss", "json": "feed.json"}
 MEDIA_TYPES = {
@@ -71,7 +71,7 @@ class FeedMeta:
     title: str
     base_url: str  # where the feed files are published (output.base_url)
     updated: datetime  # the newest change of any story, or now when there is none
-    tag: str | None = None  # a feed of one tag's stories
+    part: FeedPart = field(default_factory=FeedPart)  # all, or a tag's or a search's
 
     @property
     def home(self) -> str:
@@ -86,9 +86,8 @@ class FeedMeta:
         return urlunsplit((scheme, netloc, parts.path or "/", parts.query, parts.fragment))
 
     def self_url(self, kind: str) -> str:
-        # A tag is any word (config.py): "c#" or "café" must stay one path segment.
-        folder = "" if self.tag is None else f"tags/{quote(self.tag, safe='')}/"
         home = self.home
+        folder = self.part.folder(lambda name: quote(name, safe=""))
         return urljoin(home if home.endswith("/") else home + "/", folder + FORMATS[kind])
 
     def item_id(self, story_id: int) -> str:
@@ -113,7 +112,8 @@ def render(kind: str, meta: FeedMeta, items: Sequence[FeedItem]) -> bytes:
 
 
 def _title(meta: FeedMeta) -> str:
-    return _plain(meta.title + (f" \u2013 {meta.tag}" if meta.tag else "")) or GENERATOR
+    name = meta.part.name
+    return _plain(meta.title + (f" \u2013 {name}" if name else "")) or GENERATOR
 
 
 def _description(meta: FeedMeta) -> str:

@@ -1,5 +1,5 @@
 """The daemon's small HTTP endpoint: the merged feed (/feed.atom, /feed.rss, /feed.json,
-/tags/TAG/feed.*) with ETag and Last-Modified, /healthz and /metrics.
+/tags/TAG/feed.*, /searches/NAME/feed.*) with ETag and Last-Modified, /healthz and /metrics.
 
 Runs in a thread of its own beside the scheduler; reads only what it is handed.
 """

@@ -134,6 +134,18 @@ BAD = {
         "retention.keep_at_least",
         "greater than or equal to 0",
     ),
+    "search-name-not-a-word": (
+        "feeds: []\noutput:\n  searches:\n    south asia: pakistan\n",
+        4,
+        "output.searches.south asia.[key]",
+        "expected a name of letters, digits, '-' and '_', got 'south asia'",
+    ),
+    "search-of-exclusions-only": (
+        "feeds: []\noutput:\n  searches:\n    quiet:\n      query: -sport\n",
+        5,
+        "output.searches.quiet.query",
+        "nothing to search for in '-sport'",
+    ),
     "bad-database": (
         "database: mysql://localhost/x\nfeeds: []\n",
         1,

@@ -13,10 +13,14 @@ import httpx
 import lxml.html
 import pytest
 
-from .conftest import FeedServer, run, wait_until
+from .conftest import FeedServer, run, wait_until, write_config
 from .synthetic import corpus
 from .test_daemon import free_port
-from .test_stories import NO_PAGES, poll, rss, serve_feeds, stories_json
+from .test_stories import NO_PAGES, entries_json, poll, rss, serve_feeds, stories_json
+
+
+def title_word(title: str) -> str:
+    return next(w for w in title.lower().split() if w.isalpha() and len(w) >= 5)
 
 
 def export(config: Path, *args: str) -> bytes:
@@ -189,7 +193,8 @@ def test_the_daemon_keeps_the_output_files(
         {"url": url, "interval": "1h", "tags": ["world"] if n % 2 else ["local"]}
         for n, url in feeds.items()
     ]
-    path = config(tagged, output={"directory": "public"}, **NO_PAGES)
+    output = {"directory": "public", "searches": {"picked": title_word(articles[0].title)}}
+    path = config(tagged, output=output, **NO_PAGES)
     daemon = start_daemon(path)
     atom = tmp_path / "public" / "feed.atom"
 
@@ -207,6 +212,8 @@ def test_the_daemon_keeps_the_output_files(
     assert daemon.stop() == 0
     for name in ("feed.rss", "feed.json", "tags/world/feed.atom", "tags/local/feed.json"):
         assert (tmp_path / "public" / name).exists(), name
+    picked = json.loads((tmp_path / "public" / "searches" / "picked" / "feed.json").read_bytes())
+    assert len(picked["items"]) == 1  # the merged story holds the word
     world = json.loads((tmp_path / "public" / "tags" / "world" / "feed.json").read_bytes())
     assert all("world" in item["tags"] for item in world["items"])
     # No temporary files left behind.
@@ -222,6 +229,7 @@ def test_the_daemon_serves_the_merged_feed_with_etag_and_304(
     path = config(
         [{"url": url, "interval": "1h", "tags": ["world", "café"]} for url in feeds.values()],
         serve={"host": "127.0.0.1", "port": port},
+        output={"searches": {"picked": title_word(articles[0].title)}},
         **NO_PAGES,
     )
     daemon = start_daemon(path)
@@ -237,7 +245,13 @@ def test_the_daemon_serves_the_merged_feed_with_etag_and_304(
 
     wait_until(lambda: served() == 2, timeout=30)
     with httpx.Client() as client:
-        for name in ("feed.atom", "feed.rss", "feed.json", "tags/world/feed.atom"):
+        for name in (
+            "feed.atom",
+            "feed.rss",
+            "feed.json",
+            "tags/world/feed.atom",
+            "searches/picked/feed.atom",
+        ):
             response = client.get(f"{base}/{name}")
             assert response.status_code == 200, name
             etag, modified = response.headers["ETag"], response.headers["Last-Modified"]
@@ -256,3 +270,68 @@ def test_the_daemon_serves_the_merged_feed_with_etag_and_304(
         assert response.status_code == 200
         assert response.json()["feed_url"].endswith("/tags/caf%C3%A9/feed.json")
     assert daemon.stop() == 0
+
+
+def only_in(story: dict[str, Any], others: list[dict[str, Any]], entries: list[Any]) -> str:
+    """A word of ``story``'s title found in no entry of the other stories (nor any
+    word sharing its first five letters, which stemming might take for it)."""
+    text = {e["id"]: f"{e['title']} {e['content_text']}".lower() for e in entries}
+    elsewhere = " ".join(text[e["id"]] for other in others for e in other["entries"])
+    for word in story["title"].lower().split():
+        if word.isalpha() and len(word) >= 5 and word[:5] not in elsewhere:
+            return word
+    raise AssertionError(f"no word of {story['title']!r} is its own")
+
+
+def test_a_saved_search_is_a_merged_feed_of_its_stories(
+    server: FeedServer, tmp_path: Path, database: str
+) -> None:
+    articles = corpus(seed=61, groups=3, feeds=6)
+    feeds = serve_feeds(server, articles)
+    path = write_config(tmp_path / "feeds.yaml", list(feeds.values()), database, **NO_PAGES)
+    poll(path)
+    stories = sorted(stories_json(path), key=lambda s: s["id"])
+    entries = entries_json(path)
+    first, second, third = stories
+    one = only_in(first, [second, third], entries)
+    two = only_in(second, [first, third], entries)
+    path = write_config(
+        tmp_path / "feeds.yaml",
+        list(feeds.values()),
+        database,
+        output={
+            "searches": {
+                "first": one,
+                "either": f"{one} or {two}",
+                "widely": {"query": f"{one} or {two}", "min_sources": len(feeds) + 1},
+                "none": f"{one} -{one}",
+            }
+        },
+        **NO_PAGES,
+    )
+    found = json.loads(export(path, "--format", "json", "--search", "first"))
+    assert [item["id"].rsplit("/", 1)[1] for item in found["items"]] == [str(first["id"])]
+    assert found["feed_url"].endswith("/searches/first/feed.json")
+    assert found["title"] == "Aggregated news \u2013 first"
+    # Every source of the story is listed, not only the entries that match.
+    assert len(found["items"][0]["_aggregator"]["sources"]) == len(first["entries"])
+    either = json.loads(export(path, "--format", "json", "--search", "either"))
+    assert {int(item["id"].rsplit("/", 1)[1]) for item in either["items"]} == {
+        first["id"],
+        second["id"],
+    }
+    # min_sources: the saved search's, or the command line's if higher.
+    assert json.loads(export(path, "--format", "json", "--search", "widely"))["items"] == []
+    stricter = ["--search", "either", "--min-sources", str(len(feeds) + 1)]
+    assert json.loads(export(path, "--format", "json", *stricter))["items"] == []
+    assert json.loads(export(path, "--format", "json", "--search", "none"))["items"] == []
+    parsed = feedparser.parse(export(path, "--format", "atom", "--search", "first"))
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    [self_link] = [link.href for link in parsed.feed.links if link.rel == "self"]
+    assert self_link.endswith("/searches/first/feed.atom")
+    unknown = run("export", "--search", "nope", "--config", str(path))
+    assert unknown.exit_code == 2
+    assert "no saved search 'nope'" in unknown.output
+    assert "either, first, none, widely" in unknown.output
+    both = run("export", "--search", "first", "--tag", "world", "--config", str(path))
+    assert both.exit_code == 2

@@ -27,7 +27,7 @@ import pytest
 from lxml import etree
 
 from aggregator.render import MEDIA_TYPES, FeedMeta, render
-from aggregator.types import FeedItem, SourceView
+from aggregator.types import FeedItem, FeedPart, SourceView
 
 from .conftest import FeedServer, run, write_config
 from .synthetic import corpus
@@ -145,7 +145,7 @@ def _rendered() -> list[Doc]:
     ]
     # An IDN host with "_": no DNS name, so no tag: authority (InvalidTAG).
     base = "HTTPS://B\u00fccher_News.Example:443/x"
-    meta = FeedMeta("News <b>&amp;</b> more", base, NOW, tag="caf\u00e9")
+    meta = FeedMeta("News <b>&amp;</b> more", base, NOW, FeedPart(tag="caf\u00e9"))
     location = "https://xn--bcher_news-9db.example/x/tags/caf%C3%A9/"
     return [
         Doc(f"render {kind}", kind, render(kind, meta, items), location + name)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import Integer, Select, bindparam, column, select, text
 from sqlalchemy.orm import Session
 
 from ..types import MARK_END, MARK_START, SearchHit
@@ -104,3 +104,24 @@ def search(
             continue  # pruned between the two queries (another process's prune)
         hits.append(SearchHit(entry=entry, rank=rank, snippet=snippet or ""))
     return hits
+
+
+def matching(session: Session, query: str) -> Select[tuple[int]]:
+    """The ids of the entries matching ``query``, as a subquery (saved searches: the
+    stories that have one).
+
+    Raises:
+        websearch.QueryError: nothing to search for in ``query``.
+    """
+    match = to_fts5(query)
+    if session.get_bind().dialect.name == "postgresql":
+        found = text(
+            "SELECT entry_id AS id FROM entry_search "
+            "WHERE document @@ websearch_to_tsquery('english', :query)"
+        ).bindparams(query=query)
+    else:
+        found = text(
+            "SELECT rowid AS id FROM entries_search WHERE entries_search MATCH :match"
+        ).bindparams(match=match)
+    ids = found.columns(column("id", Integer)).subquery("matching")
+    return select(ids.c.id)

@@ -23,6 +23,7 @@ from ..types import FeedItem, SourceView, StoryMemberView, StoryView
 from .boundary import translated
 from .models import Article, Base, Entry, Feed, Story, StoryEntry, Tombstone
 from .retention import buried_since
+from .search import matching
 
 # Any 64-bit number no other application on the same PostgreSQL uses for its locks.
 _ADVISORY_LOCK = 0x61676772_64656475  # "aggr" "dedu"
@@ -307,11 +308,18 @@ class StoryStore:
         since: datetime | None = None,
         min_sources: int = 1,
         tag: str | None = None,
+        search: str | None = None,
         limit: int | None = None,
     ) -> list[FeedItem]:
         """Stories as merged feed items, most recently changed first. ``tag``: only
-        stories that a feed with that tag carried."""
+        stories that a feed with that tag carried; ``search``: only stories with an
+        entry that matches this query (websearch syntax)."""
         query = _listed(since, min_sources).where(Story.representative_id.is_not(None))
+        if search is not None:
+            members = select(StoryEntry.story_id).where(
+                StoryEntry.entry_id.in_(matching(self.session, search))
+            )
+            query = query.where(Story.id.in_(members))
         items: list[FeedItem] = []
         # Tags are JSON lists (no portable SQL test for membership): filtered here,
         # reading stories page by page until there are enough.
