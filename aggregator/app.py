@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from .articles import Extract, Extractor, OnArticle
-from .config import Settings
+from .config import OutputSettings, RetentionSettings, Settings
 from .deduplicate import Deduplicator
 from .errors import ExtractError, ParseError, StoreError
 from .extract import extract_article, skip_reason
@@ -163,10 +163,13 @@ class App:
         )
         return self._plan_page(source, entry)
 
-    def use_feeds(self, feeds: tuple[FeedSource, ...]) -> None:
-        """Take a new list of feeds (a running daemon re-read feeds.yaml); the rest of
-        the settings stay as they were at start."""
-        self.settings = self.settings.model_copy(update={"feeds": feeds})
+    def use_settings(
+        self, feeds: tuple[FeedSource, ...], *, output: OutputSettings, retention: RetentionSettings
+    ) -> None:
+        """Take new feeds, output and retention (a running daemon re-read feeds.yaml);
+        the rest of the settings stay as they were at start."""
+        update = {"feeds": feeds, "output": output, "retention": retention}
+        self.settings = self.settings.model_copy(update=update)
         self.__dict__.pop("_sources", None)  # the cached_property below, built again
 
     @functools.cached_property

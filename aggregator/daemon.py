@@ -46,16 +46,9 @@ log = logging.getLogger(__name__)
 TICK_SECONDS = 1.0
 DEDUP_SECONDS = 5.0
 # Sections of feeds.yaml that a running daemon reads at start only.
-_RESTART_SECTIONS = (
-    "database_url",
-    "fetch",
-    "schedule",
-    "extract",
-    "dedup",
-    "serve",
-    "output",
-    "retention",
-)
+_RESTART_SECTIONS = ("database_url", "fetch", "schedule", "extract", "dedup", "serve")
+# ...and those it takes as they change (besides the feeds).
+_LIVE_SECTIONS = ("output", "retention")
 PRUNE_SECONDS = 86400.0  # retention runs once a day
 GRACE_SECONDS = 8.0  # in-flight polls may finish; the whole stop stays within 10 s
 
@@ -133,9 +126,9 @@ class Grouping:
 class ConfigWatch:
     """feeds.yaml, read again when it changes (or on SIGHUP).
 
-    Its feeds take effect at once; the other sections are read at start only (a
-    change there is logged as needing a restart). A file that no longer loads is
-    logged and ignored: the daemon goes on with what it had.
+    Its feeds, output and retention take effect at once; the other sections are read
+    at start only (a change there is logged as needing a restart). A file that no
+    longer loads is logged and ignored: the daemon goes on with what it had.
     """
 
     def __init__(self, path: Path) -> None:
@@ -195,13 +188,14 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
             metrics.observe(result, counts)
 
         poller, extractor = app.workers(session, on_result, metrics.observe_article)
-        output = app.settings.output
-        directory = app.settings.config_path.parent / output.directory if output.directory else None
-
         serve = app.settings.serve
         feeds = FeedDocuments()
 
         def write_feeds() -> None:
+            # Read each time: a reload may have changed output.
+            output = app.settings.output
+            folder = output.directory
+            directory = app.settings.config_path.parent / folder if folder else None
             if directory is None and serve is None:
                 return
             try:
@@ -234,13 +228,11 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
             after = {source.url for source in fresh.feeds}
             with session.begin():
                 store.sync_feeds(fresh.feeds)
-            # Only the feeds change while running; the rest needs a restart.
-            others = [
-                name
-                for name in _RESTART_SECTIONS
-                if getattr(fresh, name) != getattr(app.settings, name)
-            ]
-            app.use_feeds(fresh.feeds)
+            others, live = (
+                [name for name in names if getattr(fresh, name) != getattr(app.settings, name)]
+                for names in (_RESTART_SECTIONS, _LIVE_SECTIONS)
+            )
+            app.use_settings(fresh.feeds, output=fresh.output, retention=fresh.retention)
             poller.use_sources(fresh.feeds)
             event(
                 log,
@@ -249,8 +241,11 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
                 feeds=len(after),
                 added=len(after - before),
                 removed=len(before - after),
+                applied=",".join(live) or None,
                 restart_needed=",".join(others) or None,
             )
+            if "retention" in live:
+                scheduler.modify_job("prune", next_run_time=app.now())  # not in a day
             write_feeds()  # the tags, and so the tag feeds, may have changed
 
         def tick() -> None:
@@ -295,28 +290,29 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
             next_run_time=app.now(),
         )
 
-        pruner = app.pruner(session)
-        if pruner is not None:
+        def prune() -> None:
+            # Made each time: a reload may have changed retention (or added it).
+            pruner = app.pruner(session)
+            if pruner is None:
+                return
+            try:
+                done = pruner.run(stop=stopping.is_set, guard=lock)
+            except StoreError as e:
+                # Nothing is lost: what was not deleted is deleted tomorrow.
+                event(log, logging.WARNING, "retention.error", error=str(e))
+                return
+            metrics.pruned.inc(done.entries)  # the merged feed follows the seq
 
-            def prune() -> None:
-                try:
-                    done = pruner.run(stop=stopping.is_set, guard=lock)
-                except StoreError as e:
-                    # Nothing is lost: what was not deleted is deleted tomorrow.
-                    event(log, logging.WARNING, "retention.error", error=str(e))
-                    return
-                metrics.pruned.inc(done.entries)  # the merged feed follows the seq
-
-            # At start and then daily: a restart loses at most a day's wait.
-            scheduler.add_job(
-                prune,
-                "interval",
-                seconds=PRUNE_SECONDS,
-                id="prune",
-                max_instances=1,
-                coalesce=True,
-                next_run_time=app.now(),
-            )
+        # At start and then daily: a restart loses at most a day's wait.
+        scheduler.add_job(
+            prune,
+            "interval",
+            seconds=PRUNE_SECONDS,
+            id="prune",
+            max_instances=1,
+            coalesce=True,
+            next_run_time=app.now(),
+        )
 
         def stop(signum: int, _frame: FrameType | None) -> None:
             event(log, logging.INFO, "daemon.stopping", signal=signal.Signals(signum).name)

@@ -335,3 +335,42 @@ def test_a_saved_search_is_a_merged_feed_of_its_stories(
     assert "either, first, none, widely" in unknown.output
     both = run("export", "--search", "first", "--tag", "world", "--config", str(path))
     assert both.exit_code == 2
+
+
+def test_a_running_daemon_takes_new_output_and_retention(
+    server: FeedServer, config: Any, tmp_path: Path, db_url: str, start_daemon: Any
+) -> None:
+    from .test_retention import age
+
+    articles = corpus(seed=67, groups=2, feeds=5)
+    feeds = serve_feeds(server, articles)
+    listed = [{"url": url, "interval": "1h"} for url in feeds.values()]
+    path = config(listed, output={"directory": "public"}, **NO_PAGES)
+    daemon = start_daemon(path)
+    public = tmp_path / "public"
+
+    def items(name: str) -> list[Any]:
+        try:
+            return list(json.loads((public / name).read_bytes())["items"])
+        except (OSError, ValueError):
+            return []
+
+    wait_until(lambda: len(items("feed.json")) == 2, timeout=30)
+    stories = stories_json(path)
+    [kept] = [s for s in stories if articles[0].link in {e["url"] for e in s["entries"]}]
+    [old] = [s for s in stories if s is not kept]
+    age(db_url, [e["id"] for e in old["entries"]], days=100)
+    # Both sections change in the running daemon's feeds.yaml: a saved search and
+    # a retention that the aged story is past.
+    output = {"directory": "public", "searches": {"picked": title_word(articles[0].title)}}
+    config(listed, output=output, retention={"keep": "30d"}, **NO_PAGES)
+    wait_until(lambda: [i["id"] for i in items("searches/picked/feed.json")] != [], timeout=30)
+    wait_until(lambda: len(items("feed.json")) == 1, timeout=30)  # pruned now, not in a day
+    assert items("feed.json")[0]["id"].endswith(f":story/{kept['id']}")
+    assert items("searches/picked/feed.json")[0]["id"].endswith(f":story/{kept['id']}")
+    assert daemon.stop() == 0
+    log = daemon.log()
+    assert "event=config.reloaded" in log
+    assert "applied=output,retention" in log
+    assert "restart_needed" not in log.split("event=config.reloaded", 1)[1].split("\n", 1)[0]
+    assert "event=retention.pruned" in log
