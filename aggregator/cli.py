@@ -386,9 +386,24 @@ def _entry_line(entry: EntryView) -> str:
     "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many."
 )
 @click.option("--newest", is_flag=True, help="The latest entries first, not the best matches.")
+@click.option(
+    "--feed",
+    "feed_urls",
+    metavar="URL",
+    multiple=True,
+    help="Only entries of this feed (repeatable).",
+)
+@click.option("--tag", help="Only entries of the feeds with this tag in feeds.yaml.")
 @with_app()
 def search(
-    app: App, query: str, as_json: bool, since: datetime | None, limit: int, newest: bool
+    app: App,
+    query: str,
+    as_json: bool,
+    since: datetime | None,
+    limit: int,
+    newest: bool,
+    feed_urls: tuple[str, ...],
+    tag: str | None,
 ) -> None:
     """Search the titles and text of stored entries, best match first.
 
@@ -400,10 +415,21 @@ def search(
     Example:
         aggregator search 'balochistan attack -cricket'
         aggregator search '"state of emergency" or curfew' --json | jq .url
+        aggregator search flood --tag south-asia --newest
     """
+    feeds: set[str] | None = set(feed_urls) if feed_urls else None
+    if tag is not None:
+        tagged = {source.url for source in app.settings.feeds if tag in source.tags}
+        if not tagged:
+            raise click.BadParameter(
+                f"no feed in feeds.yaml has the tag {tag!r}", param_hint="--tag"
+            )
+        feeds = tagged if feeds is None else feeds & tagged
     with app.session() as session, session.begin():
         try:
-            hits = app.store(session).search(query, since=since, limit=limit, newest=newest)
+            hits = app.store(session).search(
+                query, since=since, limit=limit, newest=newest, feeds=feeds
+            )
         except QueryError as e:
             raise click.UsageError(str(e)) from e
     for hit in hits:

@@ -216,3 +216,25 @@ def test_the_index_is_built_for_entries_stored_before_search(
     assert not tables & {"entries_search", "entry_search", "tombstones"}
     assert titles(path, "wicket") == ["Cricket: Pakistan beat India"]  # upgraded first
     assert len(titles(path, "lahore")) == 2
+
+
+def test_feed_and_tag_narrow_the_search(server: FeedServer, tmp_path: Path, database: str) -> None:
+    south = server.add("/south.xml", rss(NEWS[:3], title="South"))
+    world = server.add("/world.xml", rss(NEWS[3:], title="World"))
+    path = write_config(
+        tmp_path / "feeds.yaml",
+        [{"url": south, "tags": ["south-asia"]}, {"url": world, "tags": ["world"]}],
+        database=database,
+        extract={"full_text": "never"},
+    )
+    poll(path)
+    both = {"Floods hit Karachi", "Rains return to Lahore"}
+    assert set(titles(path, "rains")) == both
+    assert titles(path, "rains", "--feed", south) == ["Floods hit Karachi"]
+    assert set(titles(path, "rains", "--feed", south, "--feed", world)) == both
+    assert titles(path, "rains", "--tag", "world") == ["Rains return to Lahore"]
+    assert titles(path, "rains", "--tag", "world", "--feed", south) == []  # both must hold
+    assert titles(path, "rains", "--feed", "https://unknown.example/rss") == []
+    unknown = run("search", "rains", "--tag", "sport", "--config", str(path))
+    assert unknown.exit_code == 2
+    assert "no feed in feeds.yaml has the tag 'sport'" in unknown.output

@@ -398,15 +398,21 @@ class Store:
 
     @translated
     def search(
-        self, query: str, *, since: datetime | None, limit: int, newest: bool = False
+        self,
+        query: str,
+        *,
+        since: datetime | None,
+        limit: int,
+        newest: bool = False,
+        feeds: Collection[str] | None = None,
     ) -> list[SearchHit]:
         """Entries whose title or text match ``query`` (websearch.py syntax), best first
-        (``newest``: the latest first).
+        (``newest``: the latest first); ``feeds``: only the entries of these feed URLs.
 
         Raises:
             websearch.QueryError: nothing to search for in ``query``.
         """
-        return search(self.session, query, since=since, limit=limit, newest=newest)
+        return search(self.session, query, since=since, limit=limit, newest=newest, feeds=feeds)
 
     @translated
     def feeds(self, configured: Sequence[FeedSource] | None = None) -> list[FeedView]:

@@ -6,10 +6,11 @@ query syntax is websearch.py's on both backends.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, Select, bindparam, column, select, text
+from sqlalchemy import Integer, Select, Text, bindparam, column, select, text
 from sqlalchemy.orm import Session
 
 from ..types import MARK_END, MARK_START, SearchHit
@@ -27,7 +28,7 @@ SELECT s.rowid AS id, -bm25(entries_search, 10.0, 1.0) AS rank,
 FROM entries_search s
 JOIN entries e ON e.id = s.rowid
 WHERE entries_search MATCH :match
-  AND (:since IS NULL OR coalesce(e.published, e.first_seen) >= :since)
+  AND (:since IS NULL OR coalesce(e.published, e.first_seen) >= :since){feeds}
 ORDER BY {order}
 LIMIT :limit
 """
@@ -46,7 +47,8 @@ FROM (
     JOIN entries e ON e.id = s.entry_id,
          websearch_to_tsquery('english', :query) q
     WHERE s.document @@ q
-      AND (CAST(:since AS timestamp) IS NULL OR coalesce(e.published, e.first_seen) >= :since)
+      AND (CAST(:since AS timestamp) IS NULL
+           OR coalesce(e.published, e.first_seen) >= :since){feeds}
     ORDER BY {order}
     LIMIT :limit
 ) h
@@ -56,6 +58,7 @@ ORDER BY h.n
 """
 
 _NEWEST = "coalesce(e.published, e.first_seen) DESC, e.id DESC"
+_FEEDS = "\n  AND e.feed_id IN (SELECT id FROM feeds WHERE url IN :feeds)"
 _BEST = {
     "sqlite": "bm25(entries_search, 10.0, 1.0), e.id DESC",
     "postgresql": "ts_rank_cd(s.document, q) DESC, e.id DESC",
@@ -67,9 +70,16 @@ _HEADLINE_OPTIONS = (
 
 
 def search(
-    session: Session, query: str, *, since: datetime | None, limit: int, newest: bool = False
+    session: Session,
+    query: str,
+    *,
+    since: datetime | None,
+    limit: int,
+    newest: bool = False,
+    feeds: Collection[str] | None = None,
 ) -> list[SearchHit]:
-    """Entries matching ``query``, best first (``newest``: the latest first).
+    """Entries matching ``query``, best first (``newest``: the latest first);
+    ``feeds``: only the entries of these feed URLs.
 
     Raises:
         websearch.QueryError: nothing to search for in ``query``.
@@ -78,8 +88,9 @@ def search(
     dialect = session.get_bind().dialect.name
     # Fixed SQL either way (nothing of the user's goes into the statement's text).
     order = _NEWEST if newest else _BEST[dialect]
+    fixed = {"order": order, "feeds": "" if feeds is None else _FEEDS}
     if dialect == "postgresql":
-        statement = text(_POSTGRESQL.format(order=order)).bindparams(_SINCE)
+        statement = text(_POSTGRESQL.format(**fixed)).bindparams(_SINCE)
         params: dict[str, Any] = {
             "query": query,
             "since": since,
@@ -87,7 +98,7 @@ def search(
             "options": _HEADLINE_OPTIONS,
         }
     else:
-        statement = text(_SQLITE.format(order=order)).bindparams(_SINCE)
+        statement = text(_SQLITE.format(**fixed)).bindparams(_SINCE)
         params = {
             "match": match,
             "since": since,
@@ -95,6 +106,11 @@ def search(
             "start": MARK_START,
             "end": MARK_END,
         }
+    if feeds is not None:
+        # Typed: an empty list becomes an empty subquery of that type, and text must
+        # compare with text on PostgreSQL.
+        statement = statement.bindparams(bindparam("feeds", expanding=True, type_=Text))
+        params["feeds"] = list(feeds)
     found = [(row.id, float(row.rank), row.snippet) for row in session.execute(statement, params)]
     entries = {e.id: e for e in query_entries(session, ids=[entry_id for entry_id, _, _ in found])}
     hits = []
