@@ -30,7 +30,7 @@ from .extract import extract_article, skip_reason
 from .fetch import make_client
 from .parse import parse_feed
 from .pipeline import OnResult, Parse, Poller, ScheduleBounds
-from .prune import Pruner
+from .prune import Pruner, rules
 from .store import ArticleStore, Store, StoryStore
 from .store.engine import make_engine, writer
 from .store.migrate import current_revision, head_revision, upgrade
@@ -140,16 +140,24 @@ class App:
         self, session: Session, keep: timedelta | None = None, keep_at_least: int | None = None
     ) -> Pruner | None:
         """Retention, keeping entries ``keep`` and each feed's ``keep_at_least``
-        newest (else as ``retention:`` says); None when nothing says how long."""
+        newest (else as ``retention:`` says), and the entries of feeds with a ``keep``
+        of their own that long; None when nothing says how long."""
         retention = self.settings.retention
         if keep is None and retention.keep is not None:
             keep = timedelta(seconds=retention.keep)
-        if keep is None:
+        per_feed = {
+            source.url: timedelta(seconds=source.keep_seconds)
+            for source in self.settings.feeds
+            if source.keep_seconds is not None
+        }
+        found = rules(keep, per_feed)
+        if not found:
             return None
         if keep_at_least is None:
             keep_at_least = retention.keep_at_least
         # Grouping off or on, stories left by earlier runs shrink with their entries.
-        return Pruner(session, self._deduplicator(session), keep, keep_at_least=keep_at_least)
+        dedup = self._deduplicator(session)
+        return Pruner(session, dedup, found, keep_at_least=keep_at_least)
 
     def _plan_page(self, source: FeedSource, entry: RawEntry) -> str | None:
         """Why a new entry's page is not fetched, or None (see extract.skip_reason)."""

@@ -34,6 +34,7 @@ from .errors import AggregatorError, ConfigError
 from .feedsfile import add_feeds, remove_feed
 from .logs import configure as configure_logging
 from .opml import OpmlFeed, parse_opml, write_opml
+from .prune import Pruner
 from .publish import document, items_of, write_atomically
 from .render import FORMATS
 from .store import StoryStore
@@ -680,10 +681,11 @@ def _duration(_ctx: click.Context, _param: click.Parameter, value: str | None) -
 def prune(app: App, keep: timedelta | None, keep_at_least: int | None, dry_run: bool) -> None:
     """Delete old entries (retention), and what only they needed.
 
-    Entries first stored longer ago than `retention.keep` go, with their pages and
-    search rows, except each feed's `retention.keep_at_least` newest; their stories
-    shrink, or go with their last entry. Each leaves a tombstone, so a feed that
-    still lists it does not bring it back. The daemon does the same once a day.
+    Entries first stored longer ago than `retention.keep` (or their feed's own
+    `keep`) go, with their pages and search rows, except each feed's
+    `retention.keep_at_least` newest; their stories shrink, or go with their last
+    entry. Each leaves a tombstone, so a feed that still lists it does not bring it
+    back. The daemon does the same once a day.
 
     \b
     Example:
@@ -701,16 +703,27 @@ def prune(app: App, keep: timedelta | None, keep_at_least: int | None, dry_run: 
             counted = pruner.count()
             click.echo(
                 f"would delete {_plural(counted.entries, 'entry', 'entries')} "
-                f"first stored before {_short(counted.cutoff)}"
+                f"{_stored_before(pruner, counted.cutoff)}"
             )
             return
         done = pruner.run()
     click.echo(
-        f"deleted {_plural(done.entries, 'entry', 'entries')} first stored before "
-        f"{_short(done.cutoff)}: {_plural(done.stories_removed, 'story', 'stories')} "
-        f"went, {done.stories_shrunk} shrank; "
+        f"deleted {_plural(done.entries, 'entry', 'entries')} "
+        f"{_stored_before(pruner, done.cutoff)}: "
+        f"{_plural(done.stories_removed, 'story', 'stories')} went, "
+        f"{done.stories_shrunk} shrank; "
         f"{_plural(done.tombstones_expired, 'tombstone', 'tombstones')} expired"
     )
+
+
+def _stored_before(pruner: Pruner, cutoff: datetime) -> str:
+    own = sum(len(rule.scope.only or ()) for rule in pruner.rules)
+    if not own:
+        return f"first stored before {_short(cutoff)}"
+    feeds = _plural(own, "feed", "feeds")
+    if pruner.rules[0].scope.only is not None:  # no retention.keep: only feeds' own
+        return f"first stored longer ago than their feed's keep ({feeds})"
+    return f"first stored before {_short(cutoff)} ({feeds} by their own keep)"
 
 
 def _plural(count: int, one: str, many: str) -> str:

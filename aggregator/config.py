@@ -32,6 +32,7 @@ from pydantic import (
     StrictStr,
     ValidationError,
     ValidatorFunctionWrapHandler,
+    WrapValidator,
     field_validator,
     model_validator,
 )
@@ -253,23 +254,26 @@ class OutputSettings(_Section):
 MIN_KEEP = 86400
 
 
+def _a_day_at_least(value: Any, parse: ValidatorFunctionWrapHandler) -> int | None:
+    seconds: int | None = parse(value)
+    if seconds is not None and seconds < MIN_KEEP:
+        # Named as written: "at least 86400" would not say what 2h is short of.
+        raise ValueError(f"expected at least a day (1d), got {value!r}")
+    return seconds
+
+
+# How long entries are kept: a duration of a day or more.
+Keep = Annotated[Duration | None, WrapValidator(_a_day_at_least)]
+
+
 class RetentionSettings(_Section):
     """How long entries are kept (README, "Retention")."""
 
     # Entries are deleted this long after they were first stored; none: kept for ever.
-    keep: Duration | None = None
+    keep: Keep = None
     # Whatever their age, each feed's newest entries stay: a feed that posts once a
     # month is not emptied (FreshRSS's "minimum per feed").
     keep_at_least: StrictInt = Field(default=0, ge=0)
-
-    @field_validator("keep", mode="wrap")
-    @classmethod
-    def _a_day_at_least(cls, value: Any, parse: ValidatorFunctionWrapHandler) -> int | None:
-        seconds: int | None = parse(value)
-        if seconds is not None and seconds < MIN_KEEP:
-            # Named as written: "at least 86400" would not say what 2h is short of.
-            raise ValueError(f"expected at least a day (1d), got {value!r}")
-        return seconds
 
 
 class FeedConfig(_Section):
@@ -280,6 +284,7 @@ class FeedConfig(_Section):
     max_interval: Duration | None = None
     tags: tuple[StrictStr, ...] = ()
     full_text: FullTextMode | None = None  # None: `extract: full_text`
+    keep: Keep = None  # None: `retention: keep`
 
     @field_validator("url")
     @classmethod
@@ -398,6 +403,7 @@ def load_settings(path: Path, environ: Mapping[str, str]) -> Settings:
                 ),
                 tags=f.tags,
                 full_text=_feed_full_text(parsed.extract.full_text, f.full_text),
+                keep_seconds=f.keep,
             )
             for f in parsed.feeds
         ),

@@ -156,6 +156,11 @@ class ConfigWatch:
             return None
 
 
+def _own_keeps(settings: Settings) -> dict[str, int]:
+    """The feeds with a retention of their own (feed URL → seconds)."""
+    return {s.url: s.keep_seconds for s in settings.feeds if s.keep_seconds is not None}
+
+
 def run_daemon(
     app: App, *, tick_seconds: float = TICK_SECONDS, grace: float = GRACE_SECONDS
 ) -> None:
@@ -232,6 +237,7 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
                 [name for name in names if getattr(fresh, name) != getattr(app.settings, name)]
                 for names in (_RESTART_SECTIONS, _LIVE_SECTIONS)
             )
+            retention_changed = "retention" in live or _own_keeps(fresh) != _own_keeps(app.settings)
             app.use_settings(fresh.feeds, output=fresh.output, retention=fresh.retention)
             poller.use_sources(fresh.feeds)
             event(
@@ -244,7 +250,7 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
                 applied=",".join(live) or None,
                 restart_needed=",".join(others) or None,
             )
-            if "retention" in live:
+            if retention_changed:
                 scheduler.modify_job("prune", next_run_time=app.now())  # not in a day
             write_feeds()  # the tags, and so the tag feeds, may have changed
 

@@ -1,6 +1,6 @@
-"""Retention: entries older than ``retention.keep`` go (but for each feed's
-``retention.keep_at_least`` newest), their stories shrink or go, and tombstones keep
-them from being stored again (README, "Retention").
+"""Retention: entries older than ``retention.keep`` (or their feed's own ``keep``)
+go, but for each feed's ``retention.keep_at_least`` newest; their stories shrink or
+go, and tombstones keep them from being stored again (README, "Retention").
 
 Runs under the deduplicator's lock, one batch per transaction, so that polling and
 grouping wait a moment at most. A running deduplicator (this process's or another's)
@@ -10,7 +10,7 @@ learns of the deletions through the tombstones' seq.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from .deduplicate import Deduplicator
 from .logs import event
-from .store.retention import Doomed, RetentionStore
+from .store.retention import Doomed, RetentionStore, Scope
 
 log = logging.getLogger(__name__)
 
@@ -28,10 +28,30 @@ BATCH = 2000
 
 
 @dataclass(frozen=True)
+class Rule:
+    """Entries of ``scope``'s feeds go ``keep`` after they were first stored."""
+
+    keep: timedelta
+    scope: Scope
+
+
+def rules(keep: timedelta | None, per_feed: Mapping[str, timedelta]) -> list[Rule]:
+    """``keep`` for every feed without its own, first; then one rule per other keep
+    (feed URL → keep), its feeds together."""
+    found = []
+    if keep is not None:
+        found.append(Rule(keep, Scope(but=frozenset(per_feed))))
+    for own in sorted(set(per_feed.values())):
+        feeds = frozenset(url for url, value in per_feed.items() if value == own)
+        found.append(Rule(own, Scope(only=feeds)))
+    return found
+
+
+@dataclass(frozen=True)
 class Pruned:
     """What one prune did (or, dry, would do)."""
 
-    cutoff: datetime  # entries first stored before this went
+    cutoff: datetime  # entries first stored before this went (the first rule's)
     entries: int = 0
     stories_shrunk: int = 0
     stories_removed: int = 0
@@ -43,27 +63,35 @@ class Pruner:
         self,
         session: Session,
         dedup: Deduplicator,
-        keep: timedelta,
+        rules: Sequence[Rule],
         *,
         keep_at_least: int = 0,
         batch: int = BATCH,
     ) -> None:
         """``dedup``: whose representative policy a shrunk story is described by (it
         runs whether or not grouping is enabled: stories may be left from before).
-        ``keep_at_least``: each feed's newest entries that stay, whatever their age."""
+        ``rules``: at least one (see `rules`). ``keep_at_least``: each feed's newest
+        entries that stay, whatever their age."""
+        if not rules:
+            raise ValueError("a Pruner needs a rule")
         self.session = session
         self.dedup = dedup
         self.retention = RetentionStore(session)
-        self.keep = keep
+        self.rules = tuple(rules)
         self.keep_at_least = keep_at_least
         self.batch = batch
 
     def count(self) -> Pruned:
         """What a prune would delete now, without deleting it."""
-        cutoff = self.dedup.stories.now() - self.keep
+        now = self.dedup.stories.now()
         with self.session.begin():
-            entries = self.retention.count_older_than(cutoff, spare=self.keep_at_least)
-            return Pruned(cutoff=cutoff, entries=entries)
+            entries = sum(
+                self.retention.count_older_than(
+                    now - rule.keep, spare=self.keep_at_least, scope=rule.scope
+                )
+                for rule in self.rules
+            )
+        return Pruned(cutoff=now - self.rules[0].keep, entries=entries)
 
     def run(
         self,
@@ -76,28 +104,29 @@ class Pruner:
         between them so that polling goes on during a long first prune.
         """
         guard = guard or nullcontext()
-        stories = self.dedup.stories
-        cutoff = stories.now() - self.keep
+        now = self.dedup.stories.now()
         entries = 0
         shrunk: set[int] = set()
         removed: set[int] = set()
-        while True:
-            with guard:
-                # Checked under the guard: a stopping daemon sets `stop` before it
-                # lets go of the guard for the last time and closes the session.
-                if stop():
+        for rule in self.rules:
+            while True:
+                with guard:
+                    # Checked under the guard: a stopping daemon sets `stop` before it
+                    # lets go of the guard for the last time and closes the session.
+                    if stop():
+                        break
+                    batch = self._batch(now - rule.keep, rule.scope)
+                if batch is None:
                     break
-                batch = self._batch(cutoff)
-            if batch is None:
-                break
-            doomed, touched, gone = batch
-            entries += len(doomed)
-            removed |= gone
-            shrunk |= touched - gone
-            if len(doomed) < self.batch:
-                break
+                doomed, touched, gone = batch
+                entries += len(doomed)
+                removed |= gone
+                shrunk |= touched - gone
+                if len(doomed) < self.batch:
+                    break
         with guard:
             expired = 0 if stop() else self._expire()
+        cutoff = now - self.rules[0].keep
         done = Pruned(cutoff, entries, len(shrunk - removed), len(removed), expired)
         if entries or expired:
             event(
@@ -111,12 +140,16 @@ class Pruner:
             )
         return done
 
-    def _batch(self, cutoff: datetime) -> tuple[list[Doomed], set[int], set[int]] | None:
+    def _batch(
+        self, cutoff: datetime, scope: Scope
+    ) -> tuple[list[Doomed], set[int], set[int]] | None:
         """One transaction: the oldest entries go; (them, stories touched, removed)."""
         stories = self.dedup.stories
         with self.session.begin():
             stories.lock()
-            doomed = self.retention.older_than(cutoff, self.batch, spare=self.keep_at_least)
+            doomed = self.retention.older_than(
+                cutoff, self.batch, spare=self.keep_at_least, scope=scope
+            )
             if not doomed:
                 return None
             touched = {d.story_id for d in doomed if d.story_id is not None}
@@ -125,5 +158,8 @@ class Pruner:
             return doomed, touched, stories.delete_empty(touched)
 
     def _expire(self) -> int:
+        # By the longest keep: a tombstone kept longer than its feed's keep costs a
+        # row; one forgotten too early lets its entry back in.
+        keep = max(rule.keep for rule in self.rules)
         with self.session.begin():
-            return self.retention.expire(self.dedup.stories.now(), self.keep)
+            return self.retention.expire(self.dedup.stories.now(), keep)

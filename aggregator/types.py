@@ -26,6 +26,7 @@ class FeedSource:
     # Whether entries' article pages are fetched: auto (unless the feed carries the
     # full text), always or never.
     full_text: str = "auto"
+    keep_seconds: int | None = None  # its own retention.keep, if any
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ BAD = {
         3,
         "feeds[0].intreval",
         "unknown key (expected one of: url, title, interval, min_interval, max_interval, tags, "
-        "full_text)",
+        "full_text, keep)",
     ),
     "unknown-section": ("feeds: []\nfetcher: {}\n", 2, "fetcher", "unknown key"),
     "wrong-type": (
@@ -127,6 +127,12 @@ BAD = {
         3,
         "retention.keep",
         "expected at least a day (1d), got '2h'",
+    ),
+    "feed-keep-too-short": (
+        "feeds:\n  - url: https://a.example/rss\n    keep: 12h\n",
+        3,
+        "feeds[0].keep",
+        "expected at least a day (1d), got '12h'",
     ),
     "retention-negative-minimum": (
         "feeds: []\nretention:\n  keep: 30d\n  keep_at_least: -3\n",

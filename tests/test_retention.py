@@ -185,6 +185,37 @@ def test_each_feed_keeps_its_newest_entries_whatever_their_age(
     assert bad.exit_code == 2
 
 
+def test_a_feed_with_its_own_keep_is_pruned_by_it(
+    server: FeedServer, tmp_path: Path, database: str
+) -> None:
+    archive = server.add("/archive.xml", plain_rss(("a1", "A1"), ("a2", "A2")))
+    daily = server.add("/daily.xml", plain_rss(("d1", "D1"), ("d2", "D2")))
+    brief = server.add("/brief.xml", plain_rss(("b1", "B1"), ("b2", "B2")))
+    feeds: list[dict[str, Any] | str] = [
+        {"url": archive, "keep": "365d"},
+        daily,
+        {"url": brief, "keep": "7d"},
+    ]
+    path = write_config(
+        tmp_path / "feeds.yaml", feeds, database=database, retention={"keep": "90d"}, **NO_PAGES
+    )
+    poll(path)
+    ids = {e["guid"]: e["id"] for e in entries_json(path)}
+    for days, guids in ((400, ["a1"]), (100, ["a2", "d1"]), (10, ["d2", "b1"])):
+        age(database, [ids[g] for g in guids], days=days)
+    said = prune(path, "--dry-run")
+    assert "would delete 3 entries first stored before" in said
+    assert "(2 feeds by their own keep)" in said
+    assert "deleted 3 entries" in prune(path)
+    assert {e["guid"] for e in entries_json(path)} == {"a2", "d2", "b2"}
+    # Without retention.keep, only the feeds with their own keep are pruned.
+    path = write_config(tmp_path / "feeds.yaml", feeds, database=database, **NO_PAGES)
+    age(database, [ids["d2"], ids["b2"]], days=1000)
+    said = prune(path)
+    assert "deleted 1 entry first stored longer ago than their feed's keep (2 feeds)" in said
+    assert {e["guid"] for e in entries_json(path)} == {"a2", "d2"}
+
+
 def test_prune_needs_a_retention_and_takes_keep(config: Any, server: FeedServer) -> None:
     path = config([server.add("/empty.xml", rss([]))])
     result = run("prune", "--config", str(path))

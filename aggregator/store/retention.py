@@ -20,6 +20,15 @@ _REFRESH = timedelta(days=1)
 
 
 @dataclass(frozen=True)
+class Scope:
+    """The feeds a retention rule covers, by URL: these (``only``), or every feed but
+    these (``but``: those with a rule of their own)."""
+
+    only: frozenset[str] | None = None
+    but: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Doomed:
     """An entry old enough to go, and the story it leaves."""
 
@@ -34,21 +43,23 @@ class RetentionStore:
         self.session = session
 
     @translated
-    def older_than(self, cutoff: datetime, limit: int, *, spare: int = 0) -> list[Doomed]:
-        """Entries first stored before ``cutoff``, oldest first, except each feed's
-        ``spare`` newest."""
+    def older_than(
+        self, cutoff: datetime, limit: int, *, spare: int = 0, scope: Scope = Scope()
+    ) -> list[Doomed]:
+        """The entries of ``scope``'s feeds first stored before ``cutoff``, oldest
+        first, except each feed's ``spare`` newest."""
         query = (
             select(Entry.id, Entry.feed_id, Entry.key, StoryEntry.story_id)
             .outerjoin(StoryEntry, StoryEntry.entry_id == Entry.id)
-            .where(_doomed(cutoff, spare))
+            .where(_doomed(cutoff, spare, scope))
             .order_by(Entry.first_seen, Entry.id)
             .limit(limit)
         )
         return [Doomed(*row) for row in self.session.execute(query)]
 
     @translated
-    def count_older_than(self, cutoff: datetime, *, spare: int = 0) -> int:
-        query = select(func.count()).select_from(Entry).where(_doomed(cutoff, spare))
+    def count_older_than(self, cutoff: datetime, *, spare: int = 0, scope: Scope = Scope()) -> int:
+        query = select(func.count()).select_from(Entry).where(_doomed(cutoff, spare, scope))
         return int(self.session.scalar(query) or 0)
 
     @translated
@@ -112,9 +123,14 @@ class RetentionStore:
         return int(getattr(result, "rowcount", 0) or 0)
 
 
-def _doomed(cutoff: datetime, spare: int) -> ColumnElement[bool]:
-    """Old enough, and not among the ``spare`` newest entries of its feed."""
+def _doomed(cutoff: datetime, spare: int, scope: Scope) -> ColumnElement[bool]:
+    """Of the scope's feeds, old enough, and not among the ``spare`` newest entries
+    of its feed."""
     old = Entry.first_seen < cutoff
+    if scope.only is not None:
+        old = and_(old, Entry.feed_id.in_(select(Feed.id).where(Feed.url.in_(scope.only))))
+    if scope.but:
+        old = and_(old, Entry.feed_id.not_in(select(Feed.id).where(Feed.url.in_(scope.but))))
     if not spare:
         return old
     newest = (
