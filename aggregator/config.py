@@ -232,7 +232,17 @@ def _saved_searches(value: Any) -> Any:
     """``name: query`` is short for ``name: {query: query}``."""
     if not isinstance(value, dict):
         return value
-    return {name: {"query": v} if isinstance(v, str) else v for name, v in value.items()}
+    return {name: _saved_search(query) for name, query in value.items()}
+
+
+def _saved_search(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"query": value}
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return {"query": str(value)}  # `y2k: 2000`: YAML read the query as a number
+    if value is None:
+        return {}  # `name:` alone: "query: required key is missing"
+    return value
 
 
 class OutputSettings(_Section):

@@ -45,7 +45,8 @@ log = logging.getLogger(__name__)
 
 TICK_SECONDS = 1.0
 DEDUP_SECONDS = 5.0
-# Sections of feeds.yaml that a running daemon reads at start only.
+# WARNING: between them, every field of Settings but config_path and feeds (a test
+# checks). Sections of feeds.yaml that a running daemon reads at start only...
 _RESTART_SECTIONS = ("database_url", "fetch", "schedule", "extract", "dedup", "serve")
 # ...and those it takes as they change (besides the feeds).
 _LIVE_SECTIONS = ("output", "retention")
@@ -156,9 +157,10 @@ class ConfigWatch:
             return None
 
 
-def _own_keeps(settings: Settings) -> dict[str, int]:
-    """The feeds with a retention of their own (feed URL → seconds)."""
-    return {s.url: s.keep_seconds for s in settings.feeds if s.keep_seconds is not None}
+def _retention(settings: Settings) -> tuple[object, dict[str, int]]:
+    """What a prune goes by: ``retention:``, and the feeds with a keep of their own."""
+    own = {s.url: s.keep_seconds for s in settings.feeds if s.keep_seconds is not None}
+    return settings.retention, own
 
 
 def run_daemon(
@@ -206,7 +208,7 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
             try:
                 tags = {tag for source in app.settings.feeds for tag in source.tags}
                 documents = rendered(session, app.now, output, tags)
-                feeds.replace(documents)
+                feeds.replace(documents, app.now())
                 if directory is not None:
                     write_files(directory, documents)
             except (AggregatorError, OSError) as e:
@@ -233,11 +235,14 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
             after = {source.url for source in fresh.feeds}
             with session.begin():
                 store.sync_feeds(fresh.feeds)
-            others, live = (
-                [name for name in names if getattr(fresh, name) != getattr(app.settings, name)]
-                for names in (_RESTART_SECTIONS, _LIVE_SECTIONS)
-            )
-            retention_changed = "retention" in live or _own_keeps(fresh) != _own_keeps(app.settings)
+            differ = {
+                name
+                for name in (*_RESTART_SECTIONS, *_LIVE_SECTIONS)
+                if getattr(fresh, name) != getattr(app.settings, name)
+            }
+            others = [name for name in _RESTART_SECTIONS if name in differ]
+            live = [name for name in _LIVE_SECTIONS if name in differ]
+            retention_changed = _retention(fresh) != _retention(app.settings)
             app.use_settings(fresh.feeds, output=fresh.output, retention=fresh.retention)
             poller.use_sources(fresh.feeds)
             event(
@@ -297,17 +302,27 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
         )
 
         def prune() -> None:
-            # Made each time: a reload may have changed retention (or added it).
-            pruner = app.pruner(session)
-            if pruner is None:
-                return
-            try:
-                done = pruner.run(stop=stopping.is_set, guard=lock)
-            except StoreError as e:
-                # Nothing is lost: what was not deleted is deleted tomorrow.
-                event(log, logging.WARNING, "retention.error", error=str(e))
-                return
-            metrics.pruned.inc(done.entries)  # the merged feed follows the seq
+            while not stopping.is_set():
+                # Made each time: a reload may have changed retention (or added it).
+                goes_by = _retention(app.settings)
+                pruner = app.pruner(session)
+                if pruner is None:
+                    return
+
+                def changed(goes_by: object = goes_by) -> bool:
+                    return _retention(app.settings) != goes_by
+
+                try:
+                    done = pruner.run(stop=lambda: stopping.is_set() or changed(), guard=lock)
+                except StoreError as e:
+                    # Nothing is lost: what was not deleted is deleted tomorrow.
+                    event(log, logging.WARNING, "retention.error", error=str(e))
+                    return
+                metrics.pruned.inc(done.entries)  # the merged feed follows the seq
+                if not changed():
+                    return
+                # feeds.yaml changed the retention meanwhile: the rest goes by the new
+                # one (the scheduler skips a run asked for while this one runs).
 
         # At start and then daily: a restart loses at most a day's wait.
         scheduler.add_job(

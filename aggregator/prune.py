@@ -48,6 +48,17 @@ def rules(keep: timedelta | None, per_feed: Mapping[str, timedelta]) -> list[Rul
 
 
 @dataclass(frozen=True)
+class Batch:
+    """Where one batch of a rule looks: entries of ``scope`` stored before
+    ``cutoff``, after the last one seen, but for those ``spared``."""
+
+    cutoff: datetime
+    scope: Scope
+    spared: set[int]
+    after: Doomed | None
+
+
+@dataclass(frozen=True)
 class Pruned:
     """What one prune did (or, dry, would do)."""
 
@@ -109,21 +120,25 @@ class Pruner:
         shrunk: set[int] = set()
         removed: set[int] = set()
         for rule in self.rules:
+            with guard:
+                if stop():
+                    break
+                with self.session.begin():
+                    spared = self.retention.spared(self.keep_at_least, rule.scope)
+            after: Doomed | None = None
             while True:
                 with guard:
                     # Checked under the guard: a stopping daemon sets `stop` before it
                     # lets go of the guard for the last time and closes the session.
                     if stop():
                         break
-                    batch = self._batch(now - rule.keep, rule.scope)
+                    batch = self._batch(Batch(now - rule.keep, rule.scope, spared, after))
                 if batch is None:
                     break
-                doomed, touched, gone = batch
+                doomed, touched, gone, after = batch
                 entries += len(doomed)
                 removed |= gone
                 shrunk |= touched - gone
-                if len(doomed) < self.batch:
-                    break
         with guard:
             expired = 0 if stop() else self._expire()
         cutoff = now - self.rules[0].keep
@@ -140,22 +155,24 @@ class Pruner:
             )
         return done
 
-    def _batch(
-        self, cutoff: datetime, scope: Scope
-    ) -> tuple[list[Doomed], set[int], set[int]] | None:
-        """One transaction: the oldest entries go; (them, stories touched, removed)."""
+    def _batch(self, batch: Batch) -> tuple[list[Doomed], set[int], set[int], Doomed] | None:
+        """One transaction: the oldest entries go (those spared stay); returns them,
+        the stories touched and removed, and where the next batch starts. None when
+        nothing old is left."""
         stories = self.dedup.stories
         with self.session.begin():
             stories.lock()
-            doomed = self.retention.older_than(
-                cutoff, self.batch, spare=self.keep_at_least, scope=scope
+            old = self.retention.older_than(
+                batch.cutoff, self.batch, scope=batch.scope, after=batch.after
             )
-            if not doomed:
+            if not old:
                 return None
+            doomed = [d for d in old if d.entry_id not in batch.spared]
             touched = {d.story_id for d in doomed if d.story_id is not None}
-            self.retention.bury(doomed, stories.now(), stories.last_seq() + 1)
-            self.dedup.describe(touched, news=False)
-            return doomed, touched, stories.delete_empty(touched)
+            if doomed:
+                self.retention.bury(doomed, stories.now(), stories.last_seq() + 1)
+                self.dedup.describe(touched, news=False)
+            return doomed, touched, stories.delete_empty(touched), old[-1]
 
     def _expire(self) -> int:
         # By the longest keep: a tombstone kept longer than its feed's keep costs a

@@ -4,6 +4,7 @@ atomically so a web server never serves half a file, and served by the daemon.""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -15,7 +16,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from .config import OutputSettings
-from .render import FORMATS, MEDIA_TYPES, FeedMeta, render
+from .render import FORMATS, MEDIA_TYPES, FeedMeta, feed_folder, render
 from .store.stories import StoryStore
 from .types import FeedItem, FeedPart
 
@@ -83,7 +84,7 @@ def rendered(
         with session.begin():
             items = items_of(session, now, output, part)
         for kind in output.formats:
-            documents[part.folder() + FORMATS[kind]] = document(kind, output, items, part, now)
+            documents[feed_folder(part) + FORMATS[kind]] = document(kind, output, items, part, now)
     return documents
 
 
@@ -111,10 +112,21 @@ def document(
 
 
 def write_files(directory: Path, documents: dict[str, Document]) -> list[Path]:
-    """Write each document under ``directory``, atomically; the files written."""
+    """Write each document under ``directory``, atomically, and remove the merged
+    feed files there that are no longer among them (a tag, saved search or format
+    gone from feeds.yaml): a web server must not serve them frozen. Returns the files
+    written."""
     written = []
     for relative, document in documents.items():
         path = directory / relative
         write_atomically(path, document.body)
         written.append(path)
+    names = set(FORMATS.values())
+    for pattern in ("*", "tags/*/*", "searches/*/*"):
+        for path in directory.glob(pattern):
+            if path.name in names and path.relative_to(directory).as_posix() not in documents:
+                path.unlink(missing_ok=True)
+                if path.parent != directory:
+                    with contextlib.suppress(OSError):  # not empty: someone else's files
+                        path.parent.rmdir()
     return written

@@ -22,7 +22,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -64,6 +64,17 @@ _DNS_NAME = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z
 _EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 
 
+def feed_folder(part: FeedPart, segment: Callable[[str], str] = lambda name: name) -> str:
+    """Where a merged feed's documents are, below the main feed's (``tags/TAG/``,
+    ``searches/NAME/``); ``segment`` makes a name one path segment of a URL (a tag
+    is any word: "c#", "café")."""
+    if part.tag is not None:
+        return f"tags/{segment(part.tag)}/"
+    if part.search is not None:
+        return f"searches/{segment(part.search)}/"
+    return ""
+
+
 @dataclass(frozen=True)
 class FeedMeta:
     """The merged feed itself."""
@@ -87,7 +98,7 @@ class FeedMeta:
 
     def self_url(self, kind: str) -> str:
         home = self.home
-        folder = self.part.folder(lambda name: quote(name, safe=""))
+        folder = feed_folder(self.part, lambda name: quote(name, safe=""))
         return urljoin(home if home.endswith("/") else home + "/", folder + FORMATS[kind])
 
     def item_id(self, story_id: int) -> str:

@@ -6,10 +6,12 @@ Runs in a thread of its own beside the scheduler; reads only what it is handed.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 import time
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -32,9 +34,23 @@ class FeedDocuments:
         self._documents: dict[str, Document] = {}
         self._lock = threading.Lock()
 
-    def replace(self, documents: dict[str, Document]) -> None:
+    def replace(self, documents: dict[str, Document], now: datetime) -> None:
+        """Serve these from now on. A document that changed without a newer story
+        (a story merged away or pruned, a saved search edited) is stamped ``now``: its
+        Last-Modified must move on, or If-Modified-Since would answer 304 to it."""
         with self._lock:
-            self._documents = dict(documents)
+            fresh = {}
+            for path, document in documents.items():
+                before = self._documents.get(path)
+                if before is not None and before.etag == document.etag:
+                    document = before  # unchanged: so is its stamp
+                elif before is not None and document.updated.replace(
+                    microsecond=0
+                ) <= before.updated.replace(microsecond=0):
+                    stamp = max(now, before.updated + timedelta(seconds=1))
+                    document = dataclasses.replace(document, updated=stamp)
+                fresh[path] = document
+            self._documents = fresh
 
     def get(self, path: str) -> Document | None:
         with self._lock:

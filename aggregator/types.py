@@ -6,7 +6,6 @@ at their boundary so that nothing downstream has to ask.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -245,18 +244,13 @@ class FeedPart:
     tag: str | None = None
     search: str | None = None  # the saved search's name (output.searches)
 
+    def __post_init__(self) -> None:
+        if self.tag is not None and self.search is not None:
+            raise ValueError("a merged feed is of a tag or of a saved search, not both")
+
     @property
     def name(self) -> str | None:
         return self.tag if self.tag is not None else self.search
-
-    def folder(self, segment: Callable[[str], str] = lambda name: name) -> str:
-        """Where its files are below the main feed's: ``segment`` makes the name one
-        path segment of a URL (a tag is any word: "c#", "café")."""
-        if self.tag is not None:
-            return f"tags/{segment(self.tag)}/"
-        if self.search is not None:
-            return f"searches/{segment(self.search)}/"
-        return ""
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,12 @@ BAD = {
         "output.searches.south asia.[key]",
         "expected a name of letters, digits, '-' and '_', got 'south asia'",
     ),
+    "search-without-query": (
+        "feeds: []\noutput:\n  searches:\n    y2k: 2000\n    empty:\n",
+        5,
+        "output.searches.empty.query",
+        "required key is missing",
+    ),
     "search-of-exclusions-only": (
         "feeds: []\noutput:\n  searches:\n    quiet:\n      query: -sport\n",
         5,

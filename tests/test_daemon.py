@@ -449,3 +449,12 @@ def test_address_policy_in_the_daemon(
     assert "(::1): loopback address" in rows[ipv6]["last_error"]
     assert rows[allowed]["entries"] == 1
     assert "kind=address-policy" in daemon.log()
+
+
+def test_every_section_is_taken_live_or_needs_a_restart() -> None:
+    from aggregator.config import Settings
+    from aggregator.daemon import _LIVE_SECTIONS, _RESTART_SECTIONS
+
+    live, restart = set(_LIVE_SECTIONS), set(_RESTART_SECTIONS)
+    assert not live & restart
+    assert live | restart | {"config_path", "feeds"} == set(Settings.model_fields)

@@ -374,3 +374,49 @@ def test_a_running_daemon_takes_new_output_and_retention(
     assert "applied=output,retention" in log
     assert "restart_needed" not in log.split("event=config.reloaded", 1)[1].split("\n", 1)[0]
     assert "event=retention.pruned" in log
+
+
+def test_files_of_feeds_gone_from_the_config_are_removed(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from aggregator.publish import Document, write_files
+
+    def doc(body: bytes) -> Document:
+        return Document(body, "application/atom+xml", datetime(2026, 11, 24, tzinfo=UTC), '"e"')
+
+    public = tmp_path / "public"
+    first = ["feed.atom", "feed.json", "tags/x/feed.atom", "searches/old/feed.atom"]
+    write_files(public, {name: doc(b"1") for name in first})
+    (public / "tags" / "x" / "notes.txt").write_text("the user's", "utf-8")
+    (public / "index.html").write_text("the user's", "utf-8")
+    write_files(public, {name: doc(b"2") for name in ["feed.atom", "searches/new/feed.atom"]})
+    left = sorted(p.relative_to(public).as_posix() for p in public.rglob("*") if p.is_file())
+    assert left == ["feed.atom", "index.html", "searches/new/feed.atom", "tags/x/notes.txt"]
+    assert not (public / "searches" / "old").exists()  # its folder went with it
+    assert (public / "feed.atom").read_bytes() == b"2"
+
+
+def test_a_document_that_changes_without_a_newer_story_gets_a_later_last_modified() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from aggregator.publish import Document
+    from aggregator.serve import FeedDocuments, not_modified
+
+    story_time = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
+    now = story_time + timedelta(hours=3)
+    served = FeedDocuments()
+    served.replace({"feed.atom": Document(b"a", "t", story_time, '"a"')}, now)
+    first = served.get("feed.atom")
+    assert first is not None
+    assert first.updated == story_time
+    since = "Tue, 24 Nov 2026 08:00:00 GMT"  # what a reader got as Last-Modified
+    assert not_modified(first, None, since)
+    # A newer story was merged away: the document changed, its newest story is older.
+    served.replace({"feed.atom": Document(b"b", "t", story_time, '"b"')}, now)
+    second = served.get("feed.atom")
+    assert second is not None
+    assert second.updated == now
+    assert not not_modified(second, None, since)
+    # Rendered again unchanged: the stamp stays.
+    served.replace({"feed.atom": Document(b"b", "t", story_time, '"b"')}, now + timedelta(1))
+    assert served.get("feed.atom") == second

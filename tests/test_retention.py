@@ -185,6 +185,35 @@ def test_each_feed_keeps_its_newest_entries_whatever_their_age(
     assert bad.exit_code == 2
 
 
+def test_the_newest_kept_are_the_feed_s_first_listed_when_stored_together(
+    server: FeedServer, tmp_path: Path, database: str
+) -> None:
+    # One poll stores a feed's entries with one first_seen: its own order (newest
+    # first) decides which are the newest, across batches of any size.
+    quiet = server.add("/quiet.xml", plain_rss(*((f"g{i}", f"G{i}") for i in range(7))))
+    other = server.add("/other.xml", plain_rss(*((f"o{i}", f"O{i}") for i in range(3))))
+    path = write_config(
+        tmp_path / "feeds.yaml",
+        [quiet, other],
+        database=database,
+        retention={"keep": "90d", "keep_at_least": 2},
+        **NO_PAGES,
+    )
+    poll(path)
+    age(database, [e["id"] for e in entries_json(path)], days=100)
+    assert "would delete 6 entries" in prune(path, "--dry-run")
+    app = make_app(load_settings(path, os.environ))
+    try:
+        with app.session(write=True) as session:
+            pruner = app.pruner(session)
+            assert pruner is not None
+            pruner.batch = 2  # the spared ones sit in the first batches
+            assert pruner.run().entries == 6
+    finally:
+        app.close()
+    assert {e["guid"] for e in entries_json(path)} == {"g0", "g1", "o0", "o1"}
+
+
 def test_a_feed_with_its_own_keep_is_pruned_by_it(
     server: FeedServer, tmp_path: Path, database: str
 ) -> None:

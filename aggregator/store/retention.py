@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, func, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from .boundary import insert_into, translated
@@ -36,6 +37,17 @@ class Doomed:
     feed_id: int
     key: str
     story_id: int | None
+    first_seen: datetime  # with entry_id, where the next batch starts
+
+
+# A feed's newest entries first: by when they were stored, then (one poll stores
+# many at once) by publication, then in the feed's order (it lists the newest
+# first, and they were stored in that order).
+_NEWEST_FIRST = (
+    Entry.first_seen.desc(),
+    func.coalesce(Entry.published, Entry.first_seen).desc(),
+    Entry.id.asc(),
+)
 
 
 class RetentionStore:
@@ -44,22 +56,56 @@ class RetentionStore:
 
     @translated
     def older_than(
-        self, cutoff: datetime, limit: int, *, spare: int = 0, scope: Scope = Scope()
+        self,
+        cutoff: datetime,
+        limit: int,
+        *,
+        scope: Scope = Scope(),
+        after: Doomed | None = None,
     ) -> list[Doomed]:
         """The entries of ``scope``'s feeds first stored before ``cutoff``, oldest
-        first, except each feed's ``spare`` newest."""
+        first, starting after ``after`` (the last of the previous batch).
+
+        Args:
+            cutoff: entries first stored before this.
+            limit: at most this many.
+            scope: of these feeds.
+            after: where the previous batch ended; its spared entries stay behind.
+        """
         query = (
-            select(Entry.id, Entry.feed_id, Entry.key, StoryEntry.story_id)
+            select(Entry.id, Entry.feed_id, Entry.key, StoryEntry.story_id, Entry.first_seen)
             .outerjoin(StoryEntry, StoryEntry.entry_id == Entry.id)
-            .where(_doomed(cutoff, spare, scope))
+            .where(Entry.first_seen < cutoff, _in_scope(scope))
             .order_by(Entry.first_seen, Entry.id)
             .limit(limit)
         )
+        if after is not None:
+            query = query.where(
+                or_(
+                    Entry.first_seen > after.first_seen,
+                    and_(Entry.first_seen == after.first_seen, Entry.id > after.entry_id),
+                )
+            )
         return [Doomed(*row) for row in self.session.execute(query)]
 
     @translated
+    def spared(self, spare: int, scope: Scope = Scope()) -> set[int]:
+        """The ids of each of ``scope``'s feeds' ``spare`` newest entries: ranked once
+        per prune, not per batch (the window reads every entry of those feeds)."""
+        if not spare:
+            return set()
+        ranked = select(Entry.id, _place().label("place")).where(_in_scope(scope)).subquery()
+        return set(self.session.scalars(select(ranked.c.id).where(ranked.c.place <= spare)))
+
+    @translated
     def count_older_than(self, cutoff: datetime, *, spare: int = 0, scope: Scope = Scope()) -> int:
-        query = select(func.count()).select_from(Entry).where(_doomed(cutoff, spare, scope))
+        """How many entries a prune by ``cutoff`` would delete (``spare``: each feed's
+        newest that stay)."""
+        old = and_(Entry.first_seen < cutoff, _in_scope(scope))
+        if spare:
+            ranked = select(Entry.id, _place().label("place")).where(_in_scope(scope)).subquery()
+            old = and_(old, Entry.id.in_(select(ranked.c.id).where(ranked.c.place > spare)))
+        query = select(func.count()).select_from(Entry).where(old)
         return int(self.session.scalar(query) or 0)
 
     @translated
@@ -123,26 +169,19 @@ class RetentionStore:
         return int(getattr(result, "rowcount", 0) or 0)
 
 
-def _doomed(cutoff: datetime, spare: int, scope: Scope) -> ColumnElement[bool]:
-    """Of the scope's feeds, old enough, and not among the ``spare`` newest entries
-    of its feed."""
-    old = Entry.first_seen < cutoff
+def _in_scope(scope: Scope) -> ColumnElement[bool]:
+    """Entries of the scope's feeds."""
+    found: ColumnElement[bool] = true()
     if scope.only is not None:
-        old = and_(old, Entry.feed_id.in_(select(Feed.id).where(Feed.url.in_(scope.only))))
+        found = and_(found, Entry.feed_id.in_(select(Feed.id).where(Feed.url.in_(scope.only))))
     if scope.but:
-        old = and_(old, Entry.feed_id.not_in(select(Feed.id).where(Feed.url.in_(scope.but))))
-    if not spare:
-        return old
-    newest = (
-        select(
-            Entry.id,
-            func.row_number()
-            .over(partition_by=Entry.feed_id, order_by=(Entry.first_seen.desc(), Entry.id.desc()))
-            .label("place"),
-        )
-    ).subquery()
-    spared = select(newest.c.id).where(newest.c.place <= spare)
-    return and_(old, Entry.id.not_in(spared))
+        found = and_(found, Entry.feed_id.not_in(select(Feed.id).where(Feed.url.in_(scope.but))))
+    return found
+
+
+def _place() -> Any:
+    """An entry's place among its feed's entries, newest first (1 is the newest)."""
+    return func.row_number().over(partition_by=Entry.feed_id, order_by=_NEWEST_FIRST)
 
 
 def buried_keys(session: Session, feed_id: int, keys: Collection[str], now: datetime) -> set[str]:
