@@ -30,7 +30,7 @@ from .extract import extract_article, skip_reason
 from .fetch import make_client
 from .parse import parse_feed
 from .pipeline import OnResult, Parse, Poller, ScheduleBounds
-from .prune import Pruner, rules
+from .prune import Pruner
 from .store import ArticleStore, Store, StoryStore
 from .store.engine import make_engine, writer
 from .store.migrate import current_revision, head_revision, upgrade
@@ -145,19 +145,13 @@ class App:
         retention = self.settings.retention
         if keep is None and retention.keep is not None:
             keep = timedelta(seconds=retention.keep)
-        per_feed = {
-            source.url: timedelta(seconds=source.keep_seconds)
-            for source in self.settings.feeds
-            if source.keep_seconds is not None
-        }
-        found = rules(keep, per_feed)
-        if not found:
+        if keep is None and not any(s.keep_seconds for s in self.settings.feeds):
             return None
         if keep_at_least is None:
             keep_at_least = retention.keep_at_least
         # Grouping off or on, stories left by earlier runs shrink with their entries.
         dedup = self._deduplicator(session)
-        return Pruner(session, dedup, found, keep_at_least=keep_at_least)
+        return Pruner(session, dedup, keep, keep_at_least=keep_at_least)
 
     def _plan_page(self, source: FeedSource, entry: RawEntry) -> str | None:
         """Why a new entry's page is not fetched, or None (see extract.skip_reason)."""

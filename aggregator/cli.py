@@ -34,7 +34,7 @@ from .errors import AggregatorError, ConfigError
 from .feedsfile import add_feeds, remove_feed
 from .logs import configure as configure_logging
 from .opml import OpmlFeed, parse_opml, write_opml
-from .prune import Pruner
+from .prune import Pruned
 from .publish import document, items_of, write_atomically
 from .render import FORMATS
 from .store import StoryStore
@@ -703,27 +703,25 @@ def prune(app: App, keep: timedelta | None, keep_at_least: int | None, dry_run: 
             counted = pruner.count()
             click.echo(
                 f"would delete {_plural(counted.entries, 'entry', 'entries')} "
-                f"{_stored_before(pruner, counted.cutoff)}"
+                f"{_stored_before(counted)}"
             )
             return
         done = pruner.run()
     click.echo(
         f"deleted {_plural(done.entries, 'entry', 'entries')} "
-        f"{_stored_before(pruner, done.cutoff)}: "
+        f"{_stored_before(done)}: "
         f"{_plural(done.stories_removed, 'story', 'stories')} went, "
         f"{done.stories_shrunk} shrank; "
         f"{_plural(done.tombstones_expired, 'tombstone', 'tombstones')} expired"
     )
 
 
-def _stored_before(pruner: Pruner, cutoff: datetime) -> str:
-    own = sum(len(rule.scope.only or ()) for rule in pruner.rules)
-    if not own:
-        return f"first stored before {_short(cutoff)}"
-    feeds = _plural(own, "feed", "feeds")
-    if pruner.rules[0].scope.only is not None:  # no retention.keep: only feeds' own
+def _stored_before(done: Pruned) -> str:
+    feeds = _plural(done.own_keeps, "feed", "feeds")
+    if done.cutoff is None:  # no retention.keep: only feeds with their own
         return f"first stored longer ago than their feed's keep ({feeds})"
-    return f"first stored before {_short(cutoff)} ({feeds} by their own keep)"
+    said = f"first stored before {_short(done.cutoff)}"
+    return f"{said} ({feeds} by their own keep)" if done.own_keeps else said
 
 
 def _plural(count: int, one: str, many: str) -> str:

@@ -62,7 +62,8 @@ class Batch:
 class Pruned:
     """What one prune did (or, dry, would do)."""
 
-    cutoff: datetime  # entries first stored before this went (the first rule's)
+    cutoff: datetime | None  # retention.keep's: entries stored before this went
+    own_keeps: int = 0  # feeds pruned by a keep of their own
     entries: int = 0
     stories_shrunk: int = 0
     stories_removed: int = 0
@@ -74,35 +75,44 @@ class Pruner:
         self,
         session: Session,
         dedup: Deduplicator,
-        rules: Sequence[Rule],
+        keep: timedelta | None,
         *,
         keep_at_least: int = 0,
         batch: int = BATCH,
     ) -> None:
         """``dedup``: whose representative policy a shrunk story is described by (it
         runs whether or not grouping is enabled: stories may be left from before).
-        ``rules``: at least one (see `rules`). ``keep_at_least``: each feed's newest
-        entries that stay, whatever their age."""
-        if not rules:
-            raise ValueError("a Pruner needs a rule")
+        ``keep``: for the feeds without a keep of their own (those are read from the
+        database, removed feeds' too); None: only those are pruned.
+        ``keep_at_least``: each feed's newest entries that stay, whatever their age."""
         self.session = session
         self.dedup = dedup
         self.retention = RetentionStore(session)
-        self.rules = tuple(rules)
+        self.keep = keep
         self.keep_at_least = keep_at_least
         self.batch = batch
+
+    def _rules(self) -> tuple[list[Rule], int]:
+        """The rules of this prune, and how many feeds have a keep of their own."""
+        with self.session.begin():
+            own = self.retention.own_keeps()
+        return rules(self.keep, own), len(own)
+
+    def _cutoff(self, now: datetime) -> datetime | None:
+        return None if self.keep is None else now - self.keep
 
     def count(self) -> Pruned:
         """What a prune would delete now, without deleting it."""
         now = self.dedup.stories.now()
+        found, own = self._rules()
         with self.session.begin():
             entries = sum(
                 self.retention.count_older_than(
                     now - rule.keep, spare=self.keep_at_least, scope=rule.scope
                 )
-                for rule in self.rules
+                for rule in found
             )
-        return Pruned(cutoff=now - self.rules[0].keep, entries=entries)
+        return Pruned(cutoff=self._cutoff(now), own_keeps=own, entries=entries)
 
     def run(
         self,
@@ -116,10 +126,12 @@ class Pruner:
         """
         guard = guard or nullcontext()
         now = self.dedup.stories.now()
+        with guard:
+            found, own = self._rules()
         entries = 0
         shrunk: set[int] = set()
         removed: set[int] = set()
-        for rule in self.rules:
+        for rule in found:
             with guard:
                 if stop():
                     break
@@ -140,9 +152,8 @@ class Pruner:
                 removed |= gone
                 shrunk |= touched - gone
         with guard:
-            expired = 0 if stop() else self._expire()
-        cutoff = now - self.rules[0].keep
-        done = Pruned(cutoff, entries, len(shrunk - removed), len(removed), expired)
+            expired = 0 if stop() or not found else self._expire(found)
+        done = Pruned(self._cutoff(now), own, entries, len(shrunk - removed), len(removed), expired)
         if entries or expired:
             event(
                 log,
@@ -174,9 +185,9 @@ class Pruner:
                 self.dedup.describe(touched, news=False)
             return doomed, touched, stories.delete_empty(touched), old[-1]
 
-    def _expire(self) -> int:
+    def _expire(self, found: Sequence[Rule]) -> int:
         # By the longest keep: a tombstone kept longer than its feed's keep costs a
         # row; one forgotten too early lets its entry back in.
-        keep = max(rule.keep for rule in self.rules)
+        keep = max(rule.keep for rule in found)
         with self.session.begin():
             return self.retention.expire(self.dedup.stories.now(), keep)

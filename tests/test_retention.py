@@ -243,6 +243,18 @@ def test_a_feed_with_its_own_keep_is_pruned_by_it(
     said = prune(path)
     assert "deleted 1 entry first stored longer ago than their feed's keep (2 feeds)" in said
     assert {e["guid"] for e in entries_json(path)} == {"a2", "d2"}
+    # A feed removed from feeds.yaml keeps its own keep: the archive's a2 (100 days)
+    # does not go by retention.keep (90d).
+    path = write_config(
+        tmp_path / "feeds.yaml",
+        feeds[1:],
+        database=database,
+        retention=KEEP["retention"],
+        **NO_PAGES,
+    )
+    poll(path)
+    assert "deleted 1 entry first stored before" in prune(path)  # d2, by retention.keep
+    assert {e["guid"] for e in entries_json(path)} == {"a2"}
 
 
 def test_prune_needs_a_retention_and_takes_keep(config: Any, server: FeedServer) -> None:

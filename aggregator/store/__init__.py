@@ -108,6 +108,7 @@ class Store:
                 "user_title": source.title,
                 "tags": list(source.tags),
                 "interval_seconds": source.interval_seconds,
+                "keep_seconds": source.keep_seconds,
                 "active": True,
                 "error_count": 0,
                 "created_at": now,
@@ -134,6 +135,8 @@ class Store:
                 feed.tags = list(source.tags)
             if not feed.active:
                 feed.active = True
+            if feed.keep_seconds != source.keep_seconds:
+                feed.keep_seconds = source.keep_seconds
             if feed.interval_seconds != source.interval_seconds:
                 feed.interval_seconds = source.interval_seconds
                 if feed.last_polled_at is not None and feed.next_poll_reason == "interval":

@@ -95,6 +95,9 @@ class Feed(Base):
     site_url: Mapped[str | None] = mapped_column(Text)  # the feed's own <link>
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     interval_seconds: Mapped[int] = mapped_column(Integer)
+    # `keep:` in feeds.yaml; kept when the feed is removed, so that its entries go by
+    # it still (not by retention.keep).
+    keep_seconds: Mapped[int | None] = mapped_column(Integer)
     # False once the feed is removed from feeds.yaml: it is no longer polled, but its
     # entries are kept.
     active: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -89,6 +89,13 @@ class RetentionStore:
         return [Doomed(*row) for row in self.session.execute(query)]
 
     @translated
+    def own_keeps(self) -> dict[str, timedelta]:
+        """The feeds with a keep of their own (URL → keep), removed ones too."""
+        query = select(Feed.url, Feed.keep_seconds).where(Feed.keep_seconds.is_not(None))
+        rows = self.session.execute(query)
+        return {url: timedelta(seconds=seconds) for url, seconds in rows if seconds is not None}
+
+    @translated
     def spared(self, spare: int, scope: Scope = Scope()) -> set[int]:
         """The ids of each of ``scope``'s feeds' ``spare`` newest entries: ranked once
         per prune, not per batch (the window reads every entry of those feeds)."""
