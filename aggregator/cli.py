@@ -418,7 +418,8 @@ def search(
         aggregator search '"state of emergency" or curfew' --json | jq .url
         aggregator search flood --tag south-asia --newest
     """
-    feeds: set[str] | None = set(feed_urls) if feed_urls else None
+    asked = {url.strip() for url in feed_urls}
+    feeds: set[str] | None = asked or None
     if tag is not None:
         tagged = {source.url for source in app.settings.feeds if tag in source.tags}
         if not tagged:
@@ -427,6 +428,11 @@ def search(
             )
         feeds = tagged if feeds is None else feeds & tagged
     with app.session() as session, session.begin():
+        # A URL written another way (a trailing slash) would find nothing, silently.
+        unknown = sorted(asked - app.store(session).known_feeds(asked)) if asked else []
+        if unknown:
+            message = f"no feed {', '.join(unknown)} in the database (see `feeds`)"
+            raise click.BadParameter(message, param_hint="--feed")
         try:
             hits = app.store(session).search(
                 query, since=since, limit=limit, newest=newest, feeds=feeds

@@ -232,16 +232,21 @@ def _saved_searches(value: Any) -> Any:
     """``name: query`` is short for ``name: {query: query}``."""
     if not isinstance(value, dict):
         return value
-    return {name: _saved_search(query) for name, query in value.items()}
+    return {name: _saved_search(name, query) for name, query in value.items()}
 
 
-def _saved_search(value: Any) -> Any:
+def _saved_search(name: object, value: Any) -> Any:
     if isinstance(value, str):
         return {"query": value}
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return {"query": str(value)}  # `y2k: 2000`: YAML read the query as a number
     if value is None:
         return {}  # `name:` alone: "query: required key is missing"
+    if not isinstance(value, dict):
+        # `y2k: 2000`, `x: yes`, `d: 2026-11-24`: YAML read them as something else,
+        # and its text is lost (1.10 is 1.1): the writer must say what they meant.
+        raise ValueError(
+            f"{name}: expected a query, got {value!r}: put it in quotes if it is one "
+            f"(YAML read it as a {type(value).__name__})"
+        )
     return value
 
 
@@ -314,6 +319,9 @@ class FeedConfig(_Section):
         for tag in value:
             if not tag.strip() or any(c.isspace() for c in tag.strip()):
                 raise ValueError(f"expected single words as tags, got {tag!r}")
+            if "/" in tag or "\\" in tag or tag.strip() in (".", ".."):
+                # A tag names a folder of the merged feed (output/tags/TAG/).
+                raise ValueError(f"expected a tag without '/' and not '.' or '..', got {tag!r}")
         return tuple(tag.strip() for tag in value)
 
 

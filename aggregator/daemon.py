@@ -23,6 +23,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
 from types import FrameType
@@ -157,6 +158,15 @@ class ConfigWatch:
             return None
 
 
+@dataclass
+class PruneRuns:
+    """The daemon's prune job, as the reload sees it (both under the daemon's lock):
+    whether it runs, and whether feeds.yaml changed the retention since it began."""
+
+    running: bool = False
+    pending: bool = False
+
+
 def _retention(settings: Settings) -> tuple[object, dict[str, int]]:
     """What a prune goes by: ``retention:``, and the feeds with a keep of their own."""
     own = {s.url: s.keep_seconds for s in settings.feeds if s.keep_seconds is not None}
@@ -229,6 +239,7 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
         last_tick: list[float] = []
 
         watch = ConfigWatch(app.settings.config_path)
+        prunes = PruneRuns()
 
         def reload(fresh: Settings) -> None:
             before = {source.url for source in app.settings.feeds}
@@ -243,6 +254,8 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
             others = [name for name in _RESTART_SECTIONS if name in differ]
             live = [name for name in _LIVE_SECTIONS if name in differ]
             retention_changed = _retention(fresh) != _retention(app.settings)
+            if retention_changed and "retention" not in live:
+                live.append("retention")  # a feed's own keep
             app.use_settings(fresh.feeds, output=fresh.output, retention=fresh.retention)
             poller.use_sources(fresh.feeds)
             event(
@@ -256,7 +269,11 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
                 restart_needed=",".join(others) or None,
             )
             if retention_changed:
-                scheduler.modify_job("prune", next_run_time=app.now())  # not in a day
+                # At once, not in a day. A prune running now goes again instead: the
+                # scheduler would skip a run asked for meanwhile (and wait a day).
+                prunes.pending = True
+                if not prunes.running:
+                    scheduler.modify_job("prune", next_run_time=app.now())
             write_feeds()  # the tags, and so the tag feeds, may have changed
 
         def tick() -> None:
@@ -302,27 +319,33 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
         )
 
         def prune() -> None:
-            while not stopping.is_set():
-                # Made each time: a reload may have changed retention (or added it).
-                goes_by = _retention(app.settings)
-                pruner = app.pruner(session)
-                if pruner is None:
-                    return
+            with lock:
+                prunes.running, prunes.pending = True, False
+            try:
+                while not stopping.is_set():
+                    # Made each time: a reload may have changed retention (or added it).
+                    goes_by = _retention(app.settings)
+                    pruner = app.pruner(session)
+                    if pruner is None:
+                        return
 
-                def changed(goes_by: object = goes_by) -> bool:
-                    return _retention(app.settings) != goes_by
+                    def changed(goes_by: object = goes_by) -> bool:
+                        return _retention(app.settings) != goes_by
 
-                try:
-                    done = pruner.run(stop=lambda: stopping.is_set() or changed(), guard=lock)
-                except StoreError as e:
-                    # Nothing is lost: what was not deleted is deleted tomorrow.
-                    event(log, logging.WARNING, "retention.error", error=str(e))
-                    return
-                metrics.pruned.inc(done.entries)  # the merged feed follows the seq
-                if not changed():
-                    return
-                # feeds.yaml changed the retention meanwhile: the rest goes by the new
-                # one (the scheduler skips a run asked for while this one runs).
+                    try:
+                        done = pruner.run(stop=lambda: stopping.is_set() or changed(), guard=lock)
+                    except StoreError as e:
+                        # Nothing is lost: what was not deleted is deleted tomorrow.
+                        event(log, logging.WARNING, "retention.error", error=str(e))
+                        return
+                    metrics.pruned.inc(done.entries)  # the merged feed follows the seq
+                    with lock:
+                        if not prunes.pending:
+                            return
+                        prunes.pending = False  # feeds.yaml changed it: again, by the new
+            finally:
+                with lock:
+                    prunes.running = False
 
         # At start and then daily: a restart loses at most a day's wait.
         scheduler.add_job(

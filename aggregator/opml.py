@@ -237,8 +237,12 @@ def _category_tags(category: str) -> list[str]:
 
 
 def _tag(name: str) -> str:
-    # feeds.yaml tags are single words; a comma would split it again on export.
-    return "-".join(name.replace(",", " ").split())
+    # feeds.yaml tags are single words, each a folder of the merged feed (no "/", not
+    # "." or ".."); a comma would split it again on export.
+    for separator in (",", "/", "\\"):
+        name = name.replace(separator, " ")
+    tag = "-".join(name.split())
+    return "" if tag in (".", "..") else tag
 
 
 def _unique(tags: list[str]) -> tuple[str, ...]:

@@ -111,22 +111,34 @@ def document(
     )
 
 
+# In the output directory: the files the last write_files wrote, one per line, so
+# that only those are ever removed (the directory may hold a user's own files).
+MANIFEST = ".aggregator-files"
+
+
 def write_files(directory: Path, documents: dict[str, Document]) -> list[Path]:
-    """Write each document under ``directory``, atomically, and remove the merged
-    feed files there that are no longer among them (a tag, saved search or format
+    """Write each document under ``directory``, atomically, and remove the files an
+    earlier call wrote that are no longer among them (a tag, saved search or format
     gone from feeds.yaml): a web server must not serve them frozen. Returns the files
     written."""
+    try:
+        before = set((directory / MANIFEST).read_text("utf-8").splitlines())
+    except FileNotFoundError:
+        before = set()
     written = []
     for relative, document in documents.items():
         path = directory / relative
         write_atomically(path, document.body)
         written.append(path)
-    names = set(FORMATS.values())
-    for pattern in ("*", "tags/*/*", "searches/*/*"):
-        for path in directory.glob(pattern):
-            if path.name in names and path.relative_to(directory).as_posix() not in documents:
-                path.unlink(missing_ok=True)
-                if path.parent != directory:
-                    with contextlib.suppress(OSError):  # not empty: someone else's files
-                        path.parent.rmdir()
+    write_atomically(directory / MANIFEST, "".join(f"{r}\n" for r in sorted(documents)).encode())
+    for relative in sorted(before - set(documents)):
+        path = directory / relative
+        if not path.resolve().is_relative_to(directory.resolve()):
+            continue  # a manifest edited by hand must not reach outside
+        path.unlink(missing_ok=True)
+        for folder in path.parents:
+            if folder == directory or not folder.is_relative_to(directory):
+                break
+            with contextlib.suppress(OSError):  # not empty: someone else's files
+                folder.rmdir()
     return written

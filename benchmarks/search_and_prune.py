@@ -11,9 +11,9 @@ words: a 9-word title and 80 words of text; stories of one to four entries):
 * prune: `Pruner.run` deleting the older half (tombstones, stories shrunk or
   removed, the search rows) against a bare `DELETE FROM entries WHERE first_seen <
   cutoff` on a copy of the same database;
-* keep_at_least: the same prune keeping each feed's 20 newest (a window over the
-  feed's entries per batch; all the entries are in one feed, the worst case) against
-  the prune above.
+* keep_at_least: the same prune keeping each feed's 20 newest (ranked once per
+  prune by a window over every entry; all the entries are in one feed) against the
+  prune above.
 
 Usage: python benchmarks/search_and_prune.py [SIZES...]   (default: 10000 100000)
 """

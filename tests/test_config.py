@@ -84,6 +84,12 @@ BAD = {
         "feeds[0].tags",
         "expected single words as tags, got 'south asia'",
     ),
+    "tag-leaving-its-folder": (
+        "feeds:\n  - url: https://a.example/rss\n    tags: [world, ..]\n",
+        3,
+        "feeds[0].tags",
+        "expected a tag without '/' and not '.' or '..', got '..'",
+    ),
     "yaml-syntax": (
         "feeds:\n  - url: https://a.example/rss\n   title: [oops\n",
         3,
@@ -147,10 +153,17 @@ BAD = {
         "expected a name of letters, digits, '-' and '_', got 'south asia'",
     ),
     "search-without-query": (
-        "feeds: []\noutput:\n  searches:\n    y2k: 2000\n    empty:\n",
+        "feeds: []\noutput:\n  searches:\n    y2k: '2000'\n    empty:\n",
         5,
         "output.searches.empty.query",
         "required key is missing",
+    ),
+    "search-read-as-a-number": (
+        "feeds: []\noutput:\n  searches:\n    version: 1.10\n",
+        3,
+        "output.searches",
+        "version: expected a query, got 1.1: put it in quotes if it is one (YAML read it as a "
+        "float)",
     ),
     "search-of-exclusions-only": (
         "feeds: []\noutput:\n  searches:\n    quiet:\n      query: -sport\n",

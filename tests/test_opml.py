@@ -251,6 +251,14 @@ def test_category_paths_and_folders_give_the_same_tags(tmp_path: Path) -> None:
     )
 
 
+def test_folder_names_become_tags_that_stay_in_their_folder(tmp_path: Path) -> None:
+    # A tag is a folder of the merged feed: "/" and ".." must not lead out of it.
+    text = """<opml version="2.0"><body><outline text="Asia/Pacific"><outline text="..">
+      <outline text="A" xmlUrl="https://a.example/rss"/></outline></outline></body></opml>"""
+    [feed] = feeds_in(*opml_file(tmp_path, text))
+    assert feed.tags == ("Asia-Pacific",)
+
+
 def test_read_declared_encoding(tmp_path: Path) -> None:
     text = """<?xml version="1.0" encoding="ISO-8859-1"?>
 <opml><body><outline text="Caf\u00e9 du Monde" xmlUrl="https://caf\u00e9.example/rss"/></body></opml>"""
@@ -443,11 +451,11 @@ TITLES = st.none() | st.text(XML_TEXT, min_size=1, max_size=40).map(str.strip).f
 TAGS = st.lists(
     st.text(
         st.characters(exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")).filter(
-            lambda c: not c.isspace() and c not in ",/"
+            lambda c: not c.isspace() and c not in ",/\\"
         ),
         min_size=1,
         max_size=12,
-    ),
+    ).filter(lambda tag: tag not in (".", "..")),
     unique=True,
     max_size=4,
 ).map(tuple)
@@ -627,9 +635,13 @@ def test_special_titles_round_trip(tmp_path: Path, title: str, written: str) -> 
     assert described(path)[-1] == ("https://a.example/rss", title, ("odd:tag", "#x", "ok"))
 
 
+# A tag: one word, and one path segment of the merged feed's folders.
 WORD = st.text(
-    st.characters(exclude_categories=("Cs",)).filter(lambda c: not c.isspace()), min_size=1
-)
+    st.characters(exclude_categories=("Cs",), exclude_characters="/\\").filter(
+        lambda c: not c.isspace()
+    ),
+    min_size=1,
+).filter(lambda word: word not in (".", ".."))
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])

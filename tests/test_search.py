@@ -234,7 +234,10 @@ def test_feed_and_tag_narrow_the_search(server: FeedServer, tmp_path: Path, data
     assert set(titles(path, "rains", "--feed", south, "--feed", world)) == both
     assert titles(path, "rains", "--tag", "world") == ["Rains return to Lahore"]
     assert titles(path, "rains", "--tag", "world", "--feed", south) == []  # both must hold
-    assert titles(path, "rains", "--feed", "https://unknown.example/rss") == []
+    assert titles(path, "rains", "--feed", f" {south} ") == ["Floods hit Karachi"]
+    other = run("search", "rains", "--feed", south + "/", "--config", str(path))
+    assert other.exit_code == 2
+    assert f"no feed {south}/ in the database" in other.output
     unknown = run("search", "rains", "--tag", "sport", "--config", str(path))
     assert unknown.exit_code == 2
     assert "no feed in feeds.yaml has the tag 'sport'" in unknown.output

@@ -418,6 +418,11 @@ class Store:
         return search(self.session, query, since=since, limit=limit, newest=newest, feeds=feeds)
 
     @translated
+    def known_feeds(self, urls: Collection[str]) -> set[str]:
+        """Which of these feed URLs the database has (configured now or before)."""
+        return set(self.session.scalars(select(Feed.url).where(Feed.url.in_(list(urls)))))
+
+    @translated
     def feeds(self, configured: Sequence[FeedSource] | None = None) -> list[FeedView]:
         """Every feed ever stored, with entry counts and polling state.
 
