@@ -308,15 +308,21 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
             event(log, logging.INFO, "serve.start", host=serve.host, port=server.port)
 
         scheduler = BlockingScheduler(timezone=UTC)
-        scheduler.add_job(
-            tick,
-            "interval",
-            seconds=tick_seconds,
-            id="tick",
-            max_instances=1,
-            coalesce=True,
-            next_run_time=app.now(),
-        )
+
+        def every(seconds: float, job: Callable[[], None]) -> None:
+            """Run ``job`` now, then every ``seconds``; never two at once, and runs
+            missed while busy make one."""
+            scheduler.add_job(
+                job,
+                "interval",
+                seconds=seconds,
+                id=job.__name__,
+                max_instances=1,
+                coalesce=True,
+                next_run_time=app.now(),
+            )
+
+        every(tick_seconds, tick)
 
         def prune() -> None:
             with lock:
@@ -348,15 +354,7 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
                     prunes.running = False
 
         # At start and then daily: a restart loses at most a day's wait.
-        scheduler.add_job(
-            prune,
-            "interval",
-            seconds=PRUNE_SECONDS,
-            id="prune",
-            max_instances=1,
-            coalesce=True,
-            next_run_time=app.now(),
-        )
+        every(PRUNE_SECONDS, prune)  # WARNING: reload's modify_job("prune") needs this id
 
         def stop(signum: int, _frame: FrameType | None) -> None:
             event(log, logging.INFO, "daemon.stopping", signal=signal.Signals(signum).name)
