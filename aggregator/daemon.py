@@ -23,12 +23,13 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from contextlib import AbstractContextManager
 from datetime import UTC
 from pathlib import Path
 from types import FrameType
 
 from apscheduler.schedulers.blocking import BlockingScheduler
+from sqlalchemy.orm import Session
 
 from .app import App
 from .config import Settings, load_settings
@@ -37,6 +38,7 @@ from .drive import close, pump
 from .errors import AggregatorError, ConfigError, StoreError
 from .logs import event
 from .metrics import Metrics
+from .prune import Pruned
 from .publish import rendered, write_files
 from .serve import FeedDocuments, StatusServer
 from .store import StoryStore
@@ -158,13 +160,69 @@ class ConfigWatch:
             return None
 
 
-@dataclass
-class PruneRuns:
-    """The daemon's prune job, as the reload sees it (both under the daemon's lock):
-    whether it runs, and whether feeds.yaml changed the retention since it began."""
+class PruneJob:
+    """The daemon's prune: at start, daily, and at once when feeds.yaml changes the
+    retention. A change while it runs stops it, and it goes again by the new one:
+    the scheduler would skip a run asked for meanwhile, and wait a day.
 
-    running: bool = False
-    pending: bool = False
+    Its state is read and written under the daemon's lock (``guard``), which the
+    reload holds too.
+    """
+
+    def __init__(
+        self,
+        app: App,
+        session: Session,
+        guard: AbstractContextManager[object],
+        stopping: threading.Event,
+        pruned: Callable[[Pruned], None] = lambda done: None,
+    ) -> None:
+        self.app = app
+        self.session = session
+        self.guard = guard
+        self.stopping = stopping
+        self.pruned = pruned
+        self.running = False
+        self.pending = False  # the retention changed since this run began
+
+    def retention_changed(self) -> bool:
+        """Under the guard, from a reload: returns whether the scheduler must be asked
+        to run the job now (False: it runs, and goes again by itself)."""
+        self.pending = True
+        return not self.running
+
+    def __call__(self) -> None:
+        with self.guard:
+            self.running, self.pending = True, False
+        try:
+            while not self.stopping.is_set() and self._once():
+                with self.guard:
+                    if not self.pending:
+                        return
+                    self.pending = False
+        finally:
+            with self.guard:
+                self.running = False
+
+    def _once(self) -> bool:
+        """One prune by the retention of the moment; False when there is none, or it
+        failed."""
+        # Made each time: a reload may have changed retention (or added it).
+        goes_by = _retention(self.app.settings)
+        pruner = self.app.pruner(self.session)
+        if pruner is None:
+            return False
+
+        def stop() -> bool:
+            return self.stopping.is_set() or _retention(self.app.settings) != goes_by
+
+        try:
+            self.pruned(pruner.run(stop=stop, guard=self.guard))
+        except StoreError as e:
+            # Nothing is lost: what was not deleted is deleted tomorrow.
+            event(log, logging.WARNING, "retention.error", error=str(e))
+            return False
+        return True
 
 
 def _retention(settings: Settings) -> tuple[object, dict[str, int]]:
@@ -239,7 +297,9 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
         last_tick: list[float] = []
 
         watch = ConfigWatch(app.settings.config_path)
-        prunes = PruneRuns()
+        prune = PruneJob(
+            app, session, lock, stopping, lambda done: metrics.pruned.inc(done.entries)
+        )
 
         def reload(fresh: Settings) -> None:
             before = {source.url for source in app.settings.feeds}
@@ -268,12 +328,9 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
                 applied=",".join(live) or None,
                 restart_needed=",".join(others) or None,
             )
-            if retention_changed:
-                # At once, not in a day. A prune running now goes again instead: the
-                # scheduler would skip a run asked for meanwhile (and wait a day).
-                prunes.pending = True
-                if not prunes.running:
-                    scheduler.modify_job("prune", next_run_time=app.now())
+            # At once, not in a day (a prune running now goes again by itself).
+            if retention_changed and prune.retention_changed():
+                scheduler.modify_job("prune", next_run_time=app.now())
             write_feeds()  # the tags, and so the tag feeds, may have changed
 
         def tick() -> None:
@@ -309,52 +366,23 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
 
         scheduler = BlockingScheduler(timezone=UTC)
 
-        def every(seconds: float, job: Callable[[], None]) -> None:
+        def every(seconds: float, job: Callable[[], None], name: str) -> None:
             """Run ``job`` now, then every ``seconds``; never two at once, and runs
             missed while busy make one."""
             scheduler.add_job(
                 job,
                 "interval",
                 seconds=seconds,
-                id=job.__name__,
+                id=name,
                 max_instances=1,
                 coalesce=True,
                 next_run_time=app.now(),
             )
 
-        every(tick_seconds, tick)
-
-        def prune() -> None:
-            with lock:
-                prunes.running, prunes.pending = True, False
-            try:
-                while not stopping.is_set():
-                    # Made each time: a reload may have changed retention (or added it).
-                    goes_by = _retention(app.settings)
-                    pruner = app.pruner(session)
-                    if pruner is None:
-                        return
-
-                    def changed(goes_by: object = goes_by) -> bool:
-                        return _retention(app.settings) != goes_by
-
-                    try:
-                        done = pruner.run(stop=lambda: stopping.is_set() or changed(), guard=lock)
-                    except StoreError as e:
-                        # Nothing is lost: what was not deleted is deleted tomorrow.
-                        event(log, logging.WARNING, "retention.error", error=str(e))
-                        return
-                    metrics.pruned.inc(done.entries)  # the merged feed follows the seq
-                    with lock:
-                        if not prunes.pending:
-                            return
-                        prunes.pending = False  # feeds.yaml changed it: again, by the new
-            finally:
-                with lock:
-                    prunes.running = False
+        every(tick_seconds, tick, "tick")
 
         # At start and then daily: a restart loses at most a day's wait.
-        every(PRUNE_SECONDS, prune)  # WARNING: reload's modify_job("prune") needs this id
+        every(PRUNE_SECONDS, prune, "prune")  # the id reload's modify_job names
 
         def stop(signum: int, _frame: FrameType | None) -> None:
             event(log, logging.INFO, "daemon.stopping", signal=signal.Signals(signum).name)

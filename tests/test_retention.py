@@ -361,3 +361,57 @@ def test_ids_are_never_given_twice(server: FeedServer, tmp_path: Path, database:
     poll(path)
     assert min(e["id"] for e in entries_json(path)) > max(old_entries)
     assert min(s["id"] for s in stories_json(path)) > max(old_stories)
+
+
+def test_a_retention_changed_during_a_prune_is_pruned_by_at_once(
+    server: FeedServer, tmp_path: Path, database: str
+) -> None:
+    import threading
+
+    from aggregator.config import RetentionSettings
+    from aggregator.daemon import PruneJob
+
+    feed = server.add("/many.xml", plain_rss(*((f"m{i}", f"M{i}") for i in range(6))))
+    path = write_config(tmp_path / "feeds.yaml", [feed], database=database, **KEEP, **NO_PAGES)
+    poll(path)
+    ids = {e["guid"]: e["id"] for e in entries_json(path)}
+    age(database, [ids["m0"], ids["m1"], ids["m2"]], days=100)
+    age(database, [ids["m3"], ids["m4"], ids["m5"]], days=50)  # old only by 30d
+    app = make_app(load_settings(path, os.environ))
+    asked_to_run: list[bool] = []
+
+    class DaemonLock:
+        """The daemon's lock; a reload of feeds.yaml (keep: 30d) takes it as the
+        prune is about to delete its first batch."""
+
+        def __init__(self) -> None:
+            self.lock = threading.Lock()
+            self.taken = 0
+
+        def __enter__(self) -> None:
+            self.lock.acquire()
+            self.taken += 1
+            if self.taken == 3:  # the job's start, the prune's rules, then this
+                shorter = RetentionSettings.model_validate({"keep": "30d"})
+                settings = app.settings
+                app.use_settings(settings.feeds, output=settings.output, retention=shorter)
+                asked_to_run.append(job.retention_changed())
+
+        def __exit__(self, *exc: object) -> None:
+            self.lock.release()
+
+    done: list[int] = []
+    try:
+        with app.session(write=True) as session:
+            job = PruneJob(
+                app, session, DaemonLock(), threading.Event(), lambda d: done.append(d.entries)
+            )
+            job()
+            assert job.retention_changed()  # not running now: the scheduler must start it
+    finally:
+        app.close()
+    # It was running: no need to ask the scheduler (which would skip it and wait a
+    # day). The run by 90d stopped before deleting; the run by 30d deleted all six.
+    assert asked_to_run == [False]
+    assert done == [0, 6]
+    assert entries_json(path) == []
