@@ -35,21 +35,26 @@ class FeedDocuments:
         self._lock = threading.Lock()
 
     def replace(self, documents: dict[str, Document], now: datetime) -> None:
-        """Serve these from now on. A document that changed without a newer story
-        (a story merged away or pruned, a saved search edited) is stamped ``now``: its
-        Last-Modified must move on, or If-Modified-Since would answer 304 to it."""
+        """Serve these from now on. Last-Modified never goes back: a document that
+        changed without a newer story (a story merged away or pruned, a saved search
+        edited) is stamped ``now``, and so is each first one of this process (what
+        changed while it was stopped is not known), or If-Modified-Since would
+        answer 304 to a changed document."""
         with self._lock:
             fresh = {}
             for path, document in documents.items():
                 before = self._documents.get(path)
-                if before is not None and before.etag == document.etag:
-                    document = before  # unchanged: so is its stamp
-                elif before is not None and document.updated.replace(
+                if before is None:
+                    stamp = max(now, document.updated)
+                elif before.etag == document.etag:
+                    stamp = before.updated  # unchanged: so is its stamp
+                elif document.updated.replace(microsecond=0) <= before.updated.replace(
                     microsecond=0
-                ) <= before.updated.replace(microsecond=0):
+                ):
                     stamp = max(now, before.updated + timedelta(seconds=1))
-                    document = dataclasses.replace(document, updated=stamp)
-                fresh[path] = document
+                else:
+                    stamp = document.updated
+                fresh[path] = dataclasses.replace(document, updated=stamp)
             self._documents = fresh
 
     def get(self, path: str) -> Document | None:

@@ -412,20 +412,29 @@ def test_a_document_that_changes_without_a_newer_story_gets_a_later_last_modifie
     from aggregator.serve import FeedDocuments, not_modified
 
     story_time = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
-    now = story_time + timedelta(hours=3)
+    started = story_time + timedelta(hours=3)
     served = FeedDocuments()
-    served.replace({"feed.atom": Document(b"a", "t", story_time, '"a"')}, now)
+    # The first document of a process: stamped when it started (what changed while
+    # it was stopped is not known).
+    served.replace({"feed.atom": Document(b"a", "t", story_time, '"a"')}, started)
     first = served.get("feed.atom")
     assert first is not None
-    assert first.updated == story_time
-    since = "Tue, 24 Nov 2026 08:00:00 GMT"  # what a reader got as Last-Modified
+    assert first.updated == started
+    since = "Tue, 24 Nov 2026 11:00:00 GMT"  # what a reader got as Last-Modified
     assert not_modified(first, None, since)
-    # A newer story was merged away: the document changed, its newest story is older.
-    served.replace({"feed.atom": Document(b"b", "t", story_time, '"b"')}, now)
+    # A story was merged away a second later: changed, with no newer story.
+    later = started + timedelta(seconds=1)
+    served.replace({"feed.atom": Document(b"b", "t", story_time, '"b"')}, later)
     second = served.get("feed.atom")
     assert second is not None
-    assert second.updated == now
+    assert second.updated == later
     assert not not_modified(second, None, since)
     # Rendered again unchanged: the stamp stays.
-    served.replace({"feed.atom": Document(b"b", "t", story_time, '"b"')}, now + timedelta(1))
+    served.replace({"feed.atom": Document(b"b", "t", story_time, '"b"')}, later + timedelta(1))
     assert served.get("feed.atom") == second
+    # A newer story: its time.
+    newer = later + timedelta(hours=1)
+    served.replace({"feed.atom": Document(b"c", "t", newer, '"c"')}, newer + timedelta(1))
+    third = served.get("feed.atom")
+    assert third is not None
+    assert third.updated == newer
