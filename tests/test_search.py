@@ -135,7 +135,7 @@ def test_json_fields_snippet_and_since(news: Path) -> None:
     "query",
     [
         "US-Pakistan",
-        "AND",
+        "AND floods",
         "NEAR(",
         "x*",
         "a:b",
@@ -241,3 +241,15 @@ def test_feed_and_tag_narrow_the_search(server: FeedServer, tmp_path: Path, data
     unknown = run("search", "rains", "--tag", "sport", "--config", str(path))
     assert unknown.exit_code == 2
     assert "no feed in feeds.yaml has the tag 'sport'" in unknown.output
+
+
+def test_common_words_alone_are_refused_on_postgresql(news: Path, database: str) -> None:
+    # PostgreSQL's english configuration drops "the" and "and"; SQLite's FTS5 keeps
+    # them. Either way the user is told something true.
+    result = run("search", "the", "--json", "--config", str(news))
+    if database.startswith("postgresql"):
+        assert result.exit_code == 2
+        assert "ignores words as common as these" in result.output
+    else:
+        assert result.exit_code == 0, result.output
+        assert result.output.strip()

@@ -14,7 +14,7 @@ from sqlalchemy import Integer, Select, Text, bindparam, column, select, text
 from sqlalchemy.orm import Session
 
 from ..types import MARK_END, MARK_START, SearchHit
-from ..websearch import to_fts5
+from ..websearch import QueryError, to_fts5
 from .entries import query_entries
 from .models import UTCDateTime
 
@@ -112,6 +112,12 @@ def search(
         statement = statement.bindparams(bindparam("feeds", expanding=True, type_=Text))
         params["feeds"] = list(feeds)
     found = [(row.id, float(row.rank), row.snippet) for row in session.execute(statement, params)]
+    if not found and dialect == "postgresql" and _only_stop_words(session, query):
+        # Said, not an empty answer: SQLite's FTS5 has no stop words and finds them.
+        raise QueryError(
+            f"nothing to search for in {query!r}: PostgreSQL's english search ignores "
+            "words as common as these"
+        )
     entries = {e.id: e for e in query_entries(session, ids=[entry_id for entry_id, _, _ in found])}
     hits = []
     for entry_id, rank, snippet in found:
@@ -141,3 +147,11 @@ def matching(session: Session, query: str) -> Select[tuple[int]]:
         ).bindparams(match=match)
     ids = found.columns(column("id", Integer)).subquery("matching")
     return select(ids.c.id)
+
+
+def _only_stop_words(session: Session, query: str) -> bool:
+    """Whether PostgreSQL's english configuration leaves nothing of ``query``."""
+    nodes = session.scalar(
+        text("SELECT numnode(websearch_to_tsquery('english', :query))"), {"query": query}
+    )
+    return not nodes
