@@ -458,3 +458,17 @@ def test_every_section_is_taken_live_or_needs_a_restart() -> None:
     live, restart = set(_LIVE_SECTIONS), set(_RESTART_SECTIONS)
     assert not live & restart
     assert live | restart | {"config_path", "feeds"} == set(Settings.model_fields)
+
+
+def test_a_feed_s_own_keep_counts_as_a_change_of_retention(tmp_path: Path) -> None:
+    from aggregator.config import load_settings
+    from aggregator.daemon import _retention
+
+    def settings(**feed: str) -> Any:
+        path = write_config(tmp_path / "feeds.yaml", [{"url": "https://a.example/rss", **feed}])
+        return load_settings(path, {})
+
+    assert _retention(settings()) == _retention(settings())
+    assert _retention(settings(keep="30d")) != _retention(settings())
+    assert _retention(settings(keep="30d")) != _retention(settings(keep="31d"))
+    assert _retention(settings(title="Renamed")) == _retention(settings())
