@@ -26,7 +26,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from sqlalchemy.orm import Session
 
 from .app import App, make_app
-from .config import DEFAULT_CONFIG, MIN_KEEP, load_settings, parse_duration
+from .config import DEFAULT_CONFIG, checked_keep, load_settings, parse_duration
 from .daemon import run_daemon
 from .deduplicate import Deduplicator
 from .drive import drain, run_once
@@ -659,12 +659,9 @@ def _duration(_ctx: click.Context, _param: click.Parameter, value: str | None) -
     if value is None:
         return None
     try:
-        seconds = parse_duration(value)
+        return timedelta(seconds=checked_keep(parse_duration(value), value))
     except ValueError as e:
         raise click.BadParameter(str(e)) from e
-    if seconds < MIN_KEEP:
-        raise click.BadParameter(f"keep entries at least a day (1d), got {value!r}")
-    return timedelta(seconds=seconds)
 
 
 @cli.command()

@@ -269,12 +269,21 @@ class OutputSettings(_Section):
 MIN_KEEP = 86400
 
 
+def checked_keep(seconds: int, written: object) -> int:
+    """A retention's keep, at least a day (feeds.yaml and `prune --keep`).
+
+    Raises:
+        ValueError: a shorter one, named as ``written`` ("at least 86400" would not
+            say what 2h is short of).
+    """
+    if seconds < MIN_KEEP:
+        raise ValueError(f"expected at least a day (1d), got {written!r}")
+    return seconds
+
+
 def _a_day_at_least(value: Any, parse: ValidatorFunctionWrapHandler) -> int | None:
     seconds: int | None = parse(value)
-    if seconds is not None and seconds < MIN_KEEP:
-        # Named as written: "at least 86400" would not say what 2h is short of.
-        raise ValueError(f"expected at least a day (1d), got {value!r}")
-    return seconds
+    return None if seconds is None else checked_keep(seconds, value)
 
 
 # How long entries are kept: a duration of a day or more.

@@ -116,20 +116,16 @@ def document(
 MANIFEST = ".aggregator-files"
 
 
-def write_files(directory: Path, documents: dict[str, Document]) -> list[Path]:
+def write_files(directory: Path, documents: dict[str, Document]) -> None:
     """Write each document under ``directory``, atomically, and remove the files an
     earlier call wrote that are no longer among them (a tag, saved search or format
-    gone from feeds.yaml): a web server must not serve them frozen. Returns the files
-    written."""
+    gone from feeds.yaml): a web server must not serve them frozen."""
     try:
         before = set((directory / MANIFEST).read_text("utf-8").splitlines())
     except FileNotFoundError:
         before = set()
-    written = []
     for relative, document in documents.items():
-        path = directory / relative
-        write_atomically(path, document.body)
-        written.append(path)
+        write_atomically(directory / relative, document.body)
     write_atomically(directory / MANIFEST, "".join(f"{r}\n" for r in sorted(documents)).encode())
     for relative in sorted(before - set(documents)):
         path = directory / relative
@@ -141,4 +137,3 @@ def write_files(directory: Path, documents: dict[str, Document]) -> list[Path]:
                 break
             with contextlib.suppress(OSError):  # not empty: someone else's files
                 folder.rmdir()
-    return written

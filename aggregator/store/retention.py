@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, func, or_, select, true, update
+from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from .boundary import insert_into, translated
@@ -101,8 +100,7 @@ class RetentionStore:
         per prune, not per batch (the window reads every entry of those feeds)."""
         if not spare:
             return set()
-        ranked = select(Entry.id, _place().label("place")).where(_in_scope(scope)).subquery()
-        return set(self.session.scalars(select(ranked.c.id).where(ranked.c.place <= spare)))
+        return set(self.session.scalars(_newest(spare, scope)))
 
     @translated
     def count_older_than(self, cutoff: datetime, *, spare: int = 0, scope: Scope = Scope()) -> int:
@@ -110,8 +108,7 @@ class RetentionStore:
         newest that stay)."""
         old = and_(Entry.first_seen < cutoff, _in_scope(scope))
         if spare:
-            ranked = select(Entry.id, _place().label("place")).where(_in_scope(scope)).subquery()
-            old = and_(old, Entry.id.in_(select(ranked.c.id).where(ranked.c.place > spare)))
+            old = and_(old, Entry.id.not_in(_newest(spare, scope)))
         query = select(func.count()).select_from(Entry).where(old)
         return int(self.session.scalar(query) or 0)
 
@@ -186,9 +183,11 @@ def _in_scope(scope: Scope) -> ColumnElement[bool]:
     return found
 
 
-def _place() -> Any:
-    """An entry's place among its feed's entries, newest first (1 is the newest)."""
-    return func.row_number().over(partition_by=Entry.feed_id, order_by=_NEWEST_FIRST)
+def _newest(spare: int, scope: Scope) -> Select[tuple[int]]:
+    """The ids of each of the scope's feeds' ``spare`` newest entries."""
+    place = func.row_number().over(partition_by=Entry.feed_id, order_by=_NEWEST_FIRST)
+    ranked = select(Entry.id, place.label("place")).where(_in_scope(scope)).subquery()
+    return select(ranked.c.id).where(ranked.c.place <= spare)
 
 
 def buried_keys(session: Session, feed_id: int, keys: Collection[str], now: datetime) -> set[str]:
