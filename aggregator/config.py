@@ -164,8 +164,8 @@ class DedupSettings(_Section):
     """Grouping entries into stories across outlets (README, "Stories")."""
 
     enabled: StrictBool = True
-    # How far apart in time two entries of one story may be.
-    window: Duration = Field(default=3 * 86400)
+    # How far an entry may be from a story's recent members (README, "Stories").
+    window: Duration = Field(default=int(Thresholds.window), ge=86400)
     # Whose entry stands for a story: feed URLs, most preferred first.
     source_priority: tuple[StrictStr, ...] = ()
     # How long an entry waits for its article's text before it is grouped by its
@@ -174,12 +174,16 @@ class DedupSettings(_Section):
     # The same text: sketch Jaccard, or the share of the shorter text in the longer.
     same_text: float = Field(default=Thresholds.jaccard, gt=0, le=1)
     contained: float = Field(default=Thresholds.containment, gt=0, le=1)
-    # The same event in other words: decayed TF-IDF cosine with the story, less half
-    # the runner-up's.
+    # The same event in other words: TF-IDF cosine with the story less the time
+    # penalty, less half the runner-up's.
     same_story: float = Field(default=Thresholds.story, gt=0, le=1)
-    # After this long from a story's first entry the score decays, by e every `decay`.
+    # Once an entry is `decay_after` from the story's time (its latest members'), the
+    # score loses `late_penalty` times ln(1 + late / decay).
     decay_after: Duration = Field(default=int(Thresholds.decay_after))
-    decay: Duration = Field(default=int(Thresholds.decay))
+    decay: Duration = Field(default=int(Thresholds.decay), ge=1)
+    late_penalty: float = Field(default=Thresholds.late_penalty, ge=0, le=1)
+    # Two stories whose centroids score this much are one story (merged).
+    merge_stories: float = Field(default=Thresholds.merge, gt=0, le=1)
 
     def thresholds(self) -> Thresholds:
         return Thresholds(
@@ -189,6 +193,8 @@ class DedupSettings(_Section):
             window=float(self.window),
             decay_after=float(self.decay_after),
             decay=float(self.decay),
+            late_penalty=self.late_penalty,
+            merge=self.merge_stories,
         )
 
 

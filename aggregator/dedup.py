@@ -7,9 +7,18 @@ Evidence is tried from the strongest to the weakest, and the first that holds de
    URL-like GUID): relation ``duplicate``;
 2. the same text (sketch Jaccard, or containment for a trimmed or extended copy):
    relation ``duplicate``;
-3. the same event in other words (TF-IDF cosine to the story's centroid, decayed by
-   the time between them): relation ``story``;
+3. the same event in other words (TF-IDF cosine of the whole article to the story's
+   centroid, less a penalty that grows with the time since the story's recent
+   members): relation ``story``;
 4. otherwise the entry starts a story of its own: relation ``first``.
+
+After a batch, a story that grew is compared with the other stories of the window
+(centroid to centroid): two that turn out to tell one event (an early wire item, then
+the coverage) are merged, unless a user placed entries in either.
+
+Document frequencies come from the most recent ``REFERENCE`` entries, not only from the
+window: with few entries in a week (a new database, a quiet set of feeds) the words an
+event's articles share would otherwise count for nothing.
 
 Cost per entry is bounded by the window, not by what is stored: candidates come from
 postings (address, shingle and term → entries or stories), and entries older than
@@ -18,10 +27,11 @@ the window leave the index.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import heapq
 import math
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -43,6 +53,11 @@ MAX_TERM_STORIES = 50
 # How much of the runner-up's score the best story must beat by `story`: an entry that
 # fits two stories equally well is not clearly part of either.
 RUNNER_UP = 0.5
+# A story's time is the mean of its latest members' times: it follows the coverage as
+# it goes on (a follow-up days later), where its first entry would not.
+RECENT = 3
+# Entries whose terms make the document frequencies (window or not).
+REFERENCE = 10000
 
 K = TypeVar("K")
 
@@ -54,14 +69,24 @@ class Thresholds:
     jaccard: float = 0.5  # sketch Jaccard for the same text
     containment: float = 0.8  # share of the shorter text found in the longer one
     min_shingles: int = 4  # sampled shingles in the shorter text (about 20 words)
-    # The same event: the best story's decayed cosine, less RUNNER_UP times the
-    # second best's, must reach this. Tuned on the labelled stories (README).
-    story: float = 0.13
-    window: float = 3 * 86400.0  # seconds: how far apart two entries of a story may be
-    # The story score decays by e for every `decay` seconds an entry comes after the
-    # story's first entry, once `decay_after` seconds have passed.
-    decay_after: float = 12 * 3600.0
-    decay: float = 12 * 3600.0
+    # The same event: the best story's score (cosine less the time penalty), less
+    # RUNNER_UP times the second best's, must reach this. A cosine of unit vectors:
+    # its meaning does not depend on how long the texts are. Tuned on the labelled
+    # sets (README, benchmarks/cluster_quality.py).
+    story: float = 0.14
+    # seconds: how far an entry may be from a story's recent members (and how long an
+    # entry stays in the index, counted back from the newest).
+    window: float = 14 * 86400.0
+    # Once an entry is more than `decay_after` seconds from the story's time (the mean
+    # of its latest members'), its score loses `late_penalty` times ln(1 + late/decay):
+    # a strong match (a whole article on the same event) survives days, a weak one
+    # (a lead on the same topic) does not.
+    decay_after: float = 6 * 3600.0
+    decay: float = 6 * 3600.0
+    late_penalty: float = 0.06
+    # Two stories whose centroids' score (cosine less the time penalty between their
+    # times) reaches this are one story.
+    merge: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -127,8 +152,14 @@ class _Story:
     # (Index._term_stories), which the scoring loop reads; its terms and squared length:
     terms: set[str] = field(default_factory=set)
     norm2: float = 0.0
-    times: list[float] = field(default_factory=list)
-    first: float = math.inf  # the earliest of `times`
+    times: list[float] = field(default_factory=list)  # sorted
+    pinned: int = 0  # members a user placed: the story takes no part in merges
+
+    @property
+    def time(self) -> float:
+        """The mean time of the latest RECENT members."""
+        recent = self.times[-RECENT:]
+        return sum(recent) / len(recent) if recent else math.inf
 
 
 @dataclass
@@ -137,6 +168,17 @@ class _Entry:
     story_id: int
     stamp: float
     vector: dict[str, float]  # unit TF-IDF vector, as of its arrival
+    pinned: bool = False
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Two stories found to be one: ``absorbed``'s entries go to ``into``."""
+
+    absorbed: int
+    into: int
+    score: float
+    entry_ids: tuple[int, ...]
 
 
 class Index:
@@ -151,15 +193,23 @@ class Index:
         # term -> story -> the term's weight in the story's centroid (unnormalised)
         self._term_stories: dict[str, dict[int, float]] = defaultdict(dict)
         self._df: dict[str, int] = defaultdict(int)
+        # The entries whose terms are counted in _df, oldest first (see REFERENCE).
+        self._reference: deque[tuple[int, tuple[str, ...]]] = deque()
+        self._counted: set[int] = set()
         self._by_time: list[tuple[float, int]] = []
         self._newest = -math.inf
-        self._last_vector: tuple[int | None, dict[str, float]] = (None, {})
+        # Keyed by the item itself: an entry decided again comes with new text.
+        self._last_vector: tuple[Item | None, dict[str, float]] = (None, {})
 
     def __len__(self) -> int:
         return len(self._entries)
 
     def __contains__(self, entry_id: int) -> bool:
         return entry_id in self._entries
+
+    def members(self, story_id: int) -> set[int]:
+        story = self._stories.get(story_id)
+        return set(story.members) if story is not None else set()
 
     def story_of(self, entry_id: int) -> int | None:
         known = self._entries.get(entry_id)
@@ -243,7 +293,8 @@ class Index:
 
     def _same_event(self, item: Item) -> Decision | None:
         """Cosine with each story's centroid (the sum of its members' unit vectors),
-        through postings; time-decayed; the best must beat the runner-up clearly."""
+        through postings, less the time penalty; the best must beat the runner-up
+        clearly."""
         query = self._vector(item)
         if not query:
             return None
@@ -255,15 +306,14 @@ class Index:
                 for story_id, total in stories.items():
                     dots[story_id] += weight * total
         stamp = item.when.timestamp()
-        limits = self.thresholds
-        threshold = limits.story
+        threshold = self.thresholds.story
         if not dots or max(dots.values()) < threshold:
             return None  # no story can reach the threshold: the common case, a new story
         best: tuple[float, int] | None = None
         second = (0.0, 0)
         # A score is at most its dot product (a centroid is at least unit length and the
-        # decay at most 1). In order of dot products, stop once the stories left cannot
-        # change the decision: not the best two, nor the best's lead over the second.
+        # penalty is never negative). In order of dot products, stop once the stories
+        # left cannot change the decision: not the best two, nor the best's lead.
         for dot, story_id in sorted(((d, -s) for s, d in dots.items()), reverse=True):
             if dot <= second[0]:
                 break
@@ -272,30 +322,93 @@ class Index:
                 if settled or (dot < threshold and best[0] < threshold):
                     break
             story = self._stories[-story_id]
-            late = max(0.0, abs(stamp - story.first) - limits.decay_after)
-            if late + limits.decay_after > limits.window:
+            gap = abs(stamp - story.time)
+            if gap > self.thresholds.window:
                 continue
-            candidate = (dot / math.sqrt(story.norm2) * math.exp(-late / limits.decay), story_id)
+            score = dot / math.sqrt(story.norm2) - self.late(gap)
+            candidate = (score, story_id)
             if best is None or candidate > best:
                 best, second = candidate, best or second
             elif candidate > second:
                 second = candidate
-        if best is None or best[0] - RUNNER_UP * second[0] < threshold:
+        if best is None or best[0] - RUNNER_UP * max(second[0], 0.0) < threshold:
             return None
         return Decision(
             item.entry_id, -best[1], "story", "story-similarity", round(best[0], 4), None
         )
 
+    def late(self, gap: float) -> float:
+        """The time penalty for ``gap`` seconds between an entry and a story."""
+        limits = self.thresholds
+        late = gap - limits.decay_after
+        if late <= 0:
+            return 0.0
+        return limits.late_penalty * math.log1p(late / limits.decay)
+
+    def merges(self, story_ids: Iterable[int]) -> list[Merge]:
+        """Stories among ``story_ids`` (those that just grew) that are one with
+        another story of the window: centroid cosine, less the time penalty between
+        the two stories' times, at least ``merge``. The smaller story (else the
+        newer) goes into the other; a story a user placed entries in takes no part."""
+        found: list[Merge] = []
+        gone: set[int] = set()
+        # A story that absorbed another is looked at again: it may now meet a third.
+        todo = sorted(set(story_ids), reverse=True)
+        while todo:
+            story_id = todo.pop()
+            story = self._stories.get(story_id)
+            if story is None or story_id in gone or story.pinned or not story.members:
+                continue
+            dots: dict[int, float] = defaultdict(float)
+            norm = math.sqrt(story.norm2)
+            for term in story.terms:
+                others = self._term_stories[term]
+                if len(others) > MAX_TERM_STORIES:
+                    continue
+                weight = others[story_id] / norm
+                for other_id, total in others.items():
+                    if other_id != story_id:
+                        dots[other_id] += weight * total
+            best: tuple[float, int] | None = None
+            for other_id, dot in dots.items():
+                other = self._stories[other_id]
+                if dot < self.thresholds.merge or other.pinned or other_id in gone:
+                    continue
+                gap = abs(story.time - other.time)
+                if gap > self.thresholds.window:
+                    continue
+                score = dot / math.sqrt(other.norm2) - self.late(gap)
+                if score >= self.thresholds.merge and (best is None or (score, -other_id) > best):
+                    best = (score, -other_id)
+            if best is None:
+                continue
+            other_id = -best[1]
+            other = self._stories[other_id]
+            # The larger story stays; of two the same size, the earlier one.
+            keep_other = (len(other.members), -other.times[0], -other_id) >= (
+                len(story.members),
+                -story.times[0],
+                -story_id,
+            )
+            absorbed, into = (story_id, other_id) if keep_other else (other_id, story_id)
+            members = tuple(sorted(self._stories[absorbed].members))
+            found.append(Merge(absorbed, into, round(best[0], 4), members))
+            for entry_id in members:
+                self.move(entry_id, into)
+            gone.add(absorbed)
+            todo.append(into)
+        return found
+
     def _near(self, item: Item, known: _Entry) -> bool:
         return abs(item.when.timestamp() - known.stamp) <= self.thresholds.window
 
     def _vector(self, item: Item) -> dict[str, float]:
-        """TF-IDF (document frequencies of the window, the item counted in), unit
-        length; computed once per item."""
-        if self._last_vector[0] == item.entry_id:
+        """TF-IDF (document frequencies of the reference set, the item counted in),
+        unit length; computed once per item."""
+        if self._last_vector[0] is item:
             return self._last_vector[1]
-        known = item.entry_id in self._entries
-        total = len(self._entries) + (0 if known else 1)
+        known = item.entry_id in self._counted
+        total = len(self._reference) + (0 if known else 1)
         df = self._df
         vector = {
             term: weight * math.log((total + 1) / (df.get(term, 0) + (0 if known else 1) + 1))
@@ -303,40 +416,60 @@ class Index:
         }
         norm = math.sqrt(sum(v * v for v in vector.values()))
         unit = {t: v / norm for t, v in vector.items() if v > 0} if norm else {}
-        self._last_vector = (item.entry_id, unit)
+        self._last_vector = (item, unit)
         return unit
 
     # --- changing -------------------------------------------------------------------
 
-    def add(self, item: Item, story_id: int) -> None:
+    def count(self, item: Item) -> None:
+        """Count ``item``'s terms in the document frequencies (an entry older than the
+        window, read at start so that the frequencies do not depend on restarts)."""
+        if item.entry_id in self._counted:
+            return
+        self._counted.add(item.entry_id)
+        self._reference.append((item.entry_id, tuple(item.terms)))
+        for term in item.terms:
+            self._df[term] += 1
+        while len(self._reference) > REFERENCE:
+            entry_id, terms = self._reference.popleft()
+            self._counted.discard(entry_id)
+            for term in terms:
+                self._df[term] -= 1
+                if not self._df[term]:
+                    del self._df[term]
+
+    def add(self, item: Item, story_id: int, *, pinned: bool = False) -> None:
         """Put ``item`` in the index as a member of ``story_id``; older entries than
         the window (counted back from the newest seen) leave it."""
         if item.entry_id in self._entries:
-            self.move(item.entry_id, story_id)
+            self.move(item.entry_id, story_id, pinned=pinned)
             return
         stamp = item.when.timestamp()
         vector = self._vector(item)
-        self._entries[item.entry_id] = _Entry(item, story_id, stamp, vector)
+        self._entries[item.entry_id] = _Entry(item, story_id, stamp, vector, pinned)
         for address in (item.canonical_url, item.page_url, item.guid):
             if address:
                 self._addresses[address].add(item.entry_id)
         for value in item.sketch:
             self._shingles[value].add(item.entry_id)
-        for term in item.terms:
-            self._df[term] += 1
+        self.count(item)
         self._join(self._entries[item.entry_id], story_id)
         heapq.heappush(self._by_time, (stamp, item.entry_id))
         if stamp > self._newest:
             self._newest = stamp
             self._evict(stamp - self.thresholds.window)
 
-    def move(self, entry_id: int, story_id: int) -> None:
-        """A user (or another daemon) put the entry in another story."""
+    def move(self, entry_id: int, story_id: int, *, pinned: bool | None = None) -> None:
+        """A user (or another daemon, or a merge) put the entry in another story."""
         known = self._entries.get(entry_id)
-        if known is None or known.story_id == story_id:
+        if known is None:
+            return
+        if known.story_id == story_id and (pinned is None or pinned == known.pinned):
             return
         self._leave(known)
         known.story_id = story_id
+        if pinned is not None:
+            known.pinned = pinned
         self._join(known, story_id)
 
     def renumber(self, old: int, new: int) -> None:
@@ -354,8 +487,8 @@ class Index:
     def _join(self, known: _Entry, story_id: int) -> None:
         story = self._stories[story_id]
         story.members.add(known.item.entry_id)
-        story.times.append(known.stamp)
-        story.first = min(story.first, known.stamp)
+        bisect.insort(story.times, known.stamp)
+        story.pinned += known.pinned
         postings = self._term_stories
         # |T + v|^2 = |T|^2 + 2 T.v + 1 for a unit vector v.
         dot = sum(
@@ -370,8 +503,8 @@ class Index:
     def _leave(self, known: _Entry) -> None:
         story = self._stories[known.story_id]
         story.members.discard(known.item.entry_id)
-        story.times.remove(known.stamp)
-        story.first = min(story.times, default=math.inf)
+        del story.times[bisect.bisect_left(story.times, known.stamp)]
+        story.pinned -= known.pinned
         postings = self._term_stories
         story_id = known.story_id
         # |T - v|^2 = |T|^2 - 2 T.v + 1, with T still holding v.
@@ -406,10 +539,8 @@ class Index:
                 _discard(self._addresses, address, entry_id)
         for value in item.sketch:
             _discard(self._shingles, value, entry_id)
-        for term in item.terms:
-            self._df[term] -= 1
-            if not self._df[term]:
-                del self._df[term]
+        # Its terms stay counted in the document frequencies until REFERENCE newer
+        # entries push them out.
 
 
 def _discard(index: dict[K, set[int]], key: K, entry_id: int) -> None:

@@ -3,6 +3,10 @@
 It keeps dedup.Index (the recent window, in memory) in step with the database:
 rebuilt from it on first use, then brought up to date with what other processes and
 users changed (``StoryEntry.seq``) at the start of every batch, under the dedup lock.
+
+An entry grouped on its feed's text because its page was slow is decided again once
+the page's text arrives (a user's placement stays); a batch's stories that turn out
+to be one with another story are merged (dedup.Index.merges).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from .dedup import Index, Item, Member, Thresholds, assign, representative
+from .dedup import REFERENCE, Index, Item, Member, Thresholds, assign, representative
 from .logs import event
 from .store.stories import EntryText, StoryFacts, StoryStore
 from .textsim import sketch, terms
@@ -80,17 +84,19 @@ class Deduplicator:
                     self.stories.lock()
                     now = self.stories.now()
                     waiting = self.stories.waiting(now - self.text_wait, self.batch)
-                    if not waiting:
+                    late = self.stories.late_text(self.batch)
+                    if not waiting and not late:
                         break
-                    items = [item_of(entry) for entry in waiting]
-                    index = self._synced(min(now, *(item.when for item in items)))
-                    done = self._assign(index, items)
+                    index = self._synced(
+                        min(now, *(item_of(e).when for e in [*waiting[:1], *late]))
+                    )
+                    done = self._assign(index, waiting, self._again(index, late))
             except BaseException:
                 # The index may hold decisions the database rolled back: rebuild it.
                 self._index = None
                 raise
             total = Assigned(total.entries + done.entries, total.stories + done.stories)
-            if len(waiting) < self.batch:
+            if len(waiting) < self.batch and len(late) < self.batch:
                 break
         if total.entries:
             event(log, logging.INFO, "dedup.assigned", entries=total.entries, new=total.stories)
@@ -104,9 +110,13 @@ class Deduplicator:
             self._index = Index(self.thresholds)
             self._seq = self.stories.last_seq()
             since = oldest - timedelta(seconds=self.thresholds.window)
-            for entry in self.stories.window(since):
+            window = self.stories.window(since)
+            # Document frequencies count the latest REFERENCE entries, window or not.
+            for entry in self.stories.reference(since, REFERENCE - len(window)):
+                self._index.count(item_of(entry))
+            for entry in window:
                 assert entry.story_id is not None
-                self._index.add(item_of(entry), entry.story_id)
+                self._index.add(item_of(entry), entry.story_id, pinned=entry.pinned)
             return self._index
         # Deletions (retention's tombstones) among the rest, in seq order: the replay
         # is the history as it happened, whatever becomes of ids.
@@ -119,27 +129,60 @@ class Deduplicator:
             if row is None or row.story_id is None:
                 self._index.remove(entry_id)
             elif entry_id in self._index:
-                self._index.move(entry_id, row.story_id)
+                self._index.move(entry_id, row.story_id, pinned=row.pinned)
             else:
-                self._index.add(item_of(row), row.story_id)
+                self._index.add(item_of(row), row.story_id, pinned=row.pinned)
             self._seq = max(self._seq, seq)
         return self._index
 
-    def _assign(self, index: Index, items: list[Item]) -> Assigned:
+    def _again(self, index: Index, late: list[EntryText]) -> list[EntryText]:
+        """Of the entries grouped before their page's text arrived, those to decide
+        again (the text arrived and no user placed them), taken out of the index; the
+        others keep their story as it is."""
+        again = [e for e in late if e.article_status == "ok" and not e.pinned]
+        self.stories.settle([e.entry_id for e in late if e not in again])
+        for entry in again:
+            index.remove(entry.entry_id)
+        return again
+
+    def _assign(self, index: Index, waiting: list[EntryText], again: list[EntryText]) -> Assigned:
         seq = self.stories.last_seq() + 1
+        entries = waiting + again
+        before = {e.entry_id: e.story_id for e in again}
         # New stories get stand-in ids (negative) while the batch is decided, and
         # their rows all at once after it.
         standins = itertools.count(-1, -1)
-        decided = assign(index, items, lambda: next(standins))
+        decided = assign(index, [item_of(e) for e in entries], lambda: next(standins))
+        # An entry decided again that is still a story of its own keeps its story.
+        for decision, story in decided:
+            old = before.get(decision.entry_id)
+            if story < 0 and old is not None and not index.members(old):
+                index.renumber(story, old)
+                decided = [(d, old if s == story else s) for d, s in decided]
         new = sorted({story for _, story in decided if story < 0}, reverse=True)
         real = dict(zip(new, self.stories.new_stories(len(new)), strict=True))
         for standin, story_id in real.items():
             index.renumber(standin, story_id)
         decided = [(decision, real.get(story, story)) for decision, story in decided]
-        self.stories.save(decided, seq)
-        self.describe({story_id for _, story_id in decided})
+        pending = {e.entry_id for e in entries if e.article_status == "pending"}
+        self.stories.save(decided, seq, awaits_text=pending)
+        touched = {story_id for _, story_id in decided} | {s for s in before.values() if s}
+        for merge in index.merges({story_id for _, story_id in decided}):
+            self.stories.merge(merge.entry_ids, merge.into, merge.score, seq)
+            touched |= {merge.into, merge.absorbed}
+            event(
+                log,
+                logging.INFO,
+                "dedup.merged",
+                story=merge.absorbed,
+                into=merge.into,
+                score=merge.score,
+                entries=len(merge.entry_ids),
+            )
+        empty = self.stories.delete_empty(touched)
+        self.describe(touched - empty)
         self._seq = seq
-        return Assigned(len(decided), len(new))
+        return Assigned(len(waiting), len(new))
 
     # --- users' corrections -----------------------------------------------------------
 

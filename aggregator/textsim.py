@@ -10,7 +10,7 @@ Two kinds, for two questions:
   Jaccard only, and its containment index (LSH Ensemble) must be built in one go,
   not grown entry by entry as a daemon needs.
 * ``terms``: is this the same event in other words? Weighted terms for a TF-IDF
-  cosine (see dedup.py), from the title and the lead.
+  cosine (see dedup.py), from the title and the whole text.
 """
 
 from __future__ import annotations
@@ -24,13 +24,12 @@ from collections import defaultdict
 
 SHINGLE = 4  # words per shingle: long enough that shared shingles mean shared text
 SAMPLE = 4  # keep one shingle hash in four (on average)
-# Terms are taken from the title and the first words of the text: the lead says what
-# happened; the rest of an article drifts into background shared with other stories.
-LEAD_WORDS = 120
 TITLE_WEIGHT = 2.0
 NUMBER_WEIGHT = 2.0  # "7.1", "2024", "300": rare and telling
 # The weights above, stemming and the stop words were tuned on the labelled stories
-# (benchmarks/cluster_quality.py); capitalised names weighted up did not help there.
+# (benchmarks/cluster_quality.py); capitalised names weighted up did not help there,
+# nor did BM25's saturation (k1 1.2-2, b 0.3-0.5) instead of 1 + ln(count) on either
+# leads or whole articles, nor reading the lead alone (the first 120 words).
 
 _APOSTROPHE = "\u2019"  # the typographic one: "Biden\u2019s" is "biden's"
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)?")
@@ -125,11 +124,12 @@ def stem(word: str) -> str:
 
 
 def terms(title: str, text: str) -> dict[str, float]:
-    """Term weights of an entry: counts from its title (weighted up) and lead, numbers
-    weighted up, then sublinear (1 + ln count)."""
+    """Term weights of an entry: counts from its title (weighted up) and whole text,
+    numbers weighted up, then saturated (1 + ln count). The cosine that uses them is
+    of unit vectors, so a long article and a short lead are on one scale."""
     counts: defaultdict[str, float] = defaultdict(float)
     _add(counts, title, TITLE_WEIGHT)
-    _add(counts, " ".join(text.split()[:LEAD_WORDS]), 1.0)
+    _add(counts, text, 1.0)
     return {term: 1.0 + math.log(count) if count >= 1 else count for term, count in counts.items()}
 
 

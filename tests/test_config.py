@@ -294,7 +294,7 @@ def test_every_section_is_accepted(tmp_path: Path) -> None:
         "extract: {full_text: false}\n"
         "dedup: {enabled: true, window: 2d, source_priority: [https://a.example/rss],"
         " text_wait: 5m, same_text: 0.6, contained: 0.9, same_story: 0.4,"
-        " decay_after: 6h, decay: 12h}\n"
+        " decay_after: 6h, decay: 12h, late_penalty: 0.1, merge_stories: 0.6}\n"
         "serve: {host: 0.0.0.0, port: 8081}\n"
         "output: {directory: out, formats: [atom, json], title: My news, max_items: 50}\n"
         "feeds: []\n",
@@ -310,6 +310,7 @@ def test_every_section_is_accepted(tmp_path: Path) -> None:
         6 * 3600,
         12 * 3600,
     )
+    assert (thresholds.late_penalty, thresholds.merge) == (0.1, 0.6)
     assert settings.dedup.text_wait == 300
     assert settings.serve is not None
     assert settings.serve.port == 8081

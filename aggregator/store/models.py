@@ -30,6 +30,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -260,7 +261,8 @@ class StoryEntry(Base):
     # first (it started the story), duplicate (same text or address as
     # `matched_entry_id`), story (same event, other words), manual (a user's decision)
     relation: Mapped[str | None] = mapped_column(String(10))
-    # canonical-url, page-canonical, guid, shingles, containment, story-similarity, user
+    # canonical-url, page-canonical, guid, shingles, containment, story-similarity,
+    # story-merge (its story was found to be one with another), user
     signal: Mapped[str | None] = mapped_column(String(20))
     score: Mapped[float | None] = mapped_column(Float)
     # Indexed: deleting an entry (retention) looks up who matched it.
@@ -269,6 +271,11 @@ class StoryEntry(Base):
     )
     # True once a user placed the entry (stories merge/split): never moved automatically.
     pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    # True while the membership was decided on the feed's text because the article page
+    # was still pending: once the page is extracted, the entry is decided again.
+    awaits_text: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false(), index=True
+    )
     assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Increases with every change of membership, across processes: how a daemon's
     # in-memory index learns what other daemons (and users) did since it last looked.

@@ -51,6 +51,10 @@ class EntryText:
     page_canonical: str | None
     story_id: int | None = None
     seq: int | None = None
+    pinned: bool = False
+    # The article page: None (no page wanted, or stored before full text), pending,
+    # ok, failed, skipped.
+    article_status: str | None = None
 
 
 def _entry_columns() -> tuple[Any, ...]:
@@ -69,6 +73,8 @@ def _entry_columns() -> tuple[Any, ...]:
         Article.canonical_url,
         StoryEntry.story_id,
         StoryEntry.seq,
+        StoryEntry.pinned,
+        Article.status,
     )
 
 
@@ -97,6 +103,8 @@ def _texts(rows: Iterable[Any]) -> list[EntryText]:
             page_canonical=row[11],
             story_id=row[12],
             seq=row[13],
+            pinned=bool(row[14]),
+            article_status=row[15],
         )
         for row in rows
     ]
@@ -151,6 +159,45 @@ class StoryStore:
         return _texts(self.session.execute(query))
 
     @translated
+    def late_text(self, limit: int) -> list[EntryText]:
+        """Entries grouped on their feed's text while their article page was pending,
+        whose page is no longer pending: to be decided again on the article's text."""
+        query = (
+            _entry_query()
+            .where(StoryEntry.awaits_text.is_(True), Article.status != "pending")
+            .order_by(func.coalesce(Entry.published, Entry.first_seen), Feed.url, Entry.key)
+            .limit(limit)
+        )
+        return _texts(self.session.execute(query))
+
+    @translated
+    def settle(self, entry_ids: Collection[int]) -> None:
+        """These entries' text is final as they were grouped (their page failed, or a
+        user placed them): they are not decided again."""
+        ids = list(entry_ids)
+        for start in range(0, len(ids), _CHUNK):
+            self.session.execute(
+                update(StoryEntry)
+                .where(StoryEntry.entry_id.in_(ids[start : start + _CHUNK]))
+                .values(awaits_text=False)
+            )
+
+    @translated
+    def reference(self, before: datetime, limit: int) -> list[EntryText]:
+        """The ``limit`` latest grouped entries published (else seen) before ``before``:
+        what the document frequencies count besides the window."""
+        if limit <= 0:
+            return []
+        when = func.coalesce(Entry.published, Entry.first_seen)
+        query = (
+            _entry_query()
+            .where(StoryEntry.story_id.is_not(None), when < before)
+            .order_by(when.desc(), Entry.id.desc())
+            .limit(limit)
+        )
+        return _texts(self.session.execute(query))[::-1]
+
+    @translated
     def window(self, since: datetime) -> list[EntryText]:
         """Entries with a story published (else seen) since ``since``: what the
         in-memory index is rebuilt from at start."""
@@ -170,9 +217,15 @@ class StoryStore:
         return _texts(self.session.execute(query))
 
     @translated
-    def save(self, decided: Sequence[tuple[Decision, int | None]], seq: int) -> None:
-        """Record decisions (the caller has created the stories they name); every
-        story touched gets its representative, title, counts and times again."""
+    def save(
+        self,
+        decided: Sequence[tuple[Decision, int | None]],
+        seq: int,
+        awaits_text: Collection[int] = (),
+    ) -> None:
+        """Record decisions (the caller has created the stories they name);
+        ``awaits_text``: the entries decided on their feed's text while their page is
+        pending."""
         now = self.now()
         rows = [
             {
@@ -184,10 +237,31 @@ class StoryStore:
                 "matched_entry_id": decision.matched_entry_id,
                 "assigned_at": now,
                 "seq": seq,
+                "awaits_text": decision.entry_id in awaits_text,
             }
             for decision, story_id in decided
         ]
         _update_many(self.session, StoryEntry, "entry_id", rows)
+
+    @translated
+    def merge(self, entry_ids: Collection[int], story_id: int, score: float, seq: int) -> None:
+        """Stories found to be one: these entries join ``story_id``, with the
+        story-to-story score as their evidence."""
+        ids = list(entry_ids)
+        for start in range(0, len(ids), _CHUNK):
+            self.session.execute(
+                update(StoryEntry)
+                .where(StoryEntry.entry_id.in_(ids[start : start + _CHUNK]))
+                .values(
+                    story_id=story_id,
+                    relation="story",
+                    signal="story-merge",
+                    score=score,
+                    matched_entry_id=None,
+                    assigned_at=self.now(),
+                    seq=seq,
+                )
+            )
 
     @translated
     def new_stories(self, count: int) -> list[int]:
@@ -288,6 +362,7 @@ class StoryStore:
                 score=None,
                 matched_entry_id=None,
                 pinned=True,
+                awaits_text=False,
                 assigned_at=self.now(),
                 seq=seq,
             )

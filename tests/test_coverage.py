@@ -1,0 +1,174 @@
+"""Coverage as it really comes: one event told in other words by several outlets over
+days, through the real pipeline (feeds served on 127.0.0.1, `aggregator poll` or the
+daemon, `stories --json`)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from .conftest import FeedServer, run, wait_until
+from .coverage_texts import FLOOD, OTHERS
+from .test_articles import article_page
+from .test_stories import NO_PAGES, poll, stories_json
+
+START = datetime.now(UTC).replace(microsecond=0) - timedelta(days=6)
+
+
+def rss(items: list[tuple[str, str, str, datetime]]) -> str:
+    """(title, link, description, published) items as RSS 2.0."""
+    parts = "".join(
+        f"<item><title>{escape(title)}</title><link>{escape(link)}</link>"
+        f"<guid>{escape(link)}</guid><pubDate>{format_datetime(when)}</pubDate>"
+        f"<description>{escape(text)}</description></item>"
+        for title, link, text, when in items
+    )
+    return f"<rss version='2.0'><channel><title>Outlet</title>{parts}</channel></rss>"
+
+
+def serve_others(server: FeedServer) -> str:
+    """The unrelated stories of the days before, in a feed of their own."""
+    items = [
+        (title, server.url(f"/others/{n}"), text, START - timedelta(hours=30 - n))
+        for n, (title, text) in enumerate(OTHERS)
+    ]
+    return server.add("/others.xml", rss(items))
+
+
+def flood_feed(server: FeedServer, n: int, when: datetime) -> str:
+    title, text = FLOOD[n]
+    return server.add(f"/outlet{n}.xml", rss([(title, server.url(f"/flood/{n}"), text, when)]))
+
+
+def flood_story(config: Path) -> dict[str, Any]:
+    [story] = [s for s in stories_json(config) if any("/flood/" in e["url"] for e in s["entries"])]
+    assert all("/flood/" in e["url"] for e in story["entries"]), story
+    return story
+
+
+def test_a_follow_up_days_later_joins_the_story_it_follows(server: FeedServer, config: Any) -> None:
+    """The first report, the next day's coverage, then (in a later poll, a new
+    process) an inquiry four days after the first report: one story."""
+    others = serve_others(server)
+    feeds = [
+        others,
+        flood_feed(server, 0, START),
+        flood_feed(server, 1, START + timedelta(hours=26)),
+    ]
+    poll(config(feeds, **NO_PAGES))
+    story = flood_story(config(feeds, **NO_PAGES))
+    assert len(story["entries"]) == 2
+
+    later = flood_feed(server, 2, START + timedelta(days=4, hours=3))
+    path = config([*feeds, later], **NO_PAGES)
+    poll(path)
+    story = flood_story(path)
+    assert len(story["entries"]) == 3
+    assert story["sources"] == 3
+    follow_up = next(e for e in story["entries"] if e["url"].endswith("/flood/2"))
+    assert follow_up["relation"] == "story"
+    assert follow_up["signal"] == "story-similarity"
+    assert 0.14 <= follow_up["score"] <= 1
+    # The unrelated stories stay stories of their own.
+    assert len(stories_json(path)) == 1 + len(OTHERS)
+
+
+def test_an_entry_grouped_on_its_teaser_is_decided_again_on_its_article(
+    server: FeedServer, config: Any, start_daemon: Any, tmp_path: Path
+) -> None:
+    """The page is slower than dedup.text_wait: the entry is grouped on the feed's
+    teaser (a story of its own), then again once the article's text arrives."""
+    slow = server.add(
+        "/flood/1.html",
+        article_page("Rescuers keep searching", [FLOOD[1][1]]),
+        content_type="text/html",
+        delay=6.0,
+    )
+    teaser = server.add(
+        "/teaser.xml",
+        rss(
+            [
+                (
+                    "Rescuers keep searching",
+                    slow,
+                    "Updates through the day.",
+                    START + timedelta(hours=26),
+                )
+            ]
+        ),
+    )
+    feeds = [serve_others(server), flood_feed(server, 0, START), teaser]
+    path = config(
+        [{"url": url, "interval": "1h"} for url in feeds],
+        extract={"full_text": "auto", "min_words": 30},
+        dedup={"text_wait": "1s"},
+    )
+    daemon = start_daemon(path)
+
+    def alone() -> bool:
+        return any([e["url"] for e in s["entries"]] == [slow] for s in stories_json(path))
+
+    # First on the teaser: nothing to go on, a story of its own, waiting for its text.
+    wait_until(alone, timeout=30)
+    database = tmp_path / "aggregator.db"
+    with sqlite3.connect(database) as connection:
+        assert connection.execute(
+            "SELECT count(*) FROM story_entries WHERE awaits_text"
+        ).fetchone() == (1,)
+
+    # Then on the article: it joins the flood.
+    def together() -> bool:
+        stories = [
+            s for s in stories_json(path) if any("/flood/" in e["url"] for e in s["entries"])
+        ]
+        return [len(s["entries"]) for s in stories] == [2]
+
+    wait_until(together, timeout=30)
+    story = flood_story(path)
+    joined = next(e for e in story["entries"] if e["url"] == slow)
+    assert joined["relation"] == "story"
+    assert joined["signal"] == "story-similarity"
+    assert len(stories_json(path)) == 1 + len(OTHERS)
+    with sqlite3.connect(database) as connection:
+        assert connection.execute(
+            "SELECT count(*) FROM story_entries WHERE awaits_text"
+        ).fetchone() == (0,)
+    assert daemon.stop() == 0
+
+
+def test_stories_found_to_be_one_are_merged_and_a_split_stays(
+    server: FeedServer, config: Any
+) -> None:
+    """Two stories of one event (here: entry-level grouping made strict, so that each
+    report starts its own) are merged on their centroids' similarity, with that as
+    the evidence; an entry a user then splits out is never merged back."""
+    others = serve_others(server)
+    feeds = [
+        others,
+        flood_feed(server, 0, START),
+        flood_feed(server, 1, START + timedelta(hours=26)),
+    ]
+    strict = {"same_story": 0.95, "merge_stories": 0.2}
+    path = config(feeds, dedup=strict, **NO_PAGES)
+    poll(path)
+    story = flood_story(path)
+    assert len(story["entries"]) == 2
+    merged = [e for e in story["entries"] if e["signal"] == "story-merge"]
+    assert len(merged) == 1
+    assert merged[0]["relation"] == "story"
+    assert 0.2 <= merged[0]["score"] <= 1
+    assert len(stories_json(path)) == 1 + len(OTHERS)
+
+    # The user disagrees: the merged entry goes back to a story of its own, for good.
+    result = run("stories", "split", str(merged[0]["id"]), "--config", str(path))
+    assert result.exit_code == 0, result.output
+    later = flood_feed(server, 2, START + timedelta(days=4, hours=3))
+    path = config([*feeds, later], dedup=strict, **NO_PAGES)
+    poll(path)
+    flood = [s for s in stories_json(path) if any("/flood/" in e["url"] for e in s["entries"])]
+    alone = [s for s in flood if any(e["id"] == merged[0]["id"] for e in s["entries"])]
+    assert [[e["relation"] for e in s["entries"]] for s in alone] == [["manual"]]
