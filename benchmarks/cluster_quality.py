@@ -1,8 +1,15 @@
-"""Story clustering quality: the real pipeline on labelled articles.
+"""Story clustering quality: the real pipeline on labelled articles, every regime in
+one run.
 
-Reads DATA.jsonl (``id, cluster, source, title, text, published``, one article per
-line, e.g. ../shared/data/tune_stories.jsonl), takes one split, and gives each
-article an outlet and a time when the data has none:
+Reads the labelled sets in DATA_DIR (default ../shared/data): tune_fulltext.jsonl
+(whole articles with their real outlets and publication dates) and the test split of
+tune_stories.jsonl (headline and lead, no outlet or date). The regimes:
+
+* ``fulltext``: tune_fulltext as it was published, every article at its own date in
+  its own outlet, the feed carrying the first paragraph and the page the whole
+  article; also each of FOLDS folds of its events alone (split by event, seeded), the
+  folds a tuning run holds out (benchmarks/cluster_tune.py);
+* ``spread`` and ``dense``: tune_stories' test split, given outlets and times:
 
 * ``spread``: a story starts every 3 hours (stories spread over weeks); each of its
   articles appears within a day of the start, in one of 30 outlets at random.
@@ -10,19 +17,20 @@ article an outlet and a time when the data has none:
   same topic land on consecutive days (stories ordered by a greedy nearest-neighbour
   chain over their TF-IDF centroids; chain position k goes to day k mod D).
 
-Serves each outlet as an RSS feed (title, the article's lead as description, date)
-and each article as a page (the text in a page with menus, related links and a
-comment form) on a local HTTP server, runs ``aggregator poll`` on a fresh SQLite
-database (fetch, extract, deduplicate), reads ``aggregator stories --json`` and
-prints B-cubed precision/recall/F1 and pairwise F1, and entries per second.
+Serves each outlet as an RSS feed (title, lead as description, date) and each article
+as a page (the text in a page with menus, related links and a comment form) on a
+local HTTP server, runs ``aggregator poll`` with the default ``dedup:`` settings on a
+fresh SQLite database (fetch, extract, deduplicate), reads ``aggregator stories
+--json`` and prints B-cubed precision/recall/F1 and pairwise F1, and entries per
+second.
 
 In the same run, on the same stream, a single-pass TF-IDF clusterer (the data's
-reference baseline: raw term counts of title and lead without stop words, idf from
-what it has seen, cosine to cluster centroids, no time window) is scored too, at the
-threshold that suits it best on that very stream (an oracle: generous to it).
+reference baseline: raw term counts of title and whole text without stop words, idf
+from what it has seen, cosine to cluster centroids, no time window) is scored too, at
+the threshold that suits it best on that very stream (an oracle: generous to it).
 
-Usage: python benchmarks/cluster_quality.py DATA.jsonl [SPLIT] [MODE]
-       SPLIT: train, val or test (default test); MODE: spread, dense or both (default)
+Usage: python benchmarks/cluster_quality.py [DATA_DIR] [REGIME...]
+       REGIME: fulltext, folds, spread, dense (default: all of them)
 """
 
 from __future__ import annotations
@@ -52,12 +60,23 @@ OUTLETS = 30
 HOUR = 3600.0
 DAY = 86400.0
 START = datetime(2026, 9, 1, tzinfo=UTC)
-BASELINE_THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+BASELINE_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+FOLDS = 5
+REGIMES = ("fulltext", "folds", "spread", "dense")
 
 
 def load(path: Path, split: str) -> list[dict[str, Any]]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     return [r for r in rows if r.get("split", split) == split]
+
+
+def folds(rows: list[dict[str, Any]], count: int = FOLDS) -> list[list[dict[str, Any]]]:
+    """The rows in ``count`` folds by event (a seeded shuffle of the events): the
+    split a tuning run holds out (benchmarks/cluster_tune.py uses the same)."""
+    events = sorted({row["cluster"] for row in rows})
+    random.Random(0).shuffle(events)
+    fold_of = {event: k % count for k, event in enumerate(events)}
+    return [[row for row in rows if fold_of[row["cluster"]] == k] for k in range(count)]
 
 
 def _unit(
@@ -90,7 +109,7 @@ def stream(rows: list[dict[str, Any]], mode: str, seed: int = 0) -> list[dict[st
         order = names[:]
         rng.shuffle(order)
         start = {name: k * 3 * HOUR for k, name in enumerate(order)}
-    else:
+    elif mode == "dense":
         centroids = {}
         df: Counter[str] = Counter()
         for name in names:
@@ -199,15 +218,29 @@ def page(article: dict[str, Any]) -> bytes:
     ).encode()
 
 
+def slug(outlet: str) -> str:
+    """An outlet's name as one path segment ("The New York Times": the-new-york-times)."""
+    return re.sub(r"[^a-z0-9]+", "-", outlet.lower()).strip("-") or "outlet"
+
+
 def feed(outlet: str, articles: list[dict[str, Any]], base: str) -> bytes:
+    place = f"{base}/{slug(outlet)}"
     items = "".join(
         f"<item><title>{html.escape(a['title'])}</title>"
-        f"<link>{base}/{outlet}/{a['id']}.html</link><guid>{base}/{outlet}/{a['id']}.html</guid>"
+        f"<link>{place}/{a['id']}.html</link><guid>{place}/{a['id']}.html</guid>"
         f"<pubDate>{format_datetime(a['when'])}</pubDate>"
-        f"<description>{html.escape(a['text'])}</description></item>"
+        f"<description>{html.escape(_description(a))}</description></item>"
         for a in articles
     )
     return f"<rss version='2.0'><channel><title>{outlet}</title>{items}</channel></rss>".encode()
+
+
+def _description(article: dict[str, Any]) -> str:
+    """A feed carries a whole article's first paragraph (as news feeds do), and a
+    lead as it is."""
+    if not article.get("published"):
+        return str(article["text"])
+    return next((p for p in article["text"].split("\n") if p.strip()), "")
 
 
 def serve(routes: dict[str, bytes]) -> ThreadingHTTPServer:
@@ -238,9 +271,9 @@ def pipeline(articles: list[dict[str, Any]], folder: Path) -> tuple[dict[str, in
     by_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for article in articles:
         by_outlet[article["outlet"]].append(article)
-        routes[f"/{article['outlet']}/{article['id']}.html"] = page(article)
+        routes[f"/{slug(article['outlet'])}/{article['id']}.html"] = page(article)
     for outlet, items in by_outlet.items():
-        routes[f"/{outlet}.xml"] = feed(outlet, items, base)
+        routes[f"/{slug(outlet)}.xml"] = feed(outlet, items, base)
     config = folder / "feeds.yaml"
     config.write_text(
         yaml.safe_dump(
@@ -248,7 +281,7 @@ def pipeline(articles: list[dict[str, Any]], folder: Path) -> tuple[dict[str, in
                 "database": f"sqlite:///{folder / 'aggregator.db'}",
                 "fetch": {"allow_private_networks": True, "per_host": 8, "concurrency": 16},
                 "extract": {"concurrency": 8},
-                "feeds": [{"url": f"{base}/{outlet}.xml"} for outlet in sorted(by_outlet)],
+                "feeds": [{"url": f"{base}/{slug(outlet)}.xml"} for outlet in sorted(by_outlet)],
             }
         ),
         encoding="utf-8",
@@ -272,42 +305,65 @@ def pipeline(articles: list[dict[str, Any]], folder: Path) -> tuple[dict[str, in
     return found, seconds
 
 
-def main() -> None:
-    if len(sys.argv) < 2:
-        sys.exit(__doc__)
-    path = Path(sys.argv[1])
-    if not path.exists():
-        sys.exit(f"{path}: not found (the labelled set lives in ../shared/data/)")
-    split = sys.argv[2] if len(sys.argv) > 2 else "test"
-    modes = ["spread", "dense"] if len(sys.argv) < 4 or sys.argv[3] == "both" else [sys.argv[3]]
-    rows = load(path, split)
+def measure(name: str, articles: list[dict[str, Any]]) -> list[tuple[str, dict[str, float]]]:
+    """The pipeline and the single-pass baseline (its best threshold) on one stream."""
+    gold = {a["id"]: a["cluster"] for a in articles}
+    with tempfile.TemporaryDirectory() as folder:
+        found, seconds = pipeline(articles, Path(folder))
+    missing = set(gold) - set(found)
+    if missing:
+        print(f"{name}: {len(missing)} articles missing from stories --json", file=sys.stderr)
     print(
-        f"{path.name} split={split}: {len(rows)} articles, "
-        f"{len({r['cluster'] for r in rows})} stories"
+        f"{name}: {len(articles)} articles, {len(set(gold.values()))} stories; pipeline "
+        f"(poll: fetch, extract, group) {seconds:.1f} s, {len(articles) / seconds:.0f} entries/s",
+        flush=True,
     )
-    header = f"{'stream':<8} {'clusterer':<26} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'pair F1':>8}"
+    runs = [("aggregator (poll)", scores(gold, {a: found.get(a, f"-{a}") for a in gold}))]
+    peers = [(t, scores(gold, baseline(articles, t))) for t in BASELINE_THRESHOLDS]
+    best_threshold, best = max(peers, key=lambda peer: peer[1]["b3_f1"])
+    runs.append((f"single-pass TF-IDF {best_threshold}", best))
+    return runs
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    folder = Path(args.pop(0)) if args and args[0] not in REGIMES else Path("../shared/data")
+    regimes = args or list(REGIMES)
+    unknown = set(regimes) - set(REGIMES)
+    if unknown:
+        sys.exit(f"unknown regime {sorted(unknown)}; expected some of {', '.join(REGIMES)}")
+    fulltext, stories = folder / "tune_fulltext.jsonl", folder / "tune_stories.jsonl"
+    for path in (fulltext, stories):
+        if not path.exists():
+            sys.exit(f"{path}: not found (the labelled sets live in ../shared/data/)")
+    streams: list[tuple[str, list[dict[str, Any]]]] = []
+    whole = load(fulltext, "")
+    if "fulltext" in regimes:
+        streams.append(("fulltext", stream(whole, "real")))
+    if "folds" in regimes:
+        for k, rows in enumerate(folds(whole)):
+            streams.append((f"fold{k}", stream(rows, "real")))
+    test = load(stories, "test")
+    for mode in ("spread", "dense"):
+        if mode in regimes:
+            streams.append((mode, stream(test, mode)))
+    header = f"{'stream':<9} {'clusterer':<26} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'pair F1':>8}"
     lines = [header]
-    for mode in modes:
-        articles = stream(rows, mode)
-        gold = {a["id"]: a["cluster"] for a in articles}
-        with tempfile.TemporaryDirectory() as folder:
-            found, seconds = pipeline(articles, Path(folder))
-        missing = set(gold) - set(found)
-        if missing:
-            print(f"{mode}: {len(missing)} articles missing from stories --json", file=sys.stderr)
-        print(
-            f"{mode}: pipeline (poll: fetch, extract, group) {seconds:.1f} s, "
-            f"{len(articles) / seconds:.0f} entries/s"
-        )
-        runs = [("aggregator (poll)", scores(gold, {a: found.get(a, f"-{a}") for a in gold}))]
-        peers = [(t, scores(gold, baseline(articles, t))) for t in BASELINE_THRESHOLDS]
-        best_threshold, best = max(peers, key=lambda peer: peer[1]["b3_f1"])
-        runs.append((f"single-pass TF-IDF {best_threshold}", best))
-        for name, s in runs:
+    held: list[dict[str, float]] = []
+    for name, articles in streams:
+        for clusterer, s in measure(name, articles):
+            if name.startswith("fold") and clusterer.startswith("aggregator"):
+                held.append(s)
             lines.append(
-                f"{mode:<8} {name:<26} {s['b3_precision']:6.3f} {s['b3_recall']:6.3f} "
+                f"{name:<9} {clusterer:<26} {s['b3_precision']:6.3f} {s['b3_recall']:6.3f} "
                 f"{s['b3_f1']:6.3f} {s['pairwise_f1']:8.3f}"
             )
+    if held:
+        mean = {key: sum(s[key] for s in held) / len(held) for key in held[0]}
+        lines.append(
+            f"{'folds':<9} {'aggregator, mean':<26} {mean['b3_precision']:6.3f} "
+            f"{mean['b3_recall']:6.3f} {mean['b3_f1']:6.3f} {mean['pairwise_f1']:8.3f}"
+        )
     print("\n".join(lines))
 
 
