@@ -86,7 +86,7 @@ def test_an_entry_grouped_on_its_teaser_is_decided_again_on_its_article(
         "/flood/1.html",
         article_page("Rescuers keep searching", [FLOOD[1][1]]),
         content_type="text/html",
-        delay=6.0,
+        delay=8.0,
     )
     teaser = server.add(
         "/teaser.xml",

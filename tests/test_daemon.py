@@ -390,7 +390,11 @@ def test_three_daemons_share_100_feeds_on_postgres(
     )
     # Started together on an empty database: the migration and the feed list race.
     daemons = [start_daemon(config) for _ in range(3)]
-    time.sleep(12)
+    # Three polls of every feed: waited for, not slept for (a loaded machine starts
+    # three daemons and migrates an empty database more slowly).
+    wait_until(
+        lambda: all(len(s.requests_to(path)) >= 3 for s, path in paths), timeout=60, interval=0.5
+    )
     for daemon in daemons:
         assert daemon.stop() == 0, daemon.log()[-3000:]
     owners = set()
