@@ -33,7 +33,7 @@ import heapq
 import math
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TypeVar
 
@@ -446,7 +446,10 @@ class Index:
             return
         stamp = item.when.timestamp()
         vector = self._vector(item)
-        self._entries[item.entry_id] = _Entry(item, story_id, stamp, vector, pinned)
+        # Its terms are in its vector and the document frequencies already: not kept
+        # twice (they are most of an entry's memory).
+        kept = replace(item, terms={}, order=())
+        self._entries[item.entry_id] = _Entry(kept, story_id, stamp, vector, pinned)
         for address in (item.canonical_url, item.page_url, item.guid):
             if address:
                 self._addresses[address].add(item.entry_id)

@@ -20,7 +20,7 @@ import math
 import re
 import unicodedata
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 SHINGLE = 4  # words per shingle: long enough that shared shingles mean shared text
 SAMPLE = 4  # keep one shingle hash in four (on average)
@@ -134,13 +134,13 @@ def terms(title: str, text: str) -> dict[str, float]:
 
 
 def _add(counts: defaultdict[str, float], text: str, weight: float) -> None:
-    for token in _TERM.findall(unicodedata.normalize("NFKC", text)):
+    # Folded once and counted once per distinct token: an article repeats most of
+    # its words, so the per-word work below runs for a fraction of them.
+    for token, count in Counter(_TERM.findall(normalize(text))).items():
         if token[0].isdigit():
-            counts[token.replace(",", "")] += weight * NUMBER_WEIGHT
+            counts[token.replace(",", "")] += count * weight * NUMBER_WEIGHT
             continue
-        word = token.casefold().replace(_APOSTROPHE, "'")
-        if word.endswith("'s"):
-            word = word[:-2]
+        word = token[:-2] if token.endswith("'s") else token
         if word in STOP_WORDS or len(word) < 2:
             continue
-        counts[stem(word)] += weight
+        counts[stem(word)] += count * weight
