@@ -345,6 +345,15 @@ class Index:
             return 0.0
         return limits.late_penalty * math.log1p(late / limits.decay)
 
+    def grown(self, decided: Iterable[tuple[Decision, int]]) -> set[int]:
+        """The stories of a decided batch that a merge may concern: those an entry
+        joined. A story an entry started is left out while a merge needs more than
+        joining does: that entry was just found to fit none of the others (even with
+        the runner-up's share taken off, a score at ``merge`` would have joined)."""
+        limits = self.thresholds
+        singles = limits.merge < limits.story / (1.0 - RUNNER_UP)
+        return {story for decision, story in decided if singles or decision.relation != "first"}
+
     def merges(self, story_ids: Iterable[int]) -> list[Merge]:
         """Stories among ``story_ids`` (those that just grew) that are one with
         another story of the window: centroid cosine, less the time penalty between

@@ -167,10 +167,7 @@ class Deduplicator:
         pending = {e.entry_id for e in entries if e.article_status == "pending"}
         self.stories.save(decided, seq, awaits_text=pending)
         touched = {story_id for _, story_id in decided} | {s for s in before.values() if s}
-        # A story that an entry joined may now be one with another; a story an entry
-        # started cannot (the entry was just found to fit none of the others).
-        grown = {story_id for decision, story_id in decided if decision.relation != "first"}
-        for merge in index.merges(grown):
+        for merge in index.merges(index.grown(decided)):
             self.stories.merge(merge.entry_ids, merge.into, merge.score, seq)
             touched |= {merge.into, merge.absorbed}
             event(

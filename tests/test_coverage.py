@@ -115,10 +115,12 @@ def test_an_entry_grouped_on_its_teaser_is_decided_again_on_its_article(
     # First on the teaser: nothing to go on, a story of its own, waiting for its text.
     wait_until(alone, timeout=30)
     database = tmp_path / "aggregator.db"
+    waiting = (
+        "SELECT awaits_text FROM story_entries JOIN entries ON entries.id = entry_id"
+        " WHERE entries.url = ?"
+    )
     with sqlite3.connect(database) as connection:
-        assert connection.execute(
-            "SELECT count(*) FROM story_entries WHERE awaits_text"
-        ).fetchone() == (1,)
+        assert connection.execute(waiting, (slow,)).fetchone() == (1,)
 
     # Then on the article: it joins the flood.
     def together() -> bool:
@@ -134,9 +136,7 @@ def test_an_entry_grouped_on_its_teaser_is_decided_again_on_its_article(
     assert joined["signal"] == "story-similarity"
     assert len(stories_json(path)) == 1 + len(OTHERS)
     with sqlite3.connect(database) as connection:
-        assert connection.execute(
-            "SELECT count(*) FROM story_entries WHERE awaits_text"
-        ).fetchone() == (0,)
+        assert connection.execute(waiting, (slow,)).fetchone() == (0,)
     assert daemon.stop() == 0
 
 

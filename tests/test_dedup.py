@@ -105,8 +105,9 @@ def test_a_feeds_stock_footer_groups_nothing() -> None:
 
 def test_copies_far_apart_in_time_are_not_grouped() -> None:
     articles = corpus(seed=11, groups=5)
+    # Further from the story than dedup.window (14 days).
     late = [
-        dataclasses.replace(a, published=a.published + timedelta(days=10))
+        dataclasses.replace(a, published=a.published + timedelta(days=20))
         if a.kind == "retitled"
         else a
         for a in articles
