@@ -177,8 +177,8 @@ class DedupSettings(_Section):
     # The same event in other words: TF-IDF cosine with the story less the time
     # penalty, less half the runner-up's.
     same_story: float = Field(default=Thresholds.story, gt=0, le=1)
-    # Once an entry is `decay_after` from the story's time (its latest members'), the
-    # score loses `late_penalty` times ln(1 + late / decay).
+    # Once an entry is `decay_after` from the story's time (when its latest burst of
+    # coverage began), the score loses `late_penalty` times ln(1 + late / decay).
     decay_after: Duration = Field(default=int(Thresholds.decay_after))
     decay: Duration = Field(default=int(Thresholds.decay), ge=1)
     late_penalty: float = Field(default=Thresholds.late_penalty, ge=0, le=1)

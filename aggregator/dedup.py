@@ -8,8 +8,9 @@ Evidence is tried from the strongest to the weakest, and the first that holds de
 2. the same text (sketch Jaccard, or containment for a trimmed or extended copy):
    relation ``duplicate``;
 3. the same event in other words (TF-IDF cosine of the whole article to the story's
-   centroid, less a penalty that grows with the time since the story's recent
-   members): relation ``story``;
+   centroid, less a penalty that grows with the time since the story's latest burst
+   of coverage began, less a penalty when the headlines' numbers disagree): relation
+   ``story``;
 4. otherwise the entry starts a story of its own: relation ``first``.
 
 After a batch, a story that grew is compared with the other stories of the window
@@ -31,7 +32,7 @@ import bisect
 import functools
 import heapq
 import math
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -53,11 +54,16 @@ MAX_TERM_STORIES = 50
 # How much of the runner-up's score the best story must beat by `story`: an entry that
 # fits two stories equally well is not clearly part of either.
 RUNNER_UP = 0.5
-# A story's time is the mean of its latest members' times: it follows the coverage as
-# it goes on (a follow-up days later), where its first entry would not.
-RECENT = 3
+# A story's time is when its latest burst of coverage began: its earliest member within
+# BURST seconds of its latest one. It follows the coverage as it goes on (a follow-up
+# days later starts the next burst), yet a day's coverage is judged from its start,
+# so a story does not drift into the next day's story on the same topic.
+BURST = 86400.0
 # Entries whose terms make the document frequencies (window or not).
 REFERENCE = 10000
+# Taken off the score when the entry's headline gives numbers and the story's give
+# others, none in common ("128,000 jobs in October" is not "3.9% in April").
+CONFLICT = 0.05
 
 K = TypeVar("K")
 
@@ -77,13 +83,14 @@ class Thresholds:
     # seconds: how far an entry may be from a story's recent members (and how long an
     # entry stays in the index, counted back from the newest).
     window: float = 14 * 86400.0
-    # Once an entry is more than `decay_after` seconds from the story's time (the mean
-    # of its latest members'), its score loses `late_penalty` times ln(1 + late/decay):
+    # Once an entry is more than `decay_after` seconds from the story's time (when its
+    # latest burst of coverage began), its score loses `late_penalty` times
+    # ln(1 + late/decay):
     # a strong match (a whole article on the same event) survives days, a weak one
     # (a lead on the same topic) does not.
     decay_after: float = 6 * 3600.0
-    decay: float = 6 * 3600.0
-    late_penalty: float = 0.06
+    decay: float = 12 * 3600.0
+    late_penalty: float = 0.12
     # Two stories whose centroids' score (cosine less the time penalty between their
     # times) reaches this are one story.
     merge: float = 0.5
@@ -101,6 +108,7 @@ class Item:
     guid: str | None = None
     sketch: frozenset[int] = frozenset()
     terms: dict[str, float] = field(default_factory=dict)
+    figures: frozenset[str] = frozenset()  # the numbers of its headline
     # Ties in time are broken by content, never by arrival: entries of one poll are
     # grouped the same whatever order they came in.
     order: tuple[str, ...] = ()
@@ -154,12 +162,14 @@ class _Story:
     norm2: float = 0.0
     times: list[float] = field(default_factory=list)  # sorted
     pinned: int = 0  # members a user placed: the story takes no part in merges
+    figures: Counter[str] = field(default_factory=Counter)  # its headlines' numbers
 
     @property
     def time(self) -> float:
-        """The mean time of the latest RECENT members."""
-        recent = self.times[-RECENT:]
-        return sum(recent) / len(recent) if recent else math.inf
+        """When its latest burst of coverage began (see BURST)."""
+        if not self.times:
+            return math.inf
+        return self.times[bisect.bisect_left(self.times, self.times[-1] - BURST)]
 
 
 @dataclass
@@ -326,6 +336,8 @@ class Index:
             if gap > self.thresholds.window:
                 continue
             score = dot / math.sqrt(story.norm2) - self.late(gap)
+            if item.figures and story.figures and item.figures.isdisjoint(story.figures):
+                score -= CONFLICT
             candidate = (score, story_id)
             if best is None or candidate > best:
                 best, second = candidate, best or second
@@ -501,6 +513,7 @@ class Index:
         story.members.add(known.item.entry_id)
         bisect.insort(story.times, known.stamp)
         story.pinned += known.pinned
+        story.figures.update(known.item.figures)
         postings = self._term_stories
         # |T + v|^2 = |T|^2 + 2 T.v + 1 for a unit vector v.
         dot = sum(
@@ -517,6 +530,8 @@ class Index:
         story.members.discard(known.item.entry_id)
         del story.times[bisect.bisect_left(story.times, known.stamp)]
         story.pinned -= known.pinned
+        story.figures.subtract(known.item.figures)
+        story.figures = +story.figures  # drop the numbers no member gives any more
         postings = self._term_stories
         story_id = known.story_id
         # |T - v|^2 = |T|^2 - 2 T.v + 1, with T still holding v.

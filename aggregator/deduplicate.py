@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from .dedup import REFERENCE, Index, Item, Member, Thresholds, assign, representative
 from .logs import event
 from .store.stories import EntryText, StoryFacts, StoryStore
-from .textsim import sketch, terms
+from .textsim import figures, sketch, terms
 from .types import Assigned
 from .urls import canonical_url
 
@@ -49,6 +49,7 @@ def item_of(entry: EntryText) -> Item:
         # The body only: a wire copy under another headline is the same text.
         sketch=sketch(entry.text),
         terms=terms(entry.title, entry.text),
+        figures=figures(entry.title),
         order=(entry.feed_url, entry.canonical_url or "", entry.title, entry.guid or ""),
     )
 

@@ -133,6 +133,16 @@ def terms(title: str, text: str) -> dict[str, float]:
     return {term: 1.0 + math.log(count) if count >= 1 else count for term, count in counts.items()}
 
 
+def figures(title: str) -> frozenset[str]:
+    """The numbers of a headline ("128,000 jobs", "7.1 quake"): two reports of one
+    event that both give figures in their headlines share at least one."""
+    return frozenset(
+        token.replace(",", "")
+        for token in _TERM.findall(unicodedata.normalize("NFKC", title))
+        if token[0].isdigit()
+    )
+
+
 def _add(counts: defaultdict[str, float], text: str, weight: float) -> None:
     # Folded once and counted once per distinct token: an article repeats most of
     # its words, so the per-word work below runs for a fraction of them.
