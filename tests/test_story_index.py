@@ -1,0 +1,118 @@
+"""The story index (dedup.Index) on hand-written coverage: a story's time, the numbers
+of headlines, story-to-story merges and a user's placements, an entry decided again
+on new text. Pure: no database, no network."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, datetime, timedelta
+
+from aggregator.dedup import CONFLICT, Index, Item, Thresholds, assign
+from aggregator.textsim import figures, sketch, terms
+
+from .coverage_texts import FLOOD, OTHERS
+
+T0 = datetime(2026, 11, 20, 6, tzinfo=UTC)
+
+
+def item(entry_id: int, title: str, text: str, when: datetime, feed: int = 0) -> Item:
+    return Item(
+        entry_id=entry_id,
+        feed_id=feed or entry_id,
+        when=when,
+        canonical_url=f"https://outlet{entry_id}.example/{entry_id}",
+        sketch=sketch(text),
+        terms=terms(title, text),
+        figures=figures(title),
+        order=(str(entry_id),),
+    )
+
+
+def background() -> list[Item]:
+    """The unrelated stories of the day before: they give the words their weights."""
+    return [
+        item(100 + n, title, text, T0 - timedelta(hours=30 - n))
+        for n, (title, text) in enumerate(OTHERS)
+    ]
+
+
+def indexed(items: list[Item], thresholds: Thresholds | None = None) -> Index:
+    index = Index(thresholds or Thresholds())
+    counter = itertools.count(1)
+    assign(index, items, lambda: next(counter))
+    return index
+
+
+def test_a_storys_time_is_when_its_latest_burst_of_coverage_began() -> None:
+    index = Index(Thresholds())
+    hours = [0, 5, 20, 60, 70]  # a first day's coverage, then a follow-up two days later
+    for n, hour in enumerate(hours):
+        index.add(item(n + 1, *FLOOD[0], T0 + timedelta(hours=hour)), 7)
+        story = index._stories[7]
+        # The earliest entry within a day of the latest one.
+        latest = max(hours[: n + 1])
+        start = min(h for h in hours[: n + 1] if h >= latest - 24)
+        assert story.time == (T0 + timedelta(hours=start)).timestamp()
+
+
+def test_the_time_penalty_grows_with_the_gap_and_spares_strong_matches() -> None:
+    index = Index(Thresholds())
+    hour = 3600.0
+    assert index.late(5 * hour) == 0.0  # within decay_after
+    penalties = [index.late(h * hour) for h in (12, 24, 96)]
+    assert penalties == sorted(penalties)
+    assert 0 < penalties[0] < penalties[-1] < 0.4
+
+
+def test_headlines_whose_numbers_disagree_cost_the_score() -> None:
+    title, text = FLOOD[0]
+    story = item(1, title, text, T0)
+    same = item(2, "Dam breach: 4,200 evacuated in Valdera", FLOOD[1][1], T0 + timedelta(hours=1))
+    other = item(3, "Dam breach: 5,900 evacuated in Valdera", FLOOD[1][1], T0 + timedelta(hours=1))
+    index = indexed([*background(), story])
+    agree, disagree = index.decide(same), index.decide(other)
+    assert agree.story_id == disagree.story_id == index.story_of(1)
+    assert agree.score is not None
+    assert disagree.score is not None
+    # The penalty, and the shared number's own weight in the cosine.
+    assert CONFLICT <= agree.score - disagree.score < CONFLICT + 0.01
+
+
+def test_stories_of_one_event_are_merged_and_a_users_story_never() -> None:
+    strict = Thresholds(story=0.95, merge=0.2)  # entries never join: each starts a story
+    reports = [item(n + 1, *FLOOD[n], T0 + timedelta(hours=6 * n)) for n in range(3)]
+    index = indexed([*background(), *reports], strict)
+    stories = {index.story_of(r.entry_id) for r in reports}
+    assert len(stories) == 3
+
+    merges = index.merges(stories)
+    assert len(merges) == 2
+    assert all(m.score >= 0.2 for m in merges)
+    assert len({index.story_of(r.entry_id) for r in reports}) == 1
+    # The earliest story stays (the three are the same size).
+    assert index.story_of(2) == index.story_of(1)
+    # Unrelated stories stay as they were.
+    assert all(index.members(index.story_of(100 + n) or 0) == {100 + n} for n in range(5))
+
+    # A user's placement: the entry stays alone, and no merge takes it back.
+    index = indexed([*background(), *reports], strict)
+    alone = index.story_of(3)
+    assert alone is not None
+    index.move(3, alone, pinned=True)
+    merges = index.merges({index.story_of(r.entry_id) or 0 for r in reports})
+    assert len(merges) == 1
+    assert index.story_of(1) == index.story_of(2)
+    assert index.members(alone) == {3}
+
+
+def test_an_entry_decided_again_is_read_with_its_new_text() -> None:
+    """A teaser first, then the article: the second decision reads the article."""
+    first = item(1, *FLOOD[0], T0)
+    teaser = item(2, "Rescuers keep searching", "Updates through the day.", T0 + timedelta(hours=3))
+    index = indexed([*background(), first, teaser])
+    assert index.story_of(2) != index.story_of(1)
+    index.remove(2)
+    article = item(2, "Rescuers keep searching", FLOOD[1][1], T0 + timedelta(hours=3))
+    decision = index.decide(article)
+    assert decision.story_id == index.story_of(1)
+    assert decision.signal == "story-similarity"
