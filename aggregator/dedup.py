@@ -164,12 +164,15 @@ class _Story:
     pinned: int = 0  # members a user placed: the story takes no part in merges
     figures: Counter[str] = field(default_factory=Counter)  # its headlines' numbers
 
-    @property
-    def time(self) -> float:
-        """When its latest burst of coverage began (see BURST)."""
+    # When its latest burst of coverage began (see BURST); kept up to date by
+    # `timed`, as the scoring loop reads it for every candidate story.
+    time: float = math.inf
+
+    def timed(self) -> None:
         if not self.times:
-            return math.inf
-        return self.times[bisect.bisect_left(self.times, self.times[-1] - BURST)]
+            self.time = math.inf
+            return
+        self.time = self.times[bisect.bisect_left(self.times, self.times[-1] - BURST)]
 
 
 @dataclass
@@ -510,15 +513,19 @@ class Index:
 
     def _join(self, known: _Entry, story_id: int) -> None:
         story = self._stories[story_id]
+        alone = not story.members
         story.members.add(known.item.entry_id)
         bisect.insort(story.times, known.stamp)
+        story.timed()
         story.pinned += known.pinned
         story.figures.update(known.item.figures)
         postings = self._term_stories
-        # |T + v|^2 = |T|^2 + 2 T.v + 1 for a unit vector v.
-        dot = sum(
-            w * postings[t].get(story_id, 0.0) for t, w in known.vector.items() if t in postings
-        )
+        # |T + v|^2 = |T|^2 + 2 T.v + 1 for a unit vector v (T.v = 0 for a new story).
+        dot = 0.0
+        if not alone:
+            dot = sum(
+                w * postings[t].get(story_id, 0.0) for t, w in known.vector.items() if t in postings
+            )
         story.norm2 += 1.0 + 2.0 * dot
         for term, weight in known.vector.items():
             totals = postings[term]
@@ -529,6 +536,7 @@ class Index:
         story = self._stories[known.story_id]
         story.members.discard(known.item.entry_id)
         del story.times[bisect.bisect_left(story.times, known.stamp)]
+        story.timed()
         story.pinned -= known.pinned
         story.figures.subtract(known.item.figures)
         story.figures = +story.figures  # drop the numbers no member gives any more

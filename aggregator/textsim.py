@@ -135,10 +135,11 @@ def terms(title: str, text: str) -> dict[str, float]:
     (1 + ln count). The cosine that uses them is of unit vectors, so a long article
     and a short lead are on one scale."""
     counts: defaultdict[str, float] = defaultdict(float)
-    _add(counts, title, TITLE_WEIGHT)
-    tokens = text.split()
-    for start in range(0, len(tokens), CHUNK):
-        _add(counts, " ".join(tokens[start : start + CHUNK]), 1.0 / (1.0 + start / LEAD_SCALE))
+    _add(counts, Counter(_TERM.findall(normalize(title))), TITLE_WEIGHT)
+    words = normalize(text).split()
+    for start in range(0, len(words), CHUNK):
+        chunk = _TERM.findall(" ".join(words[start : start + CHUNK]))
+        _add(counts, Counter(chunk), 1.0 / (1.0 + start / LEAD_SCALE))
     return {term: 1.0 + math.log(count) if count >= 1 else count for term, count in counts.items()}
 
 
@@ -152,14 +153,21 @@ def figures(title: str) -> frozenset[str]:
     )
 
 
-def _add(counts: defaultdict[str, float], text: str, weight: float) -> None:
-    # Folded once and counted once per distinct token: an article repeats most of
-    # its words, so the per-word work below runs for a fraction of them.
-    for token, count in Counter(_TERM.findall(normalize(text))).items():
-        if token[0].isdigit():
-            counts[token.replace(",", "")] += count * weight * NUMBER_WEIGHT
-            continue
-        word = token[:-2] if token.endswith("'s") else token
-        if word in STOP_WORDS or len(word) < 2:
-            continue
-        counts[stem(word)] += count * weight
+def _add(counts: defaultdict[str, float], tokens: Counter[str], weight: float) -> None:
+    # Counted once per distinct token (an article repeats most of its words), each
+    # token's term looked up once per process.
+    for token, count in tokens.items():
+        found = _term(token)
+        if found is not None:
+            counts[found[0]] += count * weight * found[1]
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _term(token: str) -> tuple[str, float] | None:
+    """A folded token's term and weight; None for a stop word."""
+    if token[0].isdigit():
+        return token.replace(",", ""), NUMBER_WEIGHT
+    word = token[:-2] if token.endswith("'s") else token
+    if word in STOP_WORDS or len(word) < 2:
+        return None
+    return stem(word), 1.0
