@@ -26,9 +26,10 @@ from aggregator.dedup import (
     representative,
     same_entry,
 )
-from aggregator.textsim import sketch, terms
+from aggregator.textsim import figures, sketch, terms
 from aggregator.urls import canonical_url
 
+from .coverage_texts import FLOOD, OTHERS
 from .synthetic import FURNITURE, START, Article, corpus, original, vocabulary
 
 EXPECTED_SIGNAL = {
@@ -143,6 +144,44 @@ def test_a_batch_groups_the_same_whatever_order_it_arrives_in(
         return {frozenset(m) for m in members.values()}
 
     assert partition(list(enumerate(articles))) == partition(shuffled)
+
+
+@settings(max_examples=30, deadline=None)
+@given(order=st.randoms(use_true_random=False))
+def test_merges_after_a_batch_do_not_depend_on_its_order(order: random.Random) -> None:
+    """Entries join only on near-copies, stories merge at a low score: the flood's
+    three reports (two of them at the same moment) end as one story, the unrelated
+    ones alone, whatever order the batch arrived in."""
+    texts = [(title, text, 0) for title, text in FLOOD[:2]] + [(*FLOOD[2], 6)]
+    texts += [(title, text, -20) for title, text in OTHERS]
+    eager = Thresholds(story=0.95, merge=0.2)
+
+    def partition(numbered: list[tuple[str, str, int]]) -> set[frozenset[str]]:
+        index = Index(eager)
+        counter = itertools.count(1)
+        items = [
+            Item(
+                entry_id=n,
+                feed_id=n,
+                when=START + timedelta(hours=hours),
+                sketch=sketch(text),
+                terms=terms(title, text),
+                figures=figures(title),
+                order=(title,),
+            )
+            for n, (title, text, hours) in enumerate(numbered)
+        ]
+        decided = assign(index, items, lambda: next(counter))
+        index.merges(index.grown(decided))
+        members: dict[int, set[str]] = defaultdict(set)
+        for entry in items:
+            members[index.story_of(entry.entry_id) or 0].add(numbered[entry.entry_id][0])
+        return {frozenset(m) for m in members.values()}
+
+    shuffled = texts[:]
+    order.shuffle(shuffled)
+    expected = {frozenset(title for title, _ in FLOOD)} | {frozenset([t]) for t, _ in OTHERS}
+    assert partition(texts) == partition(shuffled) == expected
 
 
 @settings(max_examples=30, deadline=None)
