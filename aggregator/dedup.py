@@ -362,12 +362,18 @@ class Index:
 
     def grown(self, decided: Iterable[tuple[Decision, int]]) -> set[int]:
         """The stories of a decided batch that a merge may concern: those an entry
-        joined. A story an entry started is left out while a merge needs more than
-        joining does: that entry was just found to fit none of the others (even with
-        the runner-up's share taken off, a score at ``merge`` would have joined)."""
+        joined in other words (relation story). A story an entry started is left out
+        while a merge needs more than joining does: that entry was just found to fit
+        none of the others (even with the runner-up's share taken off, a score at
+        ``merge`` would have joined)."""
         limits = self.thresholds
         singles = limits.merge < limits.story / (1.0 - RUNNER_UP)
-        return {story for decision, story in decided if singles or decision.relation != "first"}
+        # A copy (relation duplicate) leaves its story's centroid pointing where it did.
+        return {
+            story
+            for decision, story in decided
+            if decision.relation == "story" or (singles and decision.relation == "first")
+        }
 
     def merges(self, story_ids: Iterable[int]) -> list[Merge]:
         """Stories among ``story_ids`` (those that just grew) that are one with

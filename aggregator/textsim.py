@@ -20,7 +20,7 @@ import math
 import re
 import unicodedata
 import zlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 SHINGLE = 4  # words per shingle: long enough that shared shingles mean shared text
 SAMPLE = 4  # keep one shingle hash in four (on average)
@@ -135,11 +135,11 @@ def terms(title: str, text: str) -> dict[str, float]:
     (1 + ln count). The cosine that uses them is of unit vectors, so a long article
     and a short lead are on one scale."""
     counts: defaultdict[str, float] = defaultdict(float)
-    _add(counts, Counter(_TERM.findall(normalize(title))), TITLE_WEIGHT)
+    _add(counts, _TERM.findall(normalize(title)), TITLE_WEIGHT)
     words = normalize(text).split()
     for start in range(0, len(words), CHUNK):
         chunk = _TERM.findall(" ".join(words[start : start + CHUNK]))
-        _add(counts, Counter(chunk), 1.0 / (1.0 + start / LEAD_SCALE))
+        _add(counts, chunk, 1.0 / (1.0 + start / LEAD_SCALE))
     return {term: 1.0 + math.log(count) if count >= 1 else count for term, count in counts.items()}
 
 
@@ -153,13 +153,12 @@ def figures(title: str) -> frozenset[str]:
     )
 
 
-def _add(counts: defaultdict[str, float], tokens: Counter[str], weight: float) -> None:
-    # Counted once per distinct token (an article repeats most of its words), each
-    # token's term looked up once per process.
-    for token, count in tokens.items():
+def _add(counts: defaultdict[str, float], tokens: list[str], weight: float) -> None:
+    # Each token's term is looked up once per process (_term is cached).
+    for token in tokens:
         found = _term(token)
         if found is not None:
-            counts[found[0]] += count * weight * found[1]
+            counts[found[0]] += weight * found[1]
 
 
 @functools.lru_cache(maxsize=1 << 18)
