@@ -86,7 +86,7 @@ def test_an_entry_grouped_on_its_teaser_is_decided_again_on_its_article(
         "/flood/1.html",
         article_page("Rescuers keep searching", [FLOOD[1][1]]),
         content_type="text/html",
-        delay=8.0,
+        delay=15.0,
     )
     teaser = server.add(
         "/teaser.xml",
@@ -106,6 +106,9 @@ def test_an_entry_grouped_on_its_teaser_is_decided_again_on_its_article(
         [{"url": url, "interval": "1h"} for url in feeds],
         extract={"full_text": "auto", "min_words": 30},
         dedup={"text_wait": "1s"},
+        # The page answers after 15 s: long after the entry was grouped on its teaser
+        # (the daemon groups every 5 s), within the fetch's time limit.
+        fetch={"timeout": 40, "read_timeout": 30},
     )
     daemon = start_daemon(path)
 
@@ -129,7 +132,7 @@ def test_an_entry_grouped_on_its_teaser_is_decided_again_on_its_article(
         ]
         return [len(s["entries"]) for s in stories] == [2]
 
-    wait_until(together, timeout=30)
+    wait_until(together, timeout=60)
     story = flood_story(path)
     joined = next(e for e in story["entries"] if e["url"] == slow)
     assert joined["relation"] == "story"
