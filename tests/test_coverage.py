@@ -5,6 +5,7 @@ daemon, `stories --json`)."""
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from html import escape
@@ -77,11 +78,10 @@ def test_a_follow_up_days_later_joins_the_story_it_follows(server: FeedServer, c
     assert len(stories_json(path)) == 1 + len(OTHERS)
 
 
-def test_an_entry_grouped_on_its_teaser_is_decided_again_on_its_article(
-    server: FeedServer, config: Any, start_daemon: Any, tmp_path: Path
-) -> None:
-    """The page is slower than dedup.text_wait: the entry is grouped on the feed's
-    teaser (a story of its own), then again once the article's text arrives."""
+def slow_teaser(server: FeedServer, config: Any) -> tuple[Path, str]:
+    """The flood's first report in full, and a second outlet's entry whose feed
+    carries a teaser and whose page answers after 15 s; the unrelated stories. The
+    daemon's config: grouped on the feed's text after 1 s."""
     slow = server.add(
         "/flood/1.html",
         article_page("Rescuers keep searching", [FLOOD[1][1]]),
@@ -110,20 +110,32 @@ def test_an_entry_grouped_on_its_teaser_is_decided_again_on_its_article(
         # (the daemon groups every 5 s), within the fetch's time limit.
         fetch={"timeout": 40, "read_timeout": 30},
     )
+    return path, slow
+
+
+def alone_in(path: Path, url: str) -> bool:
+    return any([e["url"] for e in s["entries"]] == [url] for s in stories_json(path))
+
+
+WAITING = (
+    "SELECT awaits_text FROM story_entries JOIN entries ON entries.id = entry_id"
+    " WHERE entries.url = ?"
+)
+
+
+def test_an_entry_grouped_on_its_teaser_is_decided_again_on_its_article(
+    server: FeedServer, config: Any, start_daemon: Any, tmp_path: Path
+) -> None:
+    """The page is slower than dedup.text_wait: the entry is grouped on the feed's
+    teaser (a story of its own), then again once the article's text arrives."""
+    path, slow = slow_teaser(server, config)
     daemon = start_daemon(path)
 
-    def alone() -> bool:
-        return any([e["url"] for e in s["entries"]] == [slow] for s in stories_json(path))
-
     # First on the teaser: nothing to go on, a story of its own, waiting for its text.
-    wait_until(alone, timeout=30)
+    wait_until(lambda: alone_in(path, slow), timeout=30)
     database = tmp_path / "aggregator.db"
-    waiting = (
-        "SELECT awaits_text FROM story_entries JOIN entries ON entries.id = entry_id"
-        " WHERE entries.url = ?"
-    )
     with sqlite3.connect(database) as connection:
-        assert connection.execute(waiting, (slow,)).fetchone() == (1,)
+        assert connection.execute(WAITING, (slow,)).fetchone() == (1,)
 
     # Then on the article: it joins the flood.
     def together() -> bool:
@@ -139,7 +151,36 @@ def test_an_entry_grouped_on_its_teaser_is_decided_again_on_its_article(
     assert joined["signal"] == "story-similarity"
     assert len(stories_json(path)) == 1 + len(OTHERS)
     with sqlite3.connect(database) as connection:
-        assert connection.execute(waiting, (slow,)).fetchone() == (0,)
+        assert connection.execute(WAITING, (slow,)).fetchone() == (0,)
+    assert daemon.stop() == 0
+
+
+def test_an_entry_a_user_placed_before_its_article_arrived_stays_placed(
+    server: FeedServer, config: Any, start_daemon: Any, tmp_path: Path
+) -> None:
+    """Grouped on its teaser, then split out by a user (a story of its own, for
+    good): the article's text arriving later does not move it."""
+    path, slow = slow_teaser(server, config)
+    daemon = start_daemon(path)
+    wait_until(lambda: alone_in(path, slow), timeout=30)
+    [entry] = [e for s in stories_json(path) for e in s["entries"] if e["url"] == slow]
+    result = run("stories", "split", str(entry["id"]), "--config", str(path))
+    assert result.exit_code == 0, result.output
+
+    def extracted() -> bool:
+        listed = run("entries", "--json", "--limit", "0", "--config", str(path)).output
+        return any(
+            f'"url": "{slow}"' in line and '"full_text": "ok"' in line
+            for line in listed.splitlines()
+        )
+
+    wait_until(extracted, timeout=40)
+    time.sleep(6)  # one more grouping run of the daemon (every 5 s)
+    assert alone_in(path, slow)
+    [entry] = [e for s in stories_json(path) for e in s["entries"] if e["url"] == slow]
+    assert entry["relation"] == "manual"
+    with sqlite3.connect(tmp_path / "aggregator.db") as connection:
+        assert connection.execute(WAITING, (slow,)).fetchone() == (0,)
     assert daemon.stop() == 0
 
 
