@@ -61,6 +61,14 @@ RUNNER_UP = 0.5
 BURST = 86400.0
 # Entries whose terms make the document frequencies (window or not).
 REFERENCE = 10000
+# Inverse document frequency with a prior for few entries: ln((N + 1) / (df + 1)), plus
+# ln(1 + PSEUDO_DOCUMENTS / (N + 1)) scaled by the share of entries *without* the word.
+# With a few dozen entries (a new database), plain idf all but zeroes the words an
+# event's reports share, the very evidence; the prior lifts them, fades as N grows,
+# and leaves a word every entry carries (a feed's stock footer) at zero. Whole-article
+# events, each fifth alone: B-cubed F1 0.956 without it, 0.965 with it, the other
+# regimes within 0.003 (a plain pseudo-count, 0.989, weighted stock footers).
+PSEUDO_DOCUMENTS = 100
 # Taken off the score when the entry's headline gives numbers and the story's give
 # others, none in common ("128,000 jobs in October" is not "3.9% in April").
 CONFLICT = 0.05
@@ -440,10 +448,12 @@ class Index:
         known = item.entry_id in self._counted
         total = len(self._reference) + (0 if known else 1)
         df = self._df
-        vector = {
-            term: weight * math.log((total + 1) / (df.get(term, 0) + (0 if known else 1) + 1))
-            for term, weight in item.terms.items()
-        }
+        prior = math.log(1 + PSEUDO_DOCUMENTS / (total + 1))
+        vector = {}
+        for term, weight in item.terms.items():
+            count = df.get(term, 0) + (0 if known else 1)
+            idf = math.log((total + 1) / (count + 1)) + prior * (1 - count / total)
+            vector[term] = weight * idf
         norm = math.sqrt(sum(v * v for v in vector.values()))
         unit = {t: v / norm for t, v in vector.items() if v > 0} if norm else {}
         self._last_vector = (item, unit)

@@ -7,6 +7,9 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
+from aggregator import dedup
 from aggregator.dedup import CONFLICT, Index, Item, Thresholds, assign
 from aggregator.textsim import figures, sketch, terms
 
@@ -64,9 +67,8 @@ def test_the_time_penalty_grows_with_the_gap_and_spares_strong_matches() -> None
     assert 0 < penalties[0] < penalties[-1] < 0.4
 
 
-def test_headlines_whose_numbers_disagree_cost_the_score() -> None:
-    title, text = FLOOD[0]
-    story = item(1, title, text, T0)
+def test_headlines_whose_numbers_disagree_cost_the_score(monkeypatch: pytest.MonkeyPatch) -> None:
+    story = item(1, "Orsk dam breach: 4,200 evacuated from Valdera valley", FLOOD[0][1], T0)
     same = item(2, "Dam breach: 4,200 evacuated in Valdera", FLOOD[1][1], T0 + timedelta(hours=1))
     other = item(3, "Dam breach: 5,900 evacuated in Valdera", FLOOD[1][1], T0 + timedelta(hours=1))
     index = indexed([*background(), story])
@@ -74,8 +76,15 @@ def test_headlines_whose_numbers_disagree_cost_the_score() -> None:
     assert agree.story_id == disagree.story_id == index.story_of(1)
     assert agree.score is not None
     assert disagree.score is not None
-    # The penalty, and the shared number's own weight in the cosine.
-    assert CONFLICT <= agree.score - disagree.score < CONFLICT + 0.01
+    assert agree.score > disagree.score
+    # The difference is the penalty: without it, the other number scores as it would.
+    monkeypatch.setattr(dedup, "CONFLICT", 0.0)
+    unpenalised = index.decide(other).score
+    assert unpenalised is not None
+    assert round(unpenalised - disagree.score, 4) == CONFLICT
+    # Headlines that give no numbers are not penalised.
+    plain = item(4, "Dam breach in Valdera", FLOOD[1][1], T0 + timedelta(hours=1))
+    assert plain.figures == frozenset()
 
 
 def test_stories_of_one_event_are_merged_and_a_users_story_never() -> None:
