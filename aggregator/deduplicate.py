@@ -34,11 +34,16 @@ log = logging.getLogger(__name__)
 BATCH = 2000
 
 
+def when_of(entry: EntryText) -> datetime:
+    """When an entry appeared: published, never later than first seen. Pure."""
+    if entry.published is not None and entry.published < entry.first_seen:
+        return entry.published  # a date in the future is a feed's mistake
+    return entry.first_seen
+
+
 def item_of(entry: EntryText) -> Item:
     """The deduplicator's view of a stored entry. Pure."""
-    when = entry.first_seen
-    if entry.published is not None and entry.published < entry.first_seen:
-        when = entry.published  # a date in the future is a feed's mistake
+    when = when_of(entry)
     page = canonical_url(entry.page_canonical) if entry.page_canonical else None
     return Item(
         entry_id=entry.entry_id,
@@ -90,9 +95,7 @@ class Deduplicator:
                     late = self.stories.late_text(self.batch)
                     if not waiting and not late:
                         break
-                    index = self._synced(
-                        min(now, *(item_of(e).when for e in [*waiting[:1], *late]))
-                    )
+                    index = self._synced(min(now, *map(when_of, [*waiting[:1], *late])))
                     done = self._assign(index, waiting, self._again(index, late))
             except BaseException:
                 # The index may hold decisions the database rolled back: rebuild it.
@@ -118,7 +121,7 @@ class Deduplicator:
             window = self.stories.window(since)
             # Document frequencies count the latest REFERENCE entries, window or not.
             for entry in self.stories.reference(since, REFERENCE - len(window)):
-                self._index.count(item_of(entry))
+                self._index.count(entry.entry_id, terms(entry.title, entry.text))
             for entry in window:
                 assert entry.story_id is not None
                 self._index.add(item_of(entry), entry.story_id, pinned=entry.pinned)
@@ -174,13 +177,13 @@ class Deduplicator:
         standins = itertools.count(-1, -1)
         decided = assign(index, [item_of(e) for e in entries], lambda: next(standins))
         # An entry decided again that is still a story of its own keeps its story.
+        real: dict[int, int] = {}
         for decision, story in decided:
             old = before.get(decision.entry_id)
-            if story < 0 and old is not None and not index.members(old):
-                index.renumber(story, old)
-                decided = [(d, old if s == story else s) for d, s in decided]
-        new = sorted({story for _, story in decided if story < 0}, reverse=True)
-        real = dict(zip(new, self.stories.new_stories(len(new)), strict=True))
+            if story < 0 and story not in real and old is not None and not index.members(old):
+                real[story] = old
+        new = sorted({story for _, story in decided if story < 0} - real.keys(), reverse=True)
+        real.update(zip(new, self.stories.new_stories(len(new)), strict=True))
         for standin, story_id in real.items():
             index.renumber(standin, story_id)
         decided = [(decision, real.get(story, story)) for decision, story in decided]

@@ -146,10 +146,11 @@ def terms(title: str, text: str) -> dict[str, float]:
 def figures(title: str) -> frozenset[str]:
     """The numbers of a headline ("128,000 jobs", "7.1 quake"): two reports of one
     event that both give figures in their headlines share at least one."""
+    # The same key a number has among the terms (see _term).
     return frozenset(
-        token.replace(",", "")
-        for token in _TERM.findall(unicodedata.normalize("NFKC", title))
-        if token[0].isdigit()
+        found[0]
+        for token in _TERM.findall(normalize(title))
+        if token[0].isdigit() and (found := _term(token)) is not None
     )
 
 

@@ -95,10 +95,11 @@ def grouped(prepared: list[Item], setting: dict[str, float]) -> dict[int, int]:
     counter = itertools.count(1)
     decided = assign(index, prepared, lambda: next(counter))
     index.merges(index.grown(decided))
-    story = {entry.item.entry_id: entry.story_id for entry in index._entries.values()}
-    for decision, story_id in decided:
-        story.setdefault(decision.entry_id, story_id)
-    return story
+    # Merges moved some entries; those that left the window keep their decision.
+    return {
+        decision.entry_id: index.story_of(decision.entry_id) or story_id
+        for decision, story_id in decided
+    }
 
 
 def score(

@@ -174,13 +174,7 @@ class StoryStore:
     def settle(self, entry_ids: Collection[int]) -> None:
         """These entries' text is final as they were grouped (their page failed, or a
         user placed them): they are not decided again."""
-        ids = list(entry_ids)
-        for start in range(0, len(ids), _CHUNK):
-            self.session.execute(
-                update(StoryEntry)
-                .where(StoryEntry.entry_id.in_(ids[start : start + _CHUNK]))
-                .values(awaits_text=False)
-            )
+        self._update(entry_ids, awaits_text=False)
 
     @translated
     def reference(self, before: datetime, limit: int) -> list[EntryText]:
@@ -247,20 +241,25 @@ class StoryStore:
     def merge(self, entry_ids: Collection[int], story_id: int, score: float, seq: int) -> None:
         """Stories found to be one: these entries join ``story_id``, with the
         story-to-story score as their evidence."""
+        self._update(
+            entry_ids,
+            story_id=story_id,
+            relation="story",
+            signal="story-merge",
+            score=score,
+            matched_entry_id=None,
+            assigned_at=self.now(),
+            seq=seq,
+        )
+
+    def _update(self, entry_ids: Collection[int], **values: Any) -> None:
+        """Set ``values`` on these entries' memberships, a chunk of ids at a time."""
         ids = list(entry_ids)
         for start in range(0, len(ids), _CHUNK):
             self.session.execute(
                 update(StoryEntry)
                 .where(StoryEntry.entry_id.in_(ids[start : start + _CHUNK]))
-                .values(
-                    story_id=story_id,
-                    relation="story",
-                    signal="story-merge",
-                    score=score,
-                    matched_entry_id=None,
-                    assigned_at=self.now(),
-                    seq=seq,
-                )
+                .values(**values)
             )
 
     @translated
@@ -352,20 +351,17 @@ class StoryStore:
     @translated
     def place(self, entry_ids: Collection[int], story_id: int, seq: int) -> None:
         """A user's decision: these entries belong to ``story_id``, for good."""
-        self.session.execute(
-            update(StoryEntry)
-            .where(StoryEntry.entry_id.in_(list(entry_ids)))
-            .values(
-                story_id=story_id,
-                relation="manual",
-                signal="user",
-                score=None,
-                matched_entry_id=None,
-                pinned=True,
-                awaits_text=False,
-                assigned_at=self.now(),
-                seq=seq,
-            )
+        self._update(
+            entry_ids,
+            story_id=story_id,
+            relation="manual",
+            signal="user",
+            score=None,
+            matched_entry_id=None,
+            pinned=True,
+            awaits_text=False,
+            assigned_at=self.now(),
+            seq=seq,
         )
 
     @translated
