@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from click.core import ParameterSource
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy.orm import Session
@@ -91,6 +92,20 @@ def _exit_now_if_stuck(code: int) -> None:
         os._exit(code)
 
 
+def _from_before(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """An option given before the command name (``aggregator --config x.yaml poll``,
+    the habit of git and docker users) counts unless the command is given it too."""
+    assert param.name is not None
+    if ctx.get_parameter_source(param.name) is ParameterSource.COMMANDLINE:
+        return value
+    outer = ctx.parent
+    while outer is not None:
+        if outer.get_parameter_source(param.name) is ParameterSource.COMMANDLINE:
+            return outer.params[param.name]
+        outer = outer.parent
+    return value
+
+
 def _config_option(help_text: str) -> Callable[[F], F]:
     return click.option(
         "--config",
@@ -99,7 +114,19 @@ def _config_option(help_text: str) -> Callable[[F], F]:
         default=DEFAULT_CONFIG,
         envvar="AGGREGATOR_CONFIG",
         show_default=True,
+        callback=_from_before,
         help=help_text,
+    )
+
+
+def _log_level_option(default: str) -> Callable[[F], F]:
+    return click.option(
+        "--log-level",
+        type=click.Choice(LOG_LEVELS),
+        default=default,
+        show_default=True,
+        callback=_from_before,
+        help="Log events (one logfmt line each) at this level and above to stderr.",
     )
 
 
@@ -108,13 +135,7 @@ def with_app(*, migrate: bool = True, log_default: str = "error") -> Callable[[F
 
     def decorator(command: F) -> F:
         @_config_option("The feeds.yaml to use (env AGGREGATOR_CONFIG).")
-        @click.option(
-            "--log-level",
-            type=click.Choice(LOG_LEVELS),
-            default=log_default,
-            show_default=True,
-            help="Log events (one logfmt line each) at this level and above to stderr.",
-        )
+        @_log_level_option(log_default)
         @functools.wraps(command)
         def wrapper(config_path: Path, log_level: str, **kwargs: Any) -> Any:
             if click.get_current_context().invoked_subcommand:
@@ -134,12 +155,24 @@ def with_app(*, migrate: bool = True, log_default: str = "error") -> Callable[[F
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="aggregator")
-def cli() -> None:
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The feeds.yaml every command uses (also accepted after the command name).",
+)
+@click.option(
+    "--log-level",
+    type=click.Choice(LOG_LEVELS),
+    help="The log level of every command (also accepted after the command name).",
+)
+def cli(config_path: Path | None, log_level: str | None) -> None:
     """Collect news feeds, group the same story across outlets, query the result.
 
     \b
     Example:
         aggregator poll && aggregator entries --limit 20
+        aggregator --config ~/news.yaml stories --limit 10
     """
 
 

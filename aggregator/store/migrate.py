@@ -2,12 +2,12 @@
 
 Every command upgrades the schema at start, so a fresh database just works; before
 changing an existing SQLite file, a copy is kept beside it (``NAME.bak-REVISION``).
-On PostgreSQL several daemons may start at once, so the upgrade holds an advisory lock.
+Commands started together on a new database upgrade one at a time (see ``upgrade``).
 """
 
 from __future__ import annotations
 
-import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, text
 
 from ..errors import StoreError
+from .engine import BUSY_TIMEOUT_MS, writer
 from .models import Base, compared
 
 # An arbitrary constant naming aggregator's migration lock among PostgreSQL's
@@ -57,30 +58,43 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine) -> str | None:
-    """Bring the schema to the newest revision.
+    """Bring the schema to the newest revision, in one transaction.
+
+    Every command upgrades at start, so several may try at once (a daemon and a
+    reading command started together on a new database). One upgrades while the
+    others wait, then finds nothing left to do: on SQLite the upgrade holds the write
+    lock from BEGIN IMMEDIATE to COMMIT; on PostgreSQL, an advisory lock.
 
     Returns:
         The path of the backup copy made of a SQLite file that had an older schema,
         else None.
     """
     head = head_revision()
-    current = current_revision(engine)
-    if current == head:
-        return None
-    if current is not None and not _known(current):
-        raise StoreError(
-            f"the database schema is at revision {current}, which this version of "
-            f"aggregator does not know (newest known: {head}); upgrade aggregator"
-        )
-    backup = _backup_sqlite(engine, current)
-    with engine.connect() as connection:
+    if current_revision(engine) == head:
+        return None  # no lock taken: a read-only database at head opens for reading
+    with writer(engine).connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
+        postgresql = connection.dialect.name == "postgresql"
         if sqlite:
             foreign_keys(connection, on=False)  # checked before the commit instead
-        elif connection.dialect.name == "postgresql":
+        elif postgresql:
             connection.execute(text("SELECT pg_advisory_lock(:id)"), {"id": _PG_LOCK_ID})
             connection.commit()
         try:
+            # Begun here, the transaction is Alembic's "external" one: it runs every
+            # revision inside it and leaves the commit to us (SQLite would otherwise
+            # commit revision by revision, and release the lock in between).
+            connection.begin()
+            current = MigrationContext.configure(connection).get_current_revision()
+            if current == head:
+                connection.rollback()  # another process upgraded while we waited
+                return None
+            if current is not None and not _known(current):
+                raise StoreError(
+                    f"the database schema is at revision {current}, which this version of "
+                    f"aggregator does not know (newest known: {head}); upgrade aggregator"
+                )
+            backup = _backup_sqlite(connection, current)
             command.upgrade(_config(connection), "head")
             if sqlite:
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -92,9 +106,11 @@ def upgrade(engine: Engine) -> str | None:
                     )
             connection.commit()
         finally:
+            if connection.in_transaction():
+                connection.rollback()
             if sqlite:
                 foreign_keys(connection, on=True)
-            elif connection.dialect.name == "postgresql":
+            elif postgresql:
                 connection.execute(text("SELECT pg_advisory_unlock(:id)"), {"id": _PG_LOCK_ID})
                 connection.commit()
     return backup
@@ -120,16 +136,25 @@ def _known(revision: str) -> bool:
         return False
 
 
-def _backup_sqlite(engine: Engine, current: str | None) -> str | None:
-    database = engine.url.database
-    if engine.dialect.name != "sqlite" or current is None or not database:
+def _backup_sqlite(connection: Connection, current: str | None) -> str | None:
+    """A copy of a SQLite file that has a schema, made before it is changed.
+
+    ``connection`` holds the write lock and has written nothing yet; SQLite's backup
+    API, through a second connection (a writing connection cannot be the source),
+    copies the last committed state, the WAL's pages included.
+    """
+    database = connection.engine.url.database
+    if connection.dialect.name != "sqlite" or current is None or not database:
         return None
     source = Path(database)
     target = source.with_name(f"{source.name}.bak-{current}")
-    with engine.connect() as connection:
-        # Fold the WAL into the main file so the copy is complete.
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copy2(source, target)
+    reader = sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)
+    copy = sqlite3.connect(target)
+    try:
+        reader.backup(copy)
+    finally:
+        copy.close()
+        reader.close()
     return str(target)
 
 
