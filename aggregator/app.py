@@ -3,6 +3,7 @@ owns close()."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
 import os
@@ -15,10 +16,12 @@ from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 import httpx
 from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -32,6 +35,7 @@ from .parse import parse_feed
 from .pipeline import OnResult, Parse, Poller, ScheduleBounds
 from .prune import Pruner
 from .store import ArticleStore, Store, StoryStore
+from .store.boundary import explain, explained, first_line
 from .store.engine import make_engine, writer
 from .store.migrate import current_revision, head_revision, upgrade
 from .types import Article, FeedSource, Fetched, FetchPolicy, Page, ParsedFeed, RawEntry
@@ -333,8 +337,36 @@ class App:
             before = current_revision(self.engine)
             backup = upgrade(self.engine)
         except SQLAlchemyError as e:
-            raise StoreError(f"cannot open database {_safe(self.engine)}: {_first_line(e)}") from e
+            raise StoreError(
+                explain(e, self.engine.url)
+                or f"cannot open database {_safe(self.engine)}: {first_line(e)}"
+            ) from e
         return before, head_revision(), backup
+
+    def check_current(self) -> None:
+        """For a database opened read-only: its schema must be the newest already.
+
+        Raises:
+            StoreError: it cannot be read, or it needs an upgrade it cannot get here.
+        """
+        try:
+            current = current_revision(self.engine)
+        except SQLAlchemyError as e:
+            raise StoreError(
+                explain(e, self.engine.url)
+                or f"cannot read database {_safe(self.engine)}: {first_line(e)}"
+            ) from e
+        if current != head_revision():
+            raise StoreError(
+                f"database {self.engine.url.database} is read-only here and its schema "
+                f"({current or 'empty'}) needs an upgrade to {head_revision()}: run "
+                f"`aggregator db upgrade` where it can be written"
+            )
+
+    def guarded(self) -> contextlib.AbstractContextManager[None]:
+        """Database errors raised inside, also at a COMMIT outside the store's methods,
+        become one StoreError that says what to do."""
+        return explained(self.engine.url)
 
     def close(self) -> None:
         if self._parsers is not None:
@@ -342,26 +374,38 @@ class App:
         self.engine.dispose()
 
 
-def make_app(settings: Settings, *, migrate: bool = True) -> App:
+def make_app(settings: Settings, *, migrate: bool = True, reading: bool = False) -> App:
     """Build the App and bring the schema up to date (every command does at start).
+
+    ``reading``: the command only reads. A SQLite database in a folder this process
+    cannot write is then opened read-only, provided its schema is already current.
 
     Raises:
         StoreError: the database cannot be opened or migrated.
     """
-    app = App(settings=settings, engine=make_engine(settings.database_url))
-    if migrate:
-        try:
+    read_only = reading and _unwritable_sqlite(settings.database_url)
+    app = App(settings=settings, engine=make_engine(settings.database_url, read_only=read_only))
+    try:
+        if read_only:
+            app.check_current()
+        elif migrate:
             app.upgrade()
-        except StoreError:
-            app.close()
-            raise
+    except StoreError:
+        app.close()
+        raise
     return app
+
+
+def _unwritable_sqlite(url: str) -> bool:
+    """A SQLite file that exists, in a folder (or itself) this process cannot write."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return False
+    path = Path(parsed.database)
+    if not path.is_file():
+        return False
+    return not (os.access(path.parent, os.W_OK) and os.access(path, os.W_OK))
 
 
 def _safe(engine: Engine) -> str:
     return engine.url.render_as_string(hide_password=True)
-
-
-def _first_line(error: Exception) -> str:
-    original = getattr(error, "orig", None) or error
-    return str(original).strip().splitlines()[0] if str(original).strip() else repr(original)

@@ -9,6 +9,7 @@ own, so a slow page never holds up a feed; the per-host cap is shared.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 import time
@@ -21,13 +22,14 @@ import httpx
 from sqlalchemy.orm import Session
 
 from . import schedule
-from .errors import ExtractError, FetchError, StoreError
+from .errors import ExtractError, FetchError, StoreError, StoreUnavailable
 from .extract import extract_article, is_html
 from .fetch import ACCEPT_HTML, fetch_feed
 from .logs import event
 from .store import ArticleStore, Store
+from .store.boundary import transaction
 from .types import Article, ArticleResult, CacheInfo, DueArticle, FetchPolicy, NotModified, Page
-from .workers import ClaimPacing, HostSlots, ThreadClients
+from .workers import ClaimPacing, HostSlots, ThreadClients, store_all
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +150,8 @@ class Extractor:
         self.rng = rng
         self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="page")
         self._in_flight: dict[Future[ArticleResult], DueArticle] = {}
+        # Finished pages the database would not take (a full disk): stored next time.
+        self._unstored: list[ArticleResult] = []
         # As in the Poller: no claim (a write transaction) while it cannot find
         # anything, until new entries may have queued pages (wake) or time passes.
         self.pacing = ClaimPacing()
@@ -197,24 +201,23 @@ class Extractor:
         )
 
     def harvest(self) -> list[ArticleResult]:
-        """Store the pages that have finished (without waiting)."""
+        """Store the pages that have finished (without waiting), with those an
+        earlier call could not store (see workers.store_all).
+
+        Raises:
+            StoreUnavailable: the database takes no writes now; the pages not stored
+                are kept, and the next call stores them.
+        """
         done = [future for future in self._in_flight if future.done()]
-        results = []
+        pending, self._unstored = self._unstored, []
         for future in done:
             due = self._in_flight.pop(future)
             self.slots.give(due.host)
-            results.append(future.result())
-        if not results:
-            return []
-        try:
-            with self.session.begin():
-                saved = self._save(results)
-        except StoreError:
-            # One of them could not be stored (e.g. a value the database refuses):
-            # each on its own, so that only that one fails.
-            saved = [self._save_alone(result) for result in results]
+            pending.append(future.result())
+        saved = store_all(self.session, pending, self._save, self._save_alone)
+        self._unstored = saved.left
         stored = []
-        for result, (kept, retry) in zip(results, saved, strict=True):
+        for result, (kept, retry) in saved.done:
             if not kept:
                 # Our lease ran out and another process has the page now: its
                 # result counts, not this one.
@@ -223,6 +226,8 @@ class Extractor:
             _log_result(result, retry)
             self.on_result(result)
             stored.append(result)
+        if saved.unavailable is not None:
+            raise saved.unavailable
         return stored
 
     def _save(self, results: list[ArticleResult]) -> list[tuple[bool, datetime | None]]:
@@ -233,13 +238,15 @@ class Extractor:
 
     def _save_alone(self, result: ArticleResult) -> tuple[bool, datetime | None]:
         try:
-            with self.session.begin():
+            with transaction(self.session):
                 [saved] = self._save([result])
+        except StoreUnavailable:
+            raise
         except StoreError as e:
             # Recorded as the page's failure instead, so that it is counted and
             # retried with back-off rather than taken again and again.
             failed = ArticleResult(result.due, error=f"could not store: {e}", error_kind="store")
-            with self.session.begin():
+            with transaction(self.session):
                 [saved] = self._save([failed])
         return saved
 
@@ -262,18 +269,23 @@ class Extractor:
         """Stop: store what finishes within ``grace`` seconds, abandon the rest (their
         leases are given back). Returns how many were abandoned."""
         deadline = time.monotonic() + grace
-        self.harvest()  # what has finished already is kept, whatever the grace
-        while self._in_flight and time.monotonic() < deadline:
-            self.harvest()
-            if self._in_flight:
-                time.sleep(min(0.05, max(deadline - time.monotonic(), 0)))
-        abandoned = len(self._in_flight)
+        try:
+            self.harvest()  # what has finished already is kept, whatever the grace
+            while self._in_flight and time.monotonic() < deadline:
+                self.harvest()
+                if self._in_flight:
+                    time.sleep(min(0.05, max(deadline - time.monotonic(), 0)))
+        except StoreUnavailable as e:
+            # Their leases expire: the pages are fetched again, nothing is lost.
+            event(log, logging.WARNING, "article.unstored", pages=len(self._unstored), error=str(e))
+        abandoned = len(self._in_flight) + len(self._unstored)
         self._pool.shutdown(wait=False, cancel_futures=True)
         for due in self._in_flight.values():
             self.slots.give(due.host)
         self._in_flight.clear()
+        self._unstored.clear()
         self._clients.close(in_use=abandoned > 0)
-        with self.session.begin():
+        with contextlib.suppress(StoreUnavailable), transaction(self.session):
             self.articles.release(self.owner)
         return abandoned
 

@@ -74,22 +74,40 @@ def _errors() -> Iterator[None]:
         raise click.ClickException(str(e)) from e
 
 
-# WARNING: keep in sync with the thread_name_prefix of Poller's pool (pipeline.py).
-POLL_THREAD_PREFIX = "poll"
+# WARNING: keep in sync with the thread_name_prefix of the Poller's and the
+# Extractor's pools (pipeline.py, articles.py).
+NETWORK_THREAD_PREFIXES = ("poll", "page")
+INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
 
 
 def _exit_now_if_stuck(code: int) -> None:
-    """Leave at once if poll threads still wait on the network after a stop.
+    """Leave at once if poll or page threads still wait on the network after a stop.
 
     Their requests end by their own timeouts, up to fetch.timeout later; the
     interpreter would wait for them at exit, and a stop is promised within 10 s.
     Everything complete is committed and the leases are released before this.
     """
-    if any(t.name.startswith(POLL_THREAD_PREFIX) and t.is_alive() for t in threading.enumerate()):
+    if any(
+        t.name.startswith(NETWORK_THREAD_PREFIXES) and t.is_alive() for t in threading.enumerate()
+    ):
         sys.stdout.flush()
         sys.stderr.flush()
         logging.shutdown()
         os._exit(code)
+
+
+class _Commands(click.Group):
+    """The top-level group: Ctrl-C in any command, in whatever phase, ends it the
+    same way (what is stored stays, exit status 130, no "Aborted!")."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("interrupted: what was stored so far is kept", err=True)
+            ctx.close()  # releases leases and the database before a possible os._exit
+            _exit_now_if_stuck(INTERRUPTED)
+            raise SystemExit(INTERRUPTED) from None
 
 
 def _from_before(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
@@ -130,8 +148,13 @@ def _log_level_option(default: str) -> Callable[[F], F]:
     )
 
 
-def with_app(*, migrate: bool = True, log_default: str = "error") -> Callable[[F], F]:
-    """Add --config and --log-level, build the App, and close it when the command ends."""
+def with_app(
+    *, migrate: bool = True, log_default: str = "error", reading: bool = False
+) -> Callable[[F], F]:
+    """Add --config and --log-level, build the App, and close it when the command ends.
+
+    ``reading``: the command only reads, so it works on a database it cannot write.
+    """
 
     def decorator(command: F) -> F:
         @_config_option("The feeds.yaml to use (env AGGREGATOR_CONFIG).")
@@ -143,9 +166,9 @@ def with_app(*, migrate: bool = True, log_default: str = "error") -> Callable[[F
             configure_logging(log_level)
             with _errors():
                 settings = load_settings(config_path, os.environ)
-                app = make_app(settings, migrate=migrate)
+                app = make_app(settings, migrate=migrate, reading=reading)
             click.get_current_context().call_on_close(app.close)
-            with _errors():
+            with _errors(), app.guarded():
                 return command(app, **kwargs)
 
         return wrapper  # type: ignore[return-value]
@@ -153,7 +176,7 @@ def with_app(*, migrate: bool = True, log_default: str = "error") -> Callable[[F
     return decorator
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="aggregator")
 @click.option(
     "--config",
@@ -205,15 +228,10 @@ def poll(app: App, force: bool) -> None:
                     err.print(f"failed: {result.source.url}: {result.error}", markup=False)
 
             pages = _PageCount()
-            try:
-                poller, extractor = app.workers(session, report, pages)
-                summary = run_once(
-                    poller, extractor, force=force, deduplicator=app.deduplicator(session)
-                )
-            except KeyboardInterrupt:
-                err.print("interrupted: entries stored so far are kept")
-                _exit_now_if_stuck(130)
-                raise
+            poller, extractor = app.workers(session, report, pages)
+            summary = run_once(
+                poller, extractor, force=force, deduplicator=app.deduplicator(session)
+            )
         waiting = 0
         if extractor is not None:
             with session.begin():
@@ -301,12 +319,7 @@ def extract(app: App, retry_failed: bool, everything: bool) -> None:
         extractor = app.extractor(session, on_result=pages)
         if extractor is None:  # checked above; for the type checker
             raise ConfigProblem("full text is off")
-        try:
-            drain(extractor)
-        except KeyboardInterrupt:
-            click.echo("interrupted: pages extracted so far are kept", err=True)
-            _exit_now_if_stuck(130)
-            raise
+        drain(extractor)
     click.echo(str(pages) if pages.total else "no article pages due")
 
 
@@ -385,7 +398,7 @@ def _limit(what: str) -> Callable[[F], F]:
     "--since", callback=_since, metavar="ISO", help="Only entries published at or after this."
 )
 @_limit("entries, newest first")
-@with_app()
+@with_app(reading=True)
 def entries(
     app: App, as_json: bool, feed_url: str | None, since: datetime | None, limit: int
 ) -> None:
@@ -428,7 +441,7 @@ def _entry_line(entry: EntryView) -> str:
     help="Only entries of this feed (repeatable).",
 )
 @click.option("--tag", help="Only entries of the feeds with this tag in feeds.yaml.")
-@with_app()
+@with_app(reading=True)
 def search(
     app: App,
     query: str,
@@ -503,7 +516,7 @@ _stories_since = click.option(
 @_stories_since
 @_min_sources
 @_limit("stories, most recently changed first")
-@with_app()
+@with_app(reading=True)
 def stories(app: App, as_json: bool, since: datetime | None, min_sources: int, limit: int) -> None:
     """List stories: the same event from every feed that reported it.
 
@@ -635,7 +648,7 @@ def _dedup(app: App, session: Session) -> Deduplicator:
     help="Only the stories of this saved search (output.searches in feeds.yaml).",
 )
 @_min_sources
-@with_app()
+@with_app(reading=True)
 def export(
     app: App,
     kind: str,
@@ -766,7 +779,7 @@ def _plural(count: int, one: str, many: str) -> str:
 
 @cli.group(invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per feed.")
-@with_app()
+@with_app(reading=True)
 def feeds(app: App, as_json: bool) -> None:
     """List the feeds with their entry counts and polling state; add, remove,
     import and export them.
@@ -870,7 +883,7 @@ def feeds_import(opml: Path, config_path: Path) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file (atomically) instead of standard output.",
 )
-@with_app()
+@with_app(reading=True)
 def feeds_export(app: App, output: Path | None) -> None:
     """Write the feeds of feeds.yaml as OPML 2.0, for another reader; tags become
     categories.

@@ -15,6 +15,7 @@ number share the feeds through row leases.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import logging
 import math
@@ -69,7 +70,11 @@ def single_daemon(app: App) -> Iterator[None]:
         yield
         return
     path = Path(f"{url.database}.daemon.lock")
-    with path.open("a+") as handle:
+    try:
+        opened = path.open("a+")
+    except OSError as e:
+        raise StoreError(_why_no_lock(path, e)) from e
+    with opened as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as e:
@@ -87,6 +92,42 @@ def single_daemon(app: App) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _why_no_lock(path: Path, error: OSError) -> str:
+    folder = path.parent
+    if not folder.is_dir():
+        return (
+            f"cannot start: the database's folder {folder} does not exist; create it or "
+            f"change `database:` in feeds.yaml"
+        )
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return (
+            f"cannot start: {folder} is read-only (the daemon writes the database and its "
+            f"lock file {path.name} there); give write access or move `database:`"
+        )
+    return f"cannot create the lock file {path}: {error.strerror or error}"
+
+
+class Trouble:
+    """A database error that recurs every tick is logged once, and once more when it
+    is gone (a full disk fills the log otherwise)."""
+
+    def __init__(self) -> None:
+        self.current: str | None = None
+
+    def report(self, error: str) -> None:
+        if error != self.current:
+            event(log, logging.WARNING, "store.error", error=error)
+        self.current = error
+
+    def problems(self) -> list[str]:
+        return [self.current] if self.current is not None else []
+
+    def clear(self) -> None:
+        if self.current is not None:
+            event(log, logging.INFO, "store.recovered", error=self.current)
+        self.current = None
 
 
 class Grouping:
@@ -265,6 +306,19 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
         poller, extractor = app.workers(session, on_result, metrics.observe_article)
         serve = app.settings.serve
         feeds = FeedDocuments()
+        last_tick: list[float] = []
+        trouble = Trouble()
+        # Bound first: a port in use stops the start before anything else happens.
+        server = None
+        if serve is not None:
+            server = StatusServer(
+                serve.host,
+                serve.port,
+                metrics,
+                lambda: last_tick[0] if last_tick else None,
+                feeds=feeds,
+                problems=trouble.problems,
+            )
 
         def write_feeds() -> None:
             # Read each time: a reload may have changed output.
@@ -294,7 +348,6 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
         write_feeds()  # at start: the files reflect the database from the first moment
         lock = threading.Lock()  # the tick and the shutdown never use the session at once
         stopping = threading.Event()
-        last_tick: list[float] = []
 
         watch = ConfigWatch(app.settings.config_path)
         prune = PruneJob(
@@ -343,26 +396,31 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
                         reload(fresh)
                     except StoreError as e:
                         event(log, logging.WARNING, "config.error", error=str(e))
-                # Most of the tick refilling free places as polls finish; the rest
-                # leaves room for the scheduler's own bookkeeping.
-                stored = pump(poller, extractor, tick_seconds * 0.9, stopping=stopping.is_set)
-                grouping.tick(any(counts.new for _, counts in stored))
+                try:
+                    with app.guarded():
+                        # Most of the tick refilling free places as polls finish; the
+                        # rest leaves room for the scheduler's own bookkeeping.
+                        stored = pump(
+                            poller, extractor, tick_seconds * 0.9, stopping=stopping.is_set
+                        )
+                        grouping.tick(any(counts.new for _, counts in stored))
+                except StoreError as e:
+                    # A full disk, a database gone away: nothing of this tick was
+                    # stored (its transaction rolled back) and the next one tries
+                    # again, so the daemon resumes by itself once the cause is gone.
+                    session.rollback()
+                    trouble.report(str(e))
+                else:
+                    if stored:  # a write went through: the cause is gone
+                        trouble.clear()
                 metrics.in_flight.set(poller.busy + (extractor.busy if extractor else 0))
                 now = time.time()
                 metrics.last_tick.set(now)
                 last_tick[:] = [now]
 
-        server = None
-        if serve is not None:
-            server = StatusServer(
-                serve.host,
-                serve.port,
-                metrics,
-                lambda: last_tick[0] if last_tick else None,
-                feeds=feeds,
-            )
+        if server is not None:
             server.start()
-            event(log, logging.INFO, "serve.start", host=serve.host, port=server.port)
+            event(log, logging.INFO, "serve.start", host=server.host, port=server.port)
 
         scheduler = BlockingScheduler(timezone=UTC)
 

@@ -5,7 +5,9 @@
     ├── FetchError       one feed's HTTP request failed (recorded on that feed)
     ├── ParseError       one feed's body is not a feed we can read (recorded on that feed)
     ├── ExtractError     an article page gave no article (recorded on that page)
-    └── StoreError       the database cannot be opened, migrated or written
+    ├── StoreError       the database cannot be opened, migrated or written
+    │   └── StoreUnavailable  it takes no writes now (disk full, locked, gone): retry
+    └── ServeError       the daemon cannot listen where `serve:` says
 
 Third-party exceptions are translated into these in exactly one place per boundary
 (fetch.py for httpx, parse.py for feedparser/json, store/ for SQLAlchemy), always
@@ -101,3 +103,13 @@ class ExtractError(AggregatorError):
 
 class StoreError(AggregatorError):
     """The database is unreachable, has an unknown schema, or refused a write."""
+
+
+class StoreUnavailable(StoreError):
+    """The database takes no writes at the moment (a full disk, a read-only file, a
+    lock held too long, a lost connection), whatever is written: what was to be
+    stored is kept and stored later, not recorded as a failure of its own."""
+
+
+class ServeError(AggregatorError):
+    """The daemon cannot listen on the `serve:` host and port (in use, no such address)."""

@@ -10,6 +10,7 @@ The same Poller serves ``aggregator poll`` (until nothing is due) and the daemon
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 import time
@@ -22,11 +23,12 @@ import httpx
 from sqlalchemy.orm import Session
 
 from . import schedule
-from .errors import FeedError, StoreError
+from .errors import FeedError, StoreError, StoreUnavailable
 from .fetch import fetch_feed
 from .logs import event
 from .parse import parse_feed
 from .store import Decide, PollState, Store
+from .store.boundary import transaction
 from .types import (
     Assigned,
     DueFeed,
@@ -38,7 +40,7 @@ from .types import (
     ParsedFeed,
     StoredCounts,
 )
-from .workers import ClaimPacing, HostSlots, ThreadClients
+from .workers import ClaimPacing, HostSlots, ThreadClients, store_all
 
 log = logging.getLogger(__name__)
 
@@ -249,6 +251,8 @@ class Poller:
         # WARNING: keep the prefix in sync with cli.POLL_THREAD_PREFIX.
         self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="poll")
         self._in_flight: dict[Future[FeedResult], DueFeed] = {}
+        # Finished polls the database would not take (a full disk): stored next time.
+        self._unstored: list[tuple[DueFeed, FeedResult]] = []
         # Shared with the Extractor, so that pages and feeds count against one cap.
         self.slots = slots or HostSlots(per_host)
         self._is_dead = is_dead
@@ -350,49 +354,58 @@ class Poller:
     def store_finished(
         self, results: list[tuple[DueFeed, FeedResult]]
     ) -> list[tuple[FeedResult, StoredCounts]]:
-        """Store finished polls: all in one transaction (one commit for many feeds);
-        should one of them fail, each in a transaction of its own, so that only that
-        one fails. Either way a feed is all in or all out."""
-        if not results:
-            return []
+        """Store finished polls, with those an earlier call could not store, in one
+        transaction (see workers.store_all). Either way a feed is all in or all out.
+
+        Raises:
+            StoreUnavailable: the database takes no writes now; the polls not stored
+                are kept, and the next call stores them.
+        """
+        pending, self._unstored = self._unstored + results, []
         try:
-            with self.session.begin():
-                stored = record(self.store, self.owner, results, self.bounds, self.rng)
-            recorded = [
-                (result, counts, next_poll)
-                for (_, result), (counts, next_poll) in zip(results, stored, strict=True)
-            ]
-        except StoreError:
-            recorded = [self._record_alone(due, result) for due, result in results]
+            stored = store_all(self.session, pending, self._record, self._record_alone)
         finally:
             # Stored (or failed for good): the database holds the hosts back now.
             self._asked_to_wait.clear()
-        for result, counts, next_poll in recorded:
-            _log_result(result, counts, next_poll)
-            self.on_result(result, counts)
-        return [(result, counts) for result, counts, _ in recorded]
+        self._unstored = stored.left
+        done = []
+        for _, (counts, next_poll, kept) in stored.done:
+            _log_result(kept, counts, next_poll)
+            self.on_result(kept, counts)
+            done.append((kept, counts))
+        if stored.unavailable is not None:
+            raise stored.unavailable
+        return done
+
+    def _record(
+        self, results: list[tuple[DueFeed, FeedResult]]
+    ) -> list[tuple[StoredCounts, schedule.NextPoll, FeedResult]]:
+        recorded = record(self.store, self.owner, results, self.bounds, self.rng)
+        return [
+            (counts, next_poll, result)
+            for (_, result), (counts, next_poll) in zip(results, recorded, strict=True)
+        ]
 
     def _record_alone(
-        self, due: DueFeed, result: FeedResult
-    ) -> tuple[FeedResult, StoredCounts, schedule.NextPoll]:
+        self, finished: tuple[DueFeed, FeedResult]
+    ) -> tuple[StoredCounts, schedule.NextPoll, FeedResult]:
+        due, result = finished
         try:
-            with self.session.begin():
-                [(counts, next_poll)] = record(
-                    self.store, self.owner, [(due, result)], self.bounds, self.rng
-                )
+            with transaction(self.session):
+                [recorded] = self._record([finished])
+        except StoreUnavailable:
+            raise
         except StoreError as e:
             # The result could not be stored (e.g. a value the database refuses):
             # record that as the feed's error instead.
-            result = FeedResult(
+            failed = FeedResult(
                 source=result.source,
                 error=FeedError(result.source.url, f"could not store: {e}", kind="store"),
                 duration=result.duration,
             )
-            with self.session.begin():
-                [(counts, next_poll)] = record(
-                    self.store, self.owner, [(due, result)], self.bounds, self.rng
-                )
-        return result, counts, next_poll
+            with transaction(self.session):
+                [recorded] = self._record([(due, failed)])
+        return recorded
 
     def close(self, grace: float = 0.0) -> int:
         """Stop: store what finishes within ``grace`` seconds, abandon the rest.
@@ -402,16 +415,22 @@ class Poller:
         abandoned.
         """
         deadline = time.monotonic() + grace
-        self.collect()  # what has finished already is kept, whatever the grace
-        while self._in_flight and time.monotonic() < deadline:
-            self.collect(timeout=max(deadline - time.monotonic(), 0))
-        abandoned = len(self._in_flight)
+        try:
+            self.collect()  # what has finished already is kept, whatever the grace
+            while self._in_flight and time.monotonic() < deadline:
+                self.collect(timeout=max(deadline - time.monotonic(), 0))
+        except StoreUnavailable as e:
+            # Their leases expire (or, once this process is gone, are taken over at
+            # once): the feeds are polled again, nothing stored is lost.
+            event(log, logging.WARNING, "poll.unstored", polls=len(self._unstored), error=str(e))
+        abandoned = len(self._in_flight) + len(self._unstored)
         self._pool.shutdown(wait=False, cancel_futures=True)
         for due in self._in_flight.values():
             self.slots.give(due.host)
         self._in_flight.clear()
+        self._unstored.clear()
         self._clients.close(in_use=abandoned > 0)  # an abandoned poll may still use its client
-        with self.session.begin():
+        with contextlib.suppress(StoreUnavailable), transaction(self.session):
             self.store.release(self.owner)
         return abandoned
 

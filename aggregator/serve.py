@@ -7,7 +7,9 @@ Runs in a thread of its own beside the scheduler; reads only what it is handed.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -19,6 +21,7 @@ from urllib.parse import unquote
 
 from prometheus_client import CONTENT_TYPE_LATEST
 
+from .errors import ServeError
 from .metrics import Metrics
 from .publish import Document
 
@@ -78,6 +81,26 @@ def not_modified(document: Document, match: str | None, since: str | None) -> bo
     return document.updated.replace(microsecond=0) <= moment
 
 
+def _why_not_served(host: str, port: int, error: OSError) -> str:
+    where = f"{host}:{port}"
+    if error.errno == errno.EADDRINUSE:
+        return (
+            f"cannot serve on {where}: the port is in use (another aggregator daemon, or "
+            f"another program); stop it or choose another `serve: port:` in feeds.yaml"
+        )
+    if error.errno == errno.EACCES:
+        return (
+            f"cannot serve on {where}: ports below 1024 need privileges; choose a "
+            f"`serve: port:` of 1024 or more"
+        )
+    if error.errno == errno.EADDRNOTAVAIL or isinstance(error, socket.gaierror):
+        return (
+            f"cannot serve on {where}: this machine has no such address; check "
+            f"`serve: host:` in feeds.yaml"
+        )
+    return f"cannot serve on {where}: {error.strerror or error}"
+
+
 class StatusServer:
     """Serves the merged feed, /healthz (200 while the scheduler ticks, else 503) and
     /metrics."""
@@ -90,6 +113,7 @@ class StatusServer:
         last_tick: Callable[[], float | None],
         clock: Callable[[], float] = time.time,
         feeds: FeedDocuments | None = None,
+        problems: Callable[[], list[str]] = list,
     ) -> None:
         status = self
         documents = feeds or FeedDocuments()
@@ -139,18 +163,30 @@ class StatusServer:
 
         self._last_tick = last_tick
         self._clock = clock
-        self.httpd = ThreadingHTTPServer((host, port), Handler)
+        self._problems = problems
+        try:
+            self.httpd = ThreadingHTTPServer((host, port), Handler)
+        except OSError as e:
+            raise ServeError(_why_not_served(host, port, e)) from e
         self.httpd.daemon_threads = True
+        self.host = host
         self.port: int = self.httpd.server_address[1]
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="serve", daemon=True)
 
     def health(self) -> tuple[int, dict[str, Any]]:
+        """503 when the scheduler has stopped ticking (restart the daemon); 200 while
+        it ticks, ``degraded`` with the problems listed when it ticks in vain (the
+        database takes no writes, every feed fails): waiting fixes those, a restart
+        does not."""
         tick = self._last_tick()
         age = None if tick is None else round(self._clock() - tick, 3)
-        healthy = age is not None and age < STALE_AFTER
-        return (200 if healthy else 503), {
-            "status": "ok" if healthy else "stalled",
+        ticking = age is not None and age < STALE_AFTER
+        problems = self._problems()
+        status = "stalled" if not ticking else "degraded" if problems else "ok"
+        return (200 if ticking else 503), {
+            "status": status,
             "last_tick_age_seconds": age,
+            "problems": problems,
         }
 
     def start(self) -> None:

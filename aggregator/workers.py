@@ -1,13 +1,22 @@
 """What the feed poller and the article extractor share: the per-host cap on requests
-in flight, and an HTTP client per worker thread."""
+in flight, an HTTP client per worker thread, and how finished work is stored."""
 
 from __future__ import annotations
 
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 import httpx
+from sqlalchemy.orm import Session
+
+from .errors import StoreError, StoreUnavailable
+from .store.boundary import transaction
+
+T = TypeVar("T")
+S = TypeVar("S")
 
 
 class HostSlots:
@@ -127,3 +136,46 @@ class ThreadClients:
                 for client in self._clients:
                     client.close()
             self._clients.clear()
+
+
+@dataclass
+class Stored(Generic[T, S]):
+    """What ``store_all`` stored (each item with what saving it returned) and what it
+    could not store because the database took no writes (``unavailable``)."""
+
+    done: list[tuple[T, S]] = field(default_factory=list)
+    left: list[T] = field(default_factory=list)
+    unavailable: StoreUnavailable | None = None
+
+
+def store_all(
+    session: Session,
+    items: list[T],
+    save: Callable[[list[T]], list[S]],
+    save_alone: Callable[[T], S],
+) -> Stored[T, S]:
+    """Store finished work in one transaction (one commit for many); should the
+    database refuse one of them (a value it will not take), each in a transaction of
+    its own, so that only that one fails (``save_alone`` records it as failed).
+
+    Should the database take no writes at all (a full disk), nothing is lost: what
+    was not committed comes back in ``left``, for the caller to store again later.
+    """
+    if not items:
+        return Stored()
+    try:
+        with transaction(session):
+            saved = save(items)
+        return Stored(list(zip(items, saved, strict=True)))
+    except StoreUnavailable as e:
+        return Stored(left=list(items), unavailable=e)
+    except StoreError:
+        pass
+    stored: Stored[T, S] = Stored()
+    for n, item in enumerate(items):
+        try:
+            stored.done.append((item, save_alone(item)))
+        except StoreUnavailable as e:
+            stored.left, stored.unavailable = items[n:], e
+            break
+    return stored

@@ -1,19 +1,23 @@
-"""What every store module shares at its edge: SQLAlchemy errors become StoreError,
-the host name that politeness counts by, and the INSERT that knows ON CONFLICT."""
+"""What every store module shares at its edge: SQLAlchemy errors become StoreError
+(with the cause a user can act on), the host name that politeness counts by, and the
+INSERT that knows ON CONFLICT."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any, ParamSpec, TypeVar, cast
 from urllib.parse import urlsplit
 
-from sqlalchemy import Table
+from sqlalchemy import URL, Table
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Session
 
-from ..errors import StoreError
+from ..errors import StoreError, StoreUnavailable
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -27,11 +31,79 @@ def translated(method: Callable[P, R]) -> Callable[P, R]:
         try:
             return method(*args, **kwargs)
         except SQLAlchemyError as e:
-            original = getattr(e, "orig", None) or e
-            text = str(original).strip().splitlines()
-            raise StoreError(f"database error: {text[0] if text else type(e).__name__}") from e
+            raise _store_error(e) from e
 
     return wrapper
+
+
+@contextlib.contextmanager
+def transaction(session: Session) -> Iterator[None]:
+    """``session.begin()``, with its errors translated like the store's, also those
+    raised at COMMIT (a full disk shows there)."""
+    try:
+        with session.begin():
+            yield
+    except SQLAlchemyError as e:
+        raise _store_error(e) from e
+
+
+def _store_error(error: SQLAlchemyError) -> StoreError:
+    # OperationalError: the database as a whole (disk, locks, connection), not the
+    # values written; the same write succeeds later.
+    kind = StoreUnavailable if isinstance(error, OperationalError) else StoreError
+    return kind(f"database error: {first_line(error)}")
+
+
+@contextlib.contextmanager
+def explained(url: URL) -> Iterator[None]:
+    """SQLAlchemy errors raised inside, also at COMMIT, become one StoreError that says
+    what to do (``explain``)."""
+    try:
+        yield
+    except SQLAlchemyError as e:
+        raise type(_store_error(e))(explain(e, url) or f"database error: {first_line(e)}") from e
+    except StoreError as e:
+        # Translated by a store method, which does not know where the database is.
+        cause = e.__cause__
+        if isinstance(cause, SQLAlchemyError) and (why := explain(cause, url)):
+            raise type(e)(why) from cause
+        raise
+
+
+def explain(error: Exception, url: URL) -> str | None:
+    """One line for a database error whose cause is one of the usual ones a user can
+    act on (a missing or read-only folder, a full disk); None for any other."""
+    text = first_line(error)
+    database = url.database if url.get_backend_name() == "sqlite" else None
+    if not database or database == ":memory:":
+        return None
+    path = Path(database)
+    folder = path.parent
+    if "disk is full" in text or "disk I/O error" in text:
+        return (
+            f"cannot write {path}: the disk is full ({text}); what was stored before "
+            f"is kept, the rest is stored on the next run once space is freed"
+        )
+    if not folder.is_dir():
+        return (
+            f"cannot open database {path}: the folder {folder} does not exist; create it "
+            f"or change `database:` in feeds.yaml"
+        )
+    if "unable to open" in text or "readonly" in text or "read-only" in text:
+        unwritable = folder if not os.access(folder, os.W_OK) else path
+        if not os.access(unwritable, os.W_OK):
+            return (
+                f"cannot write database {path}: {unwritable} is read-only; this command "
+                f"writes to the database (give write access, or move `database:`)"
+            )
+    return None
+
+
+def first_line(error: Exception) -> str:
+    """The driver's message, first line only (SQLAlchemy adds SQL and a link)."""
+    original = getattr(error, "orig", None) or error
+    lines = str(original).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
 
 
 def host_of(url: str) -> str:

@@ -10,7 +10,10 @@ read lock cannot be upgraded.
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
@@ -20,14 +23,33 @@ BUSY_TIMEOUT_MS = 30_000
 _IMMEDIATE = "aggregator_sqlite_immediate"
 
 
-def make_engine(url: str) -> Engine:
-    """An Engine for ``url`` with the pragmas and transaction behaviour described above."""
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
+    """An Engine for ``url`` with the pragmas and transaction behaviour described above.
+
+    ``read_only`` (SQLite): for reading a database in a folder this process cannot
+    write. SQLite needs a ``-shm`` file beside a WAL database; where none can be
+    created, a database no one is writing (no ``-wal`` file) opens as immutable, and
+    one that a writer has open (another user's daemon) read-only through its files.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         # pool_pre_ping: a daemon outlives PostgreSQL restarts and idle-connection reaping.
         return create_engine(parsed, pool_pre_ping=True)
 
-    engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    if read_only and parsed.database:
+        path = Path(parsed.database).resolve()
+        mode = "mode=ro" if Path(f"{path}-wal").exists() else "immutable=1"
+        uri = f"file:{quote(str(path))}?{mode}"
+
+        def connect() -> sqlite3.Connection:
+            return sqlite3.connect(
+                uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            )
+
+        engine = create_engine(parsed, creator=connect)
+    else:
+        read_only = False
+        engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -35,7 +57,8 @@ def make_engine(url: str) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
-            cursor.execute("PRAGMA journal_mode=WAL")
+            if not read_only:
+                cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA foreign_keys=ON")
             # NORMAL is durable across application crashes in WAL mode; only a power
