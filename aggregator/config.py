@@ -354,6 +354,20 @@ class FileConfig(_Section):
     retention: RetentionSettings = RetentionSettings()
 
     @model_validator(mode="after")
+    def _served_base_url(self) -> FileConfig:
+        # The merged feed's self links point where the daemon serves it, unless
+        # output.base_url says otherwise (behind a proxy, a public name).
+        if self.serve is None or "base_url" in self.output.model_fields_set:
+            return self
+        host = self.serve.host
+        if host in ("0.0.0.0", "::", ""):  # every address: this machine's loopback works
+            host = "127.0.0.1"
+        elif ":" in host:
+            host = f"[{host}]"  # an IPv6 address in a URL
+        output = self.output.model_copy(update={"base_url": f"http://{host}:{self.serve.port}/"})
+        return self.model_copy(update={"output": output})
+
+    @model_validator(mode="after")
     def _unique_urls(self) -> FileConfig:
         seen: dict[str, int] = {}
         for index, feed in enumerate(self.feeds):

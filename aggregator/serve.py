@@ -1,5 +1,6 @@
 """The daemon's small HTTP endpoint: the merged feed (/feed.atom, /feed.rss, /feed.json,
-/tags/TAG/feed.*, /searches/NAME/feed.*) with ETag and Last-Modified, /healthz and /metrics.
+/tags/TAG/feed.*, /searches/NAME/feed.*) with ETag and Last-Modified, /healthz and
+/metrics, and at / an index of them; HEAD on every path.
 
 Runs in a thread of its own beside the scheduler; reads only what it is handed.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import html
 import json
 import socket
 import threading
@@ -17,7 +19,7 @@ from datetime import datetime, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from prometheus_client import CONTENT_TYPE_LATEST
 
@@ -63,6 +65,36 @@ class FeedDocuments:
     def get(self, path: str) -> Document | None:
         with self._lock:
             return self._documents.get(path)
+
+    def paths(self) -> list[str]:
+        with self._lock:
+            return sorted(self._documents)
+
+
+def index_page(paths: list[str]) -> bytes:
+    """``/``: what is served here, with the merged feeds announced for discovery."""
+    feeds = [path for path in paths if "/" not in path] or paths[:3]
+    alternates = "".join(
+        f'<link rel="alternate" type="{_FEED_TYPES.get(path.rsplit(".", 1)[-1], "")}" '
+        f'href="/{html.escape(quote(path))}">'
+        for path in feeds
+    )
+    items = "".join(
+        f'<li><a href="/{html.escape(quote(path))}">{html.escape(path)}</a></li>'
+        for path in (*paths, "healthz", "metrics")
+    )
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>aggregator</title>{alternates}</head><body><h1>aggregator</h1>"
+        f"<p>Served here:</p><ul>{items}</ul></body></html>"
+    ).encode()
+
+
+_FEED_TYPES = {
+    "atom": "application/atom+xml",
+    "rss": "application/rss+xml",
+    "json": "application/feed+json",
+}
 
 
 def not_modified(document: Document, match: str | None, since: str | None) -> bool:
@@ -119,10 +151,16 @@ class StatusServer:
         documents = feeds or FeedDocuments()
 
         class Handler(BaseHTTPRequestHandler):
+            def do_HEAD(self) -> None:
+                # The same answer without its body (uptime checkers, curl -I).
+                self.do_GET()
+
             def do_GET(self) -> None:
                 # Decoded: a tag such as "café" is requested as /tags/caf%C3%A9/...
                 path = unquote(self.path.split("?", 1)[0])
-                if path == "/healthz":
+                if path == "/":
+                    self._send(200, "text/html; charset=utf-8", index_page(documents.paths()))
+                elif path == "/healthz":
                     code, body = status.health()
                     self._send(code, "application/json", json.dumps(body).encode())
                 elif path == "/metrics":
@@ -148,7 +186,8 @@ class StatusServer:
                 self.send_header("Content-Type", document.media_type)
                 self.send_header("Content-Length", str(len(document.body)))
                 self.end_headers()
-                self.wfile.write(document.body)
+                if self.command != "HEAD":
+                    self.wfile.write(document.body)
 
             def _send(self, code: int, content_type: str, body: bytes) -> None:
                 self.send_response(code)
@@ -156,7 +195,8 @@ class StatusServer:
                 self.send_header("Content-Length", str(len(body)))
                 self.send_header("Cache-Control", "no-store")
                 self.end_headers()
-                self.wfile.write(body)
+                if self.command != "HEAD":
+                    self.wfile.write(body)
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass  # requests are not events worth a log line each

@@ -336,3 +336,26 @@ def test_parse_duration(text: str, seconds: int) -> None:
 def test_parse_duration_refuses(text: str) -> None:
     with pytest.raises(ValueError, match="expected"):
         parse_duration(text)
+
+
+@pytest.mark.parametrize(
+    ("serve", "output", "expected"),
+    [
+        (None, None, "http://127.0.0.1:8080/"),
+        ("{port: 8081}", None, "http://127.0.0.1:8081/"),
+        ("{host: 0.0.0.0, port: 9000}", None, "http://127.0.0.1:9000/"),
+        ("{host: '::1', port: 9000}", None, "http://[::1]:9000/"),
+        ("{port: 8081}", "{base_url: 'https://news.example/'}", "https://news.example/"),
+    ],
+)
+def test_base_url_follows_serve_unless_given(
+    tmp_path: Path, serve: str | None, output: str | None, expected: str
+) -> None:
+    path = tmp_path / "feeds.yaml"
+    text = "feeds: []\n"
+    if serve:
+        text += f"serve: {serve}\n"
+    if output:
+        text += f"output: {output}\n"
+    path.write_text(text, encoding="utf-8")
+    assert load_settings(path, {}).output.base_url == expected
