@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -48,6 +49,7 @@ from .types import (
     FeedPart,
     FeedResult,
     FeedView,
+    PageBacklog,
     SearchHit,
     StoredCounts,
     StoryView,
@@ -220,15 +222,20 @@ def poll(app: App, force: bool) -> None:
             store.sync_feeds(app.settings.feeds)
         with session.begin():
             due = store.due_count([f.url for f in app.settings.feeds], force=force)
-        with _progress(err, due) as advance:
+        pages = _PageCount()
+        backlog = functools.partial(_backlog, app) if app.full_text else None
+        with _PollProgress(err, due, backlog) as progress:
 
             def report(result: FeedResult, counts: StoredCounts) -> None:
-                advance()
+                progress.feed_done()
                 if result.error is not None:
                     err.print(f"failed: {result.source.url}: {result.error}", markup=False)
 
-            pages = _PageCount()
-            poller, extractor = app.workers(session, report, pages)
+            def page_done(result: ArticleResult) -> None:
+                pages(result)
+                progress.page_done()
+
+            poller, extractor = app.workers(session, report, page_done)
             summary = run_once(
                 poller, extractor, force=force, deduplicator=app.deduplicator(session)
             )
@@ -323,22 +330,82 @@ def extract(app: App, retry_failed: bool, everything: bool) -> None:
     click.echo(str(pages) if pages.total else "no article pages due")
 
 
-@contextmanager
-def _progress(console: Console, total: int) -> Iterator[Callable[[], None]]:
-    """A progress bar on a terminal; a silent callback otherwise."""
-    if not console.is_terminal:
-        yield lambda: None
-        return
-    with Progress(
-        TextColumn("polling"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("poll", total=total)
-        yield lambda: progress.advance(task)
+def _backlog(app: App) -> PageBacklog:
+    # A session of its own: the poll's session is between transactions when asked.
+    with app.session() as session, session.begin():
+        return app.articles(session).backlog()
+
+
+class _PollProgress:
+    """A poll on a terminal: feeds done of those due, then article pages done of those
+    due, and how many wait for hosts that asked us to (Retry-After). Off a terminal,
+    nothing: the summary line says it all."""
+
+    REFRESH = 0.5  # seconds between two counts of the pages due
+
+    def __init__(
+        self, console: Console, feeds_due: int, backlog: Callable[[], PageBacklog] | None
+    ) -> None:
+        self._backlog = backlog if console.is_terminal else None
+        self._progress = (
+            Progress(
+                TextColumn("{task.description:<7}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn("{task.fields[note]}"),
+                console=console,
+                transient=True,
+            )
+            if console.is_terminal
+            else None
+        )
+        self._feeds_due = feeds_due
+        self._counted = 0.0
+        self._pages_done = 0
+
+    def __enter__(self) -> _PollProgress:
+        if self._progress is not None:
+            self._progress.start()
+            self._feeds = self._progress.add_task("feeds", total=self._feeds_due, note="")
+            if self._backlog is not None:
+                self._pages = self._progress.add_task("pages", total=None, note="")
+                self._count_pages()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def feed_done(self) -> None:
+        if self._progress is None:
+            return
+        self._progress.advance(self._feeds)
+        task = self._progress.tasks[self._feeds]
+        # A feed's new entries add pages; count once more when the last feed is in.
+        self._count_pages(now=task.completed >= (task.total or 0))
+
+    def page_done(self) -> None:
+        if self._progress is None or self._backlog is None:
+            return
+        self._pages_done += 1
+        self._progress.advance(self._pages)
+        self._count_pages()
+
+    def _count_pages(self, *, now: bool = True) -> None:
+        if self._progress is None or self._backlog is None:
+            return
+        if not now and time.monotonic() - self._counted < self.REFRESH:
+            return
+        self._counted = time.monotonic()
+        backlog = self._backlog()
+        note = (
+            f"{backlog.waiting} wait for {_plural(backlog.waiting_hosts, 'host', 'hosts')} "
+            f"(Retry-After)"
+            if backlog.waiting
+            else ""
+        )
+        self._progress.update(self._pages, total=self._pages_done + backlog.due, note=note)
 
 
 @cli.command()

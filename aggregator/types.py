@@ -140,6 +140,16 @@ class FeedResult:
 
 
 @dataclass(frozen=True)
+class PageBacklog:
+    """Article pages due now; ``waiting`` of them on ``waiting_hosts`` hosts that asked
+    us to wait (Retry-After)."""
+
+    due: int = 0
+    waiting: int = 0
+    waiting_hosts: int = 0
+
+
+@dataclass(frozen=True)
 class StoredCounts:
     """How one feed's result changed the database."""
 

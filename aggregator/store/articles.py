@@ -17,7 +17,7 @@ from sqlalchemy import Table, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from ..types import ArticleResult, DueArticle, FeedSource, RawEntry
+from ..types import ArticleResult, DueArticle, FeedSource, PageBacklog, RawEntry
 from . import leases
 from .boundary import host_of, translated
 from .models import Article, Entry, Feed, Host
@@ -285,6 +285,23 @@ class ArticleStore:
             queue_pages(self.session, new, reasons, now)
             count += sum(1 for reason in reasons.values() if reason is None)
         return count
+
+    @translated
+    def backlog(self) -> PageBacklog:
+        """The pages due now (leased ones included: they are being fetched), and of
+        those, the ones whose host asked us to wait (Retry-After), with their hosts."""
+        now = self.now()
+        blocked = select(Host.host).where(Host.blocked_until > now)
+        due = Article.status.in_(_RETRYABLE) & (Article.next_attempt_at <= now)
+        waiting = Article.host.in_(blocked)
+        row = self.session.execute(
+            select(
+                func.count(),
+                func.count().filter(waiting),
+                func.count(func.distinct(Article.host)).filter(waiting),
+            ).where(due)
+        ).one()
+        return PageBacklog(due=int(row[0]), waiting=int(row[1]), waiting_hosts=int(row[2]))
 
     @translated
     def due_count(self) -> int:
