@@ -14,7 +14,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
@@ -244,8 +244,18 @@ def poll(app: App, force: bool) -> None:
             with session.begin():
                 # Due, yet not taken: their hosts asked us to wait (Retry-After).
                 waiting = app.articles(session).due_count()
-    total = len(summary.results)
-    failed = len(summary.failed)
+        total = len(summary.results)
+        failed = len(summary.failed)
+        if total == 0 and not force:
+            with session.begin():
+                err.print(_idle(store.feeds(app.settings.feeds)), markup=False)
+        elif failed == total > 1:
+            first = summary.failed[0]
+            err.print(
+                f"every feed failed (the first: {first.source.url}: {first.error}); is this "
+                f"machine offline? They are polled again, with back-off",
+                markup=False,
+            )
     click.echo(
         f"polled {total} feed{'s' if total != 1 else ''}: {total - failed} ok "
         f"({summary.not_modified} not modified), {failed} failed; "
@@ -254,6 +264,33 @@ def poll(app: App, force: bool) -> None:
         + (f"; {waiting} more wait for their hosts (Retry-After)" if waiting else "")
         + (_grouped(summary.grouped) if summary.grouped and summary.grouped.entries else "")
     )
+
+
+def _idle(feeds: list[FeedView]) -> str:
+    """Why a poll found no feed due: how many wait for what, the first until when."""
+    waits: dict[str, list[datetime]] = {}
+    disabled = 0
+    for feed in feeds:
+        if not feed.active:
+            continue
+        if feed.disabled_reason:
+            disabled += 1
+        elif feed.next_poll_at is not None:
+            if feed.next_poll_reason in ("backoff", "retry-after"):
+                why = "back off after errors"
+            else:
+                why = "wait for their next poll"
+            waits.setdefault(why, []).append(feed.next_poll_at)
+    if not waits and not disabled:
+        return "no feeds in feeds.yaml: add some (aggregator feeds add URL)"
+    parts = [
+        f"{len(times)} {why} (the first at {_short(min(times))})"
+        for why, times in sorted(waits.items())
+    ]
+    if disabled:
+        parts.append(f"{disabled} disabled (see `aggregator feeds`)")
+    hint = "; `aggregator poll --force` polls them now" if waits else ""
+    return f"no feed was due: {', '.join(parts)}{hint}"
 
 
 def _grouped(grouped: Assigned) -> str:
@@ -476,9 +513,59 @@ def entries(
         aggregator entries --json --since 2026-11-20 --limit 50
     """
     with app.session() as session, session.begin():
+        if feed_url is not None:
+            _known_feeds(app, session, [feed_url])
         rows = app.store(session).entries(feed_url=feed_url, since=since, limit=limit or None)
     for row in rows:
         click.echo(_entry_json(row) if as_json else _entry_line(row))
+    if not rows:
+        _nothing("entries")
+
+
+def _known_feeds(app: App, session: Session, urls: Iterable[str]) -> None:
+    """A --feed that names no stored feed is a mistake (a URL written another way,
+    with a trailing slash say), not an empty answer: exit status 2."""
+    asked = {url.strip() for url in urls}
+    unknown = sorted(asked - app.store(session).known_feeds(asked))
+    if unknown:
+        message = f"no feed {', '.join(unknown)} in the database (see `feeds`)"
+        raise click.BadParameter(message, param_hint="--feed")
+
+
+def _tagged(app: App, tag: str) -> set[str]:
+    """The feeds with ``tag``; a tag no feed has is a mistake: exit status 2."""
+    tagged = {source.url for source in app.settings.feeds if tag in source.tags}
+    if not tagged:
+        tags = sorted({t for source in app.settings.feeds for t in source.tags})
+        raise click.BadParameter(
+            f"no feed in feeds.yaml has the tag {tag!r} (tags: {', '.join(tags) or 'none'})",
+            param_hint="--tag",
+        )
+    return tagged
+
+
+def _nothing(what: str, otherwise: str = "stored yet") -> None:
+    """An empty answer, said on stderr (stdout stays empty for scripts), with the
+    filters that were given: exit status 0, nothing is wrong."""
+    ctx = click.get_current_context()
+
+    def shown(value: Any) -> str:
+        return value.isoformat(timespec="minutes") if isinstance(value, datetime) else str(value)
+
+    given = [
+        f"{param.opts[0]} {shown(ctx.params[param.name])}"
+        if not getattr(param, "is_flag", False)
+        else param.opts[0]
+        for param in ctx.command.params
+        if param.name
+        and isinstance(param, click.Option)
+        and ctx.get_parameter_source(param.name) is ParameterSource.COMMANDLINE
+        and param.name not in ("config_path", "log_level", "as_json", "limit", "output")
+    ]
+    query = ctx.params.get("query")
+    if query:
+        given.insert(0, repr(query))
+    click.echo(f"no {what} {' '.join(given) if given else otherwise}", err=True)
 
 
 def _entry_json(entry: EntryView) -> str:
@@ -534,18 +621,11 @@ def search(
     asked = {url.strip() for url in feed_urls}
     feeds: set[str] | None = asked or None
     if tag is not None:
-        tagged = {source.url for source in app.settings.feeds if tag in source.tags}
-        if not tagged:
-            raise click.BadParameter(
-                f"no feed in feeds.yaml has the tag {tag!r}", param_hint="--tag"
-            )
+        tagged = _tagged(app, tag)
         feeds = tagged if feeds is None else feeds & tagged
     with app.session() as session, session.begin():
-        # A URL written another way (a trailing slash) would find nothing, silently.
-        unknown = sorted(asked - app.store(session).known_feeds(asked)) if asked else []
-        if unknown:
-            message = f"no feed {', '.join(unknown)} in the database (see `feeds`)"
-            raise click.BadParameter(message, param_hint="--feed")
+        if asked:
+            _known_feeds(app, session, asked)
         try:
             hits = app.store(session).search(
                 query, since=since, limit=limit, newest=newest, feeds=feeds
@@ -554,6 +634,8 @@ def search(
             raise click.UsageError(str(e)) from e
     for hit in hits:
         click.echo(_hit_json(hit) if as_json else _hit_block(hit))
+    if not hits:
+        _nothing("entries match")
 
 
 def _hit_json(hit: SearchHit) -> str:
@@ -601,6 +683,8 @@ def stories(app: App, as_json: bool, since: datetime | None, min_sources: int, l
         )
     for row in rows:
         click.echo(_story_json(row) if as_json else _story_block(row))
+    if not rows:
+        _nothing("stories")
 
 
 def _story_json(story: StoryView) -> str:
@@ -743,6 +827,8 @@ def export(
             f"no saved search {search!r} in output.searches (there: {known})",
             param_hint="--search",
         )
+    if tag is not None:
+        _tagged(app, tag)
     part = FeedPart(tag=tag, search=search)
     with app.session() as session, session.begin():
         items = items_of(
@@ -756,6 +842,8 @@ def export(
         )
     body = document(kind, app.settings.output, items, part, app.now).body
     _deliver(body, output, _plural(len(items), "story", "stories"))
+    if not items:
+        _nothing("stories in the feed", "yet")
 
 
 def _deliver(body: bytes, output: Path | None, what: str) -> None:

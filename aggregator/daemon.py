@@ -130,6 +130,41 @@ class Trouble:
         self.current = None
 
 
+class Reachability:
+    """Every feed failing with no success in between (the machine offline, its DNS
+    down): one warning, a problem for /healthz, until a feed answers again."""
+
+    def __init__(self, feeds: Callable[[], int]) -> None:
+        self._feeds = feeds
+        self._failing: dict[str, str] = {}  # feed URL -> its error
+        self.warned = False
+
+    def observe(self, result: FeedResult) -> None:
+        if result.error is None:
+            if self.warned:
+                event(log, logging.INFO, "feeds.recovered", feed=result.source.url)
+            self._failing.clear()
+            self.warned = False
+            return
+        self._failing[result.source.url] = str(result.error)
+        if not self.warned and len(self._failing) >= self._feeds() > 0:
+            self.warned = True
+            event(log, logging.WARNING, "feeds.all_failed", **self._said())
+
+    def _said(self) -> dict[str, object]:
+        url, error = next(iter(self._failing.items()))
+        return {"feeds": len(self._failing), "first": url, "error": error}
+
+    def problems(self) -> list[str]:
+        if not self.warned:
+            return []
+        said = self._said()
+        return [
+            f"every feed failed on its last poll ({said['feeds']}; {said['first']}: "
+            f"{said['error']}): is this machine offline?"
+        ]
+
+
 class Grouping:
     """When the daemon runs the deduplicator: soon after new entries, and every
     DEDUP_SECONDS for entries whose text became final meanwhile (pages fetched, or
@@ -300,8 +335,11 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
             store.sync_feeds(app.settings.feeds)
         metrics = Metrics()
 
+        reach = Reachability(lambda: len(app.settings.feeds))
+
         def on_result(result: FeedResult, counts: StoredCounts) -> None:
             metrics.observe(result, counts)
+            reach.observe(result)
 
         poller, extractor = app.workers(session, on_result, metrics.observe_article)
         serve = app.settings.serve
@@ -317,7 +355,7 @@ def _run(app: App, tick_seconds: float, grace: float) -> None:
                 metrics,
                 lambda: last_tick[0] if last_tick else None,
                 feeds=feeds,
-                problems=trouble.problems,
+                problems=lambda: trouble.problems() + reach.problems(),
             )
 
         def write_feeds() -> None:
