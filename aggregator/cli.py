@@ -39,6 +39,7 @@ from .opml import OpmlFeed, parse_opml, write_opml
 from .prune import Pruned
 from .publish import document, items_of, write_atomically
 from .render import FORMATS
+from .starter import EXAMPLE_FEEDS, empty_starter, starter, write_starter
 from .store import StoryStore
 from .types import (
     MARK_END,
@@ -199,6 +200,28 @@ def cli(config_path: Path | None, log_level: str | None) -> None:
         aggregator poll && aggregator entries --limit 20
         aggregator --config ~/news.yaml stories --limit 10
     """
+
+
+@cli.command()
+@_config_option("Where to write the new feeds.yaml (env AGGREGATOR_CONFIG).")
+def init(config_path: Path) -> None:
+    """Write a first feeds.yaml: the database, two example feeds, and every setting
+    at its default (commented out), to edit from there. An existing file is never
+    overwritten.
+
+    \b
+    Example:
+        aggregator init && aggregator poll
+    """
+    try:
+        write_starter(config_path, starter())
+    except FileExistsError as e:
+        raise click.ClickException(
+            f"{config_path} exists already; edit it, or give another path with --config"
+        ) from e
+    except OSError as e:
+        raise click.FileError(str(config_path), hint=e.strerror) from e
+    click.echo(f"wrote {config_path}: {len(EXAMPLE_FEEDS)} example feeds; next: aggregator poll")
 
 
 @cli.command()
@@ -955,6 +978,21 @@ def feeds(app: App, as_json: bool) -> None:
 
 
 _config_only = _config_option("The feeds.yaml to edit (env AGGREGATOR_CONFIG).")
+
+
+def _created_if_missing(config_path: Path) -> None:
+    """A first feeds.yaml for ``feeds add`` and ``feeds import`` (saying so)."""
+    if config_path.exists():
+        return
+    try:
+        write_starter(config_path, empty_starter())
+    except FileExistsError:
+        return  # another command made it meanwhile
+    except OSError as e:
+        raise click.FileError(str(config_path), hint=e.strerror) from e
+    click.echo(f"created {config_path} (every setting at its default: see its comments)", err=True)
+
+
 _RESTART = "a running daemon follows within seconds"
 
 
@@ -971,6 +1009,7 @@ def feeds_add(url: str, title: str | None, tags: tuple[str, ...], config_path: P
         aggregator feeds add https://www.dawn.com/feeds/home --title Dawn --tag pakistan
     """
     with _errors():
+        _created_if_missing(config_path)
         done = add_feeds(config_path, [OpmlFeed(url, title, tags)])
     if done.invalid:
         raise click.BadParameter(done.invalid[0][1])
@@ -1017,6 +1056,7 @@ def feeds_import(opml: Path, config_path: Path) -> None:
         except OSError as e:
             raise click.FileError(str(opml), hint=e.strerror) from e
         document = parse_opml(data, str(opml))
+        _created_if_missing(config_path)
         done = add_feeds(config_path, document.feeds)
     for skipped in document.skipped:
         click.echo(
