@@ -27,13 +27,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy.orm import Session
 
+from . import discover
 from .app import App, make_app
-from .config import DEFAULT_CONFIG, checked_keep, load_settings, parse_duration
+from .config import DEFAULT_CONFIG, FetchSettings, checked_keep, load_settings, parse_duration
 from .daemon import run_daemon
 from .deduplicate import Deduplicator
 from .drive import drain, run_once
 from .errors import AggregatorError, ConfigError
-from .feedsfile import add_feeds, remove_feed
+from .feedsfile import add_feeds, problem_of, remove_feed
 from .logs import configure as configure_logging
 from .opml import OpmlFeed, parse_opml, write_opml
 from .prune import Pruned
@@ -1000,14 +1001,32 @@ _RESTART = "a running daemon follows within seconds"
 @click.argument("url")
 @click.option("--title", help="The feed's name in listings and the merged feed.")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag (repeatable).")
+@click.option("--no-check", is_flag=True, help="Add without fetching it first (editing offline).")
 @_config_only
-def feeds_add(url: str, title: str | None, tags: tuple[str, ...], config_path: Path) -> None:
+def feeds_add(
+    url: str, title: str | None, tags: tuple[str, ...], no_check: bool, config_path: Path
+) -> None:
     """Add a feed to feeds.yaml, keeping the file's comments and layout.
+
+    The URL is fetched first, as polling would (same address policy and limits): a
+    feed is added with its own title; a web page that announces one feed (feed
+    autodiscovery) adds that feed, one that announces several lists them; anything
+    else is refused, saying why.
 
     \b
     Example:
-        aggregator feeds add https://www.dawn.com/feeds/home --title Dawn --tag pakistan
+        aggregator feeds add https://www.dawn.com/feeds/home --tag pakistan
+        aggregator feeds add https://www.dawn.com/   # finds the feed the page announces
     """
+    url = url.strip()
+    refused = problem_of(OpmlFeed(url, title, tags))
+    if refused:
+        raise click.BadParameter(refused)
+    if not no_check:
+        with _errors():
+            fetch = load_settings(config_path, os.environ).fetch if config_path.exists() else None
+            url, found_title = _checked_feed(url, fetch or FetchSettings())
+        title = title or found_title
     with _errors():
         _created_if_missing(config_path)
         done = add_feeds(config_path, [OpmlFeed(url, title, tags)])
@@ -1016,7 +1035,34 @@ def feeds_add(url: str, title: str | None, tags: tuple[str, ...], config_path: P
     if done.skipped:
         click.echo(f"{url} is already in {config_path}")
         return
-    click.echo(f"added {url} to {config_path}; {_RESTART}")
+    named = f" ({title})" if title else ""
+    click.echo(f"added {url}{named} to {config_path}; {_RESTART}")
+
+
+def _checked_feed(url: str, fetch: FetchSettings) -> tuple[str, str | None]:
+    """The feed to add for ``url`` and its title: ``url`` itself when it is a feed,
+    the one feed a page announces; a page announcing several is listed (exit 1)."""
+    checked = discover.check(url, fetch)
+    if checked.feed is not None:
+        return checked.feed.url, checked.feed.title
+    if len(checked.announced) > 1:
+        listed = "\n".join(
+            f"  {found.url}" + (f"  ({found.title})" if found.title else "")
+            for found in checked.announced
+        )
+        raise click.ClickException(
+            f"{url} is a web page that announces {len(checked.announced)} feeds; add the "
+            f"one you want with `aggregator feeds add URL`:\n{listed}"
+        )
+    announced = checked.announced[0]
+    # The announced feed must be a feed itself (pages do announce dead links).
+    feed = discover.check(announced.url, fetch).feed
+    if feed is None:
+        raise click.ClickException(
+            f"{url} announces {announced.url}, which is not a feed but another page"
+        )
+    click.echo(f"{url} is a web page; it announces the feed {feed.url}", err=True)
+    return feed.url, feed.title or announced.title
 
 
 @feeds.command("remove")

@@ -89,7 +89,7 @@ def add_feeds(path: Path, feeds: Sequence[OpmlFeed]) -> Added:
     for feed in feeds:
         feed = replace(feed, url=feed.url.strip())
         key = url_key(feed.url)
-        problem = _problem(feed)
+        problem = problem_of(feed)
         if key in known:
             skipped.append(feed)
         elif problem:
@@ -240,7 +240,9 @@ def _plain_ok(value: str) -> bool:
     return bool(loaded == {"k": value, "l": [value]})
 
 
-def _problem(feed: OpmlFeed) -> str | None:
+def problem_of(feed: OpmlFeed) -> str | None:
+    """Why ``feed`` cannot go into feeds.yaml (a URL that is not http(s), a tag with a
+    space), or None."""
     data: dict[str, object] = {"url": feed.url, "tags": list(feed.tags)}
     if feed.title is not None:
         data["title"] = feed.title

@@ -104,6 +104,6 @@ def test_config_and_log_level_before_the_command_name(
     listed = run("--config", str(other), "feeds", "--json", "--config", str(config))
     assert listed.exit_code == 0, listed.output
     assert server.url("/feed.xml") in listed.output
-    added = run("--config", str(other), "feeds", "add", "https://example.org/feed")
+    added = run("--config", str(other), "feeds", "add", "https://example.org/feed", "--no-check")
     assert added.exit_code == 0, added.output
     assert "https://example.org/feed" in (tmp_path / "other.yaml").read_text()
