@@ -11,8 +11,8 @@ Miniflux, FreshRSS, NetNewsWire):
   first, then the parts of its ``category`` attribute. OPML 2.0 defines ``category`` as
   comma-separated, slash-delimited paths (``/Harvard/Berkman,/Politics``); every part of
   a path becomes a tag, so ``category="/world/asia"`` and folders World > Asia give the
-  same tags. Tags are single words in feeds.yaml: whitespace inside a name becomes
-  ``-`` (``Tech News`` → ``Tech-News``); letter case is kept.
+  same tags. Tags are what a user would type (see ``tag_of``): ``Tech & Science`` →
+  ``tech-science``, ``Новости мира`` → ``новости-мира``.
 * Outlines whose ``xmlUrl`` is not an absolute http(s) URL, ``type="rss"`` outlines
   without one, and repeats of a URL already seen (compared with ``url_key``) are skipped
   and reported in ``OpmlDocument.skipped``; the first occurrence wins.
@@ -23,12 +23,13 @@ laughs, external entities; see the CommaFeed advisory GHSA-83jp-rww3-57rr).
 
 Writing produces OPML 2.0 (http://opml.org/spec2.opml) as one flat list whose
 ``category`` attributes carry the tags, so write → read gives back the same URL, title
-and tags, for tags without ``,`` or ``/`` and titles without surrounding whitespace.
+and tags, for tags already in that form and titles without surrounding whitespace.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -206,7 +207,7 @@ def _outlines(
         attrs = _attributes(element)
         yield element, attrs, folders
         name = _title(attrs)
-        inner = [*folders, _tag(name)] if "xmlurl" not in attrs and name else folders
+        inner = [*folders, tag_of(name)] if "xmlurl" not in attrs and name else folders
         stack.extend((child, inner) for child in reversed(_children(element)))
 
 
@@ -233,16 +234,21 @@ def _title(attrs: dict[str, str]) -> str | None:
 
 
 def _category_tags(category: str) -> list[str]:
-    return [_tag(part) for path in category.split(",") for part in path.split("/") if part.strip()]
+    return [
+        tag_of(part) for path in category.split(",") for part in path.split("/") if part.strip()
+    ]
 
 
-def _tag(name: str) -> str:
+def tag_of(name: str) -> str:
+    """A folder or category name as a tag users would type: lower case, its words
+    joined by ``-`` (``Tech & Science`` → ``tech-science``), letters, marks and digits
+    of any script kept as they are (``Новости мира`` → ``новости-мира``), everything
+    else a separator; "" when nothing is left."""
     # feeds.yaml tags are single words, each a folder of the merged feed (no "/", not
-    # "." or ".."); a comma would split it again on export.
-    for separator in (",", "/", "\\"):
-        name = name.replace(separator, " ")
-    tag = "-".join(name.split())
-    return "" if tag in (".", "..") else tag
+    # "." or ".."), and a comma would split one again on export: all separators here.
+    text = unicodedata.normalize("NFKC", name).lower()
+    kept = "".join(c if unicodedata.category(c)[0] in "LMN" else " " for c in text)
+    return "-".join(kept.split())
 
 
 def _unique(tags: list[str]) -> tuple[str, ...]:

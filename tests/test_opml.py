@@ -17,7 +17,7 @@ from aggregator import feedsfile
 from aggregator.config import load_settings
 from aggregator.errors import ConfigError
 from aggregator.feedsfile import Added, add_feeds, remove_feed
-from aggregator.opml import OpmlError, OpmlFeed, parse_opml, url_key, write_opml
+from aggregator.opml import OpmlError, OpmlFeed, parse_opml, tag_of, url_key, write_opml
 
 ROOT = Path(__file__).parent.parent
 NOW = datetime(2025, 11, 24, 2, 27, tzinfo=UTC)
@@ -76,7 +76,7 @@ EXPORTS = {
             OpmlFeed(
                 "https://feeds.bbci.co.uk/news/world/rss.xml",
                 "BBC News - World",
-                ("World",),
+                ("world",),
                 "https://www.bbc.co.uk/news/world",
             )
         ],
@@ -94,7 +94,7 @@ EXPORTS = {
 </opml>""",
         [
             OpmlFeed(
-                "https://www.dawn.com/feeds/home", "Dawn", ("South-Asia",), "https://www.dawn.com"
+                "https://www.dawn.com/feeds/home", "Dawn", ("south-asia",), "https://www.dawn.com"
             )
         ],
     ),
@@ -117,7 +117,7 @@ EXPORTS = {
             OpmlFeed(
                 "https://news.un.org/feed/subscribe/en/news/all/rss.xml",
                 "UN News",
-                ("All",),
+                ("all",),
                 "https://news.un.org/en",
             )
         ],
@@ -137,7 +137,7 @@ EXPORTS = {
             OpmlFeed(
                 "https://www.france24.com/en/rss",
                 "France 24",
-                ("Europe",),
+                ("europe",),
                 "https://www.france24.com/en/",
             )
         ],
@@ -168,7 +168,7 @@ EXPORTS = {
             OpmlFeed(
                 "https://thediplomat.com/feed/",
                 "The Diplomat",
-                ("Asia",),
+                ("asia",),
                 "https://thediplomat.com/",
             ),
         ],
@@ -215,7 +215,7 @@ def test_read_messy_file(tmp_path: Path) -> None:
         OpmlFeed(
             "https://www.aljazeera.com/xml/rss/all.xml",
             "Al Jazeera",
-            ("News", "World-News", "world", "middle-east", "analysis"),
+            ("news", "world-news", "world", "middle-east", "analysis"),
         ),
         OpmlFeed("https://www.theguardian.com/world/rss", None, ("world", "uk")),
         OpmlFeed("http://[::1]:8080", None, ()),
@@ -256,7 +256,26 @@ def test_folder_names_become_tags_that_stay_in_their_folder(tmp_path: Path) -> N
     text = """<opml version="2.0"><body><outline text="Asia/Pacific"><outline text="..">
       <outline text="A" xmlUrl="https://a.example/rss"/></outline></outline></body></opml>"""
     [feed] = feeds_in(*opml_file(tmp_path, text))
-    assert feed.tags == ("Asia-Pacific",)
+    assert feed.tags == ("asia-pacific",)
+
+
+@pytest.mark.parametrize(
+    ("name", "tag"),
+    [
+        ("Tech & Science", "tech-science"),
+        ("  World   News ", "world-news"),
+        ("Asia/Pacific", "asia-pacific"),
+        ("south-asia", "south-asia"),
+        ("Новости мира", "новости-мира"),
+        ("日本 ニュース", "日本-ニュース"),
+        ("समाचार और विचार", "समाचार-और-विचार"),  # marks (vowel signs) stay in their word
+        ("أخبار العالم", "أخبار-العالم"),
+        ("📰 News!", "news"),
+        ("..", ""),
+    ],
+)
+def test_folder_names_become_tags_users_would_type(name: str, tag: str) -> None:
+    assert tag_of(name) == tag
 
 
 def test_read_declared_encoding(tmp_path: Path) -> None:
@@ -455,7 +474,9 @@ TAGS = st.lists(
         ),
         min_size=1,
         max_size=12,
-    ).filter(lambda tag: tag not in (".", "..")),
+    )
+    .map(tag_of)
+    .filter(bool),  # tags as a folder name becomes one (see tag_of)
     unique=True,
     max_size=4,
 ).map(tuple)
