@@ -50,6 +50,7 @@ from .types import (
     EntryView,
     FeedPart,
     FeedResult,
+    FeedSource,
     FeedView,
     PageBacklog,
     SearchHit,
@@ -227,8 +228,15 @@ def init(config_path: Path) -> None:
 
 @cli.command()
 @click.option("--force", is_flag=True, help="Poll every feed now, not only those due.")
+@click.option(
+    "--feed",
+    "feed_urls",
+    metavar="URL",
+    multiple=True,
+    help="Poll only this feed of feeds.yaml, now, due or not (repeatable).",
+)
 @with_app()
-def poll(app: App, force: bool) -> None:
+def poll(app: App, force: bool, feed_urls: tuple[str, ...]) -> None:
     """Poll the feeds that are due and store their new entries.
 
     Every feed is due on a new database. Exits 0 when the poll ran, even if some
@@ -244,8 +252,12 @@ def poll(app: App, force: bool) -> None:
         store = app.store(session)
         with session.begin():
             store.sync_feeds(app.settings.feeds)
+        sources = app.settings.feeds
+        if feed_urls:
+            sources = _named_sources(app, feed_urls)
+            force = True  # a feed named is polled now
         with session.begin():
-            due = store.due_count([f.url for f in app.settings.feeds], force=force)
+            due = store.due_count([f.url for f in sources], force=force)
         pages = _PageCount()
         backlog = functools.partial(_backlog, app) if app.full_text else None
         with _PollProgress(err, due, backlog) as progress:
@@ -260,6 +272,7 @@ def poll(app: App, force: bool) -> None:
                 progress.page_done()
 
             poller, extractor = app.workers(session, report, page_done)
+            poller.use_sources(sources)
             summary = run_once(
                 poller, extractor, force=force, deduplicator=app.deduplicator(session)
             )
@@ -288,6 +301,19 @@ def poll(app: App, force: bool) -> None:
         + (f"; {waiting} more wait for their hosts (Retry-After)" if waiting else "")
         + (_grouped(summary.grouped) if summary.grouped and summary.grouped.entries else "")
     )
+
+
+def _named_sources(app: App, feed_urls: Iterable[str]) -> tuple[FeedSource, ...]:
+    """The feeds of feeds.yaml that --feed names; one it does not list is refused."""
+    by_url = {source.url: source for source in app.settings.feeds}
+    asked = [url.strip() for url in feed_urls]
+    unknown = [url for url in asked if url not in by_url]
+    if unknown:
+        raise click.BadParameter(
+            f"no feed {', '.join(unknown)} in {app.settings.config_path} (see `feeds`)",
+            param_hint="--feed",
+        )
+    return tuple(by_url[url] for url in dict.fromkeys(asked))
 
 
 def _idle(feeds: list[FeedView]) -> str:
@@ -492,12 +518,18 @@ def _since(_ctx: click.Context, _param: click.Parameter, value: str | None) -> d
         return None
     try:
         moment = datetime.fromisoformat(value)
+    except ValueError:
+        pass
+    else:
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    try:
+        ago = parse_duration(value)  # "1d", "12h": that long before now
     except ValueError as e:
         raise click.BadParameter(
-            f"expected an ISO 8601 date or time such as 2026-11-20 or 2026-11-20T08:00Z, "
-            f"got {value!r}"
+            f"expected a duration such as 12h or 1d, or an ISO 8601 date or time such as "
+            f"2026-11-20 or 2026-11-20T08:00Z, got {value!r}"
         ) from e
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return datetime.now(UTC) - timedelta(seconds=ago)
 
 
 _min_sources = click.option(
@@ -521,14 +553,29 @@ def _limit(what: str) -> Callable[[F], F]:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per entry.")
-@click.option("--feed", "feed_url", metavar="URL", help="Only entries of this feed.")
 @click.option(
-    "--since", callback=_since, metavar="ISO", help="Only entries published at or after this."
+    "--feed",
+    "feed_urls",
+    metavar="URL",
+    multiple=True,
+    help="Only entries of this feed (repeatable).",
+)
+@click.option("--tag", help="Only entries of the feeds with this tag in feeds.yaml.")
+@click.option(
+    "--since",
+    callback=_since,
+    metavar="WHEN",
+    help="Only entries published at or after this (2026-11-20, 2026-11-20T08:00Z, or 12h, 1d ago).",
 )
 @_limit("entries, newest first")
 @with_app(reading=True)
 def entries(
-    app: App, as_json: bool, feed_url: str | None, since: datetime | None, limit: int
+    app: App,
+    as_json: bool,
+    feed_urls: tuple[str, ...],
+    tag: str | None,
+    since: datetime | None,
+    limit: int,
 ) -> None:
     """List stored entries, newest first.
 
@@ -537,13 +584,25 @@ def entries(
         aggregator entries --json --since 2026-11-20 --limit 50
     """
     with app.session() as session, session.begin():
-        if feed_url is not None:
-            _known_feeds(app, session, [feed_url])
-        rows = app.store(session).entries(feed_url=feed_url, since=since, limit=limit or None)
+        feeds = _feeds_asked(app, session, feed_urls, tag)
+        rows = app.store(session).entries(feeds=feeds, since=since, limit=limit or None)
     for row in rows:
         click.echo(_entry_json(row) if as_json else _entry_line(row))
     if not rows:
         _nothing("entries")
+
+
+def _feeds_asked(
+    app: App, session: Session, feed_urls: Iterable[str], tag: str | None
+) -> set[str] | None:
+    """The feeds that --feed and --tag select (both: those that both do); None: all."""
+    asked = {url.strip() for url in feed_urls}
+    if asked:
+        _known_feeds(app, session, asked)
+    if tag is None:
+        return asked or None
+    tagged = _tagged(app, tag)
+    return tagged & asked if asked else tagged
 
 
 def _known_feeds(app: App, session: Session, urls: Iterable[str]) -> None:
@@ -605,7 +664,10 @@ def _entry_line(entry: EntryView) -> str:
 @click.argument("query")
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per entry.")
 @click.option(
-    "--since", callback=_since, metavar="ISO", help="Only entries published at or after this."
+    "--since",
+    callback=_since,
+    metavar="WHEN",
+    help="Only entries published at or after this (2026-11-20, 2026-11-20T08:00Z, or 12h, 1d ago).",
 )
 @click.option(
     "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many."
@@ -619,6 +681,12 @@ def _entry_line(entry: EntryView) -> str:
     help="Only entries of this feed (repeatable).",
 )
 @click.option("--tag", help="Only entries of the feeds with this tag in feeds.yaml.")
+@click.option(
+    "--stories",
+    "by_story",
+    is_flag=True,
+    help="One line per story (its best match), not one per outlet's copy.",
+)
 @with_app(reading=True)
 def search(
     app: App,
@@ -629,6 +697,7 @@ def search(
     newest: bool,
     feed_urls: tuple[str, ...],
     tag: str | None,
+    by_story: bool,
 ) -> None:
     """Search the titles and text of stored entries, best match first.
 
@@ -642,24 +711,65 @@ def search(
         aggregator search '"state of emergency" or curfew' --json | jq .url
         aggregator search flood --tag south-asia --newest
     """
-    asked = {url.strip() for url in feed_urls}
-    feeds: set[str] | None = asked or None
-    if tag is not None:
-        tagged = _tagged(app, tag)
-        feeds = tagged if feeds is None else feeds & tagged
     with app.session() as session, session.begin():
-        if asked:
-            _known_feeds(app, session, asked)
+        feeds = _feeds_asked(app, session, feed_urls, tag)
+        # By story: enough copies that `limit` stories are found (each copy of a
+        # story matches alike, and the best one stands for it).
+        wanted = limit * SEARCH_COPIES if by_story else limit
         try:
             hits = app.store(session).search(
-                query, since=since, limit=limit, newest=newest, feeds=feeds
+                query, since=since, limit=wanted, newest=newest, feeds=feeds
             )
         except QueryError as e:
             raise click.UsageError(str(e)) from e
-    for hit in hits:
-        click.echo(_hit_json(hit) if as_json else _hit_block(hit))
+        if by_story:
+            best = _best_per_story(hits)[:limit]
+            ids = [hit.entry.story_id for hit in best if hit.entry.story_id is not None]
+            found = StoryStore(session, app.now).stories(ids=ids, limit=None)
+            by_id = {story.id: story for story in found}
+    if by_story:
+        for hit in best:
+            story = by_id.get(hit.entry.story_id or -1)
+            click.echo(_story_hit_json(story, hit) if as_json else _story_hit_line(story, hit))
+    else:
+        for hit in hits:
+            click.echo(_hit_json(hit) if as_json else _hit_block(hit))
     if not hits:
-        _nothing("entries match")
+        _nothing("entries match" if not by_story else "stories match")
+
+
+# `search --stories` reads this many copies per story asked for.
+SEARCH_COPIES = 5
+
+
+def _best_per_story(hits: list[SearchHit]) -> list[SearchHit]:
+    """The first hit of each story, in the hits' order (an entry not grouped yet
+    stands alone)."""
+    seen: set[int] = set()
+    best = []
+    for hit in hits:
+        story = hit.entry.story_id
+        if story is None or story not in seen:
+            best.append(hit)
+            if story is not None:
+                seen.add(story)
+    return best
+
+
+def _story_hit_line(story: StoryView | None, hit: SearchHit) -> str:
+    snippet = " ".join(hit.snippet.replace(MARK_START, "").replace(MARK_END, "").split())
+    if story is None:  # not grouped yet
+        return f"[-] {hit.entry.title or ''}  (1 outlet, not grouped yet)\n    {snippet}"
+    outlets = _plural(story.sources, "outlet", "outlets")
+    return f"[{story.id}] {story.title or '(untitled)'}  ({outlets})\n    {snippet}"
+
+
+def _story_hit_json(story: StoryView | None, hit: SearchHit) -> str:
+    record: dict[str, Any] = json.loads(_story_json(story)) if story is not None else {"id": None}
+    record["rank"] = round(hit.rank, 6)
+    record["entry_id"] = hit.entry.id
+    record["snippet"] = hit.snippet.replace(MARK_START, "").replace(MARK_END, "")
+    return json.dumps(record, ensure_ascii=False)
 
 
 def _hit_json(hit: SearchHit) -> str:
@@ -680,7 +790,10 @@ def _hit_block(hit: SearchHit) -> str:
 
 
 _stories_since = click.option(
-    "--since", callback=_since, metavar="ISO", help="Only stories changed at or after this."
+    "--since",
+    callback=_since,
+    metavar="WHEN",
+    help="Only stories changed at or after this (a date or time, or 12h, 1d ago).",
 )
 
 
@@ -688,9 +801,17 @@ _stories_since = click.option(
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per story.")
 @_stories_since
 @_min_sources
+@click.option("--tag", help="Only stories a feed with this tag in feeds.yaml reported.")
 @_limit("stories, most recently changed first")
 @with_app(reading=True)
-def stories(app: App, as_json: bool, since: datetime | None, min_sources: int, limit: int) -> None:
+def stories(
+    app: App,
+    as_json: bool,
+    since: datetime | None,
+    min_sources: int,
+    tag: str | None,
+    limit: int,
+) -> None:
     """List stories: the same event from every feed that reported it.
 
     Entries are grouped as their text becomes final (after their article page is
@@ -701,9 +822,10 @@ def stories(app: App, as_json: bool, since: datetime | None, min_sources: int, l
         aggregator stories --min-sources 3
         aggregator stories --json --since 2026-11-20 | jq .title
     """
+    feeds = _tagged(app, tag) if tag is not None else None
     with app.session() as session, session.begin():
         rows = StoryStore(session, app.now).stories(
-            since=since, min_sources=min_sources, limit=limit or None
+            since=since, min_sources=min_sources, limit=limit or None, feeds=feeds
         )
     for row in rows:
         click.echo(_story_json(row) if as_json else _story_block(row))
@@ -747,6 +869,54 @@ def _story_block(story: StoryView) -> str:
             f"  {mark} {m.id}\t{_short(m.published)}\t{m.feed_title or m.feed_url}\t"
             f"{m.title or ''}\t{evidence}"
         )
+    return "\n".join(lines)
+
+
+@stories.command("show")
+@click.argument("story_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object, as `stories --json`.")
+@with_app(reading=True)
+def stories_show(app: App, story_id: int, as_json: bool) -> None:
+    """One story with every source: outlet, time, headline, link, and the evidence
+    that grouped it (relation, signal, score).
+
+    \b
+    Example:
+        aggregator stories show 12
+    """
+    with app.session() as session, session.begin():
+        found = StoryStore(session, app.now).stories(ids=[story_id], limit=None)
+    if not found:
+        raise click.ClickException(f"no story {story_id} (see `aggregator stories`)")
+    [story] = found
+    if as_json:
+        click.echo(_story_json(story))
+        return
+    click.echo(_story_page(story))
+
+
+def _story_page(story: StoryView) -> str:
+    """A story at length: a header, then a block per source, earliest first."""
+    lines = [
+        f"[{story.id}] {story.title or '(untitled)'}",
+        f"  {_plural(story.sources, 'outlet', 'outlets')}, "
+        f"{_plural(len(story.entries), 'report', 'reports')}; first seen "
+        f"{_short(story.first_seen)}, updated {_short(story.updated)}",
+    ]
+    for m in story.entries:
+        mark = "*" if m.id == story.representative else " "
+        evidence = m.relation or "?"
+        if m.signal:
+            evidence += f" by {m.signal}"
+        if m.score is not None:
+            evidence += f" (score {m.score:.2f})"
+        lines += [
+            "",
+            f"{mark} {m.feed_title or m.feed_url}  {_short(m.published)}  (entry {m.id})",
+            f"    {m.title or '(untitled)'}",
+            f"    {m.url or '(no link)'}",
+            f"    {evidence}",
+        ]
     return "\n".join(lines)
 
 

@@ -392,12 +392,13 @@ class Store:
     def entries(
         self,
         *,
-        feed_url: str | None = None,
+        feeds: Collection[str] | None = None,
         since: datetime | None = None,
         limit: int | None = None,
     ) -> list[EntryView]:
-        """Entries newest first; an entry without a date counts as published when seen."""
-        return query_entries(self.session, feed_url=feed_url, since=since, limit=limit)
+        """Entries newest first; an entry without a date counts as published when seen.
+        ``feeds``: only those of these feeds (URLs)."""
+        return query_entries(self.session, feeds=feeds, since=since, limit=limit)
 
     @translated
     def search(

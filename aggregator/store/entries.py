@@ -216,13 +216,13 @@ def recent_published(session: Session, feed_id: int, limit: int = 20) -> list[da
 def query_entries(
     session: Session,
     *,
-    feed_url: str | None = None,
+    feeds: Collection[str] | None = None,
     since: datetime | None = None,
     limit: int | None = None,
     ids: Collection[int] | None = None,
 ) -> list[EntryView]:
     """Entries newest first; an entry without a date counts as published when seen.
-    ``ids``: only these entries."""
+    ``feeds``: only the entries of these feeds (URLs); ``ids``: only these entries."""
     when = func.coalesce(Entry.published, Entry.first_seen)
     query = (
         select(
@@ -243,8 +243,8 @@ def query_entries(
         .outerjoin(StoryEntry, StoryEntry.entry_id == Entry.id)
         .order_by(when.desc(), Entry.id.desc())
     )
-    if feed_url is not None:
-        query = query.where(Feed.url == feed_url)
+    if feeds is not None:
+        query = query.where(Feed.url.in_(list(feeds)))
     if since is not None:
         query = query.where(when >= since)
     if ids is not None:

@@ -481,9 +481,22 @@ class StoryStore:
         since: datetime | None = None,
         min_sources: int = 1,
         limit: int | None = None,
+        feeds: Collection[str] | None = None,
+        ids: Collection[int] | None = None,
     ) -> list[StoryView]:
-        """Stories most recently changed first, each with its entries (earliest first)."""
+        """Stories most recently changed first, each with its entries (earliest first).
+        ``feeds``: only stories one of these feeds (URLs) reported; ``ids``: only these."""
         query = _listed(since, min_sources)
+        if feeds is not None:
+            carried = (
+                select(StoryEntry.story_id)
+                .join(Entry, Entry.id == StoryEntry.entry_id)
+                .join(Feed, Feed.id == Entry.feed_id)
+                .where(Feed.url.in_(list(feeds)))
+            )
+            query = query.where(Story.id.in_(carried))
+        if ids is not None:
+            query = query.where(Story.id.in_(list(ids)))
         if limit:
             query = query.limit(limit)
         stories = list(self.session.scalars(query))
