@@ -844,6 +844,8 @@ def _story_json(story: StoryView) -> str:
             "relation": m.relation,
             "signal": m.signal,
             "score": m.score,
+            # Placed by a user: what the grouping had found (null otherwise).
+            "auto": asdict(m.auto) if m.auto is not None else None,
         }
         for m in story.entries
     ]
@@ -910,6 +912,13 @@ def _story_page(story: StoryView) -> str:
             evidence += f" by {m.signal}"
         if m.score is not None:
             evidence += f" (score {m.score:.2f})"
+        if m.auto is not None:
+            found = m.auto.relation or "?"
+            if m.auto.signal:
+                found += f" by {m.auto.signal}"
+            if m.auto.score is not None:
+                found += f" (score {m.auto.score:.2f})"
+            evidence += f"; the grouping had found: {found}"
         lines += [
             "",
             f"{mark} {m.feed_title or m.feed_url}  {_short(m.published)}  (entry {m.id})",
@@ -922,9 +931,12 @@ def _story_page(story: StoryView) -> str:
 
 @stories.command("merge")
 @click.argument("story_ids", nargs=-1, type=int, required=True)
+@click.option("--title", help="The merged story's title [default: the first story's].")
 @with_app()
-def stories_merge(app: App, story_ids: tuple[int, ...]) -> None:
-    """Merge stories into the first one named; the decision is kept for good.
+def stories_merge(app: App, story_ids: tuple[int, ...], title: str | None) -> None:
+    """Merge stories into the first one named; the decision is kept for good, as is
+    the first story's title (or --title), and each moved entry keeps the evidence the
+    grouping had found beside the manual decision.
 
     \b
     Example:
@@ -934,10 +946,10 @@ def stories_merge(app: App, story_ids: tuple[int, ...]) -> None:
         raise click.UsageError("name at least two different stories")
     with app.session(write=True) as session:
         try:
-            moved = _dedup(app, session).merge(story_ids)
+            moved = _dedup(app, session).merge(story_ids, title=title)
         except LookupError as e:
             raise click.ClickException(str(e.args[0])) from e
-    click.echo(f"moved {moved} entries into story {story_ids[0]}")
+    click.echo(f"moved {_plural(moved, 'entry', 'entries')} into story {story_ids[0]}")
 
 
 @stories.command("split")

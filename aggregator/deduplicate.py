@@ -209,8 +209,9 @@ class Deduplicator:
 
     # --- users' corrections -----------------------------------------------------------
 
-    def merge(self, story_ids: Sequence[int]) -> int:
-        """Move every entry of the other stories into the first one, for good.
+    def merge(self, story_ids: Sequence[int], *, title: str | None = None) -> int:
+        """Move every entry of the other stories into the first one, for good; it
+        keeps its title (or takes ``title``) whatever entry represents it later.
 
         Raises:
             LookupError: one of the stories does not exist.
@@ -227,6 +228,7 @@ class Deduplicator:
             seq = self.stories.last_seq() + 1
             # The target's own entries are pinned too: the decision covers them all.
             self.stories.place(self.stories.entry_ids(target) + moved, target, seq)
+            self.stories.title(target, title or self.stories.current_title(target))
             self.describe({target})
             self.stories.delete_empty(set(others) - {target})
         return len(moved)

@@ -208,6 +208,15 @@ class Assigned:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """What put an entry in its story: relation, signal and score (see StoryMemberView)."""
+
+    relation: str | None
+    signal: str | None
+    score: float | None
+
+
+@dataclass(frozen=True)
 class StoryMemberView:
     """One entry of a story as ``stories --json`` prints it."""
 
@@ -220,6 +229,8 @@ class StoryMemberView:
     relation: str | None  # first, duplicate, story, manual
     signal: str | None  # the evidence: canonical-url, shingles, story-similarity, ...
     score: float | None
+    # Placed by a user (relation manual): what the grouping had found before.
+    auto: Evidence | None = None
 
 
 @dataclass(frozen=True)

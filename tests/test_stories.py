@@ -49,13 +49,13 @@ def serve_feeds(server: FeedServer, articles: list[Article]) -> dict[int, str]:
 def stories_json(config: Path, *args: str) -> list[dict[str, Any]]:
     result = run("stories", "--json", "--limit", "0", *args, "--config", str(config))
     assert result.exit_code == 0, result.output
-    return [json.loads(line) for line in result.output.splitlines()]
+    return [json.loads(line) for line in result.stdout.splitlines()]
 
 
 def entries_json(config: Path) -> list[dict[str, Any]]:
     result = run("entries", "--json", "--limit", "0", "--config", str(config))
     assert result.exit_code == 0, result.output
-    return [json.loads(line) for line in result.output.splitlines()]
+    return [json.loads(line) for line in result.stdout.splitlines()]
 
 
 def poll(config: Path, *args: str) -> str:
@@ -244,6 +244,57 @@ def test_merge_and_split_are_kept(server: FeedServer, config: Any) -> None:
     result = run("stories", "split", "999999", "--config", str(path))
     assert result.exit_code == 1
     assert "entry 999999" in result.output
+
+
+def test_a_merge_keeps_the_first_title_and_the_evidence_it_overrode(
+    server: FeedServer, config: Any
+) -> None:
+    articles = corpus(seed=13, groups=3, feeds=6)
+    feeds = serve_feeds(server, articles)
+    path = config(list(feeds.values()), **NO_PAGES)
+    poll(path)
+    a, b, c = sorted(stories_json(path), key=lambda s: s["id"])
+    # The other story's first entry would stand for the merged story were the
+    # representative chosen by feed: its feed comes first in source_priority.
+    lead = c["entries"][0]
+    path = config(list(feeds.values()), dedup={"source_priority": [lead["feed_url"]]}, **NO_PAGES)
+
+    single = run("stories", "split", str(lead["id"]), "--config", str(path))
+    assert single.exit_code == 0, single.output
+    alone = next(s for s in stories_json(path) if lead["id"] in {e["id"] for e in s["entries"]})
+    result = run("stories", "merge", str(a["id"]), str(alone["id"]), "--config", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == f"moved 1 entry into story {a['id']}"
+
+    merged = next(s for s in stories_json(path) if s["id"] == a["id"])
+    assert merged["title"] == a["title"]
+    assert merged["representative"] == lead["id"]  # the policy still picks the lead
+    moved = next(e for e in merged["entries"] if e["id"] == lead["id"])
+    assert (moved["relation"], moved["signal"], moved["score"]) == ("manual", "user", None)
+    # What the grouping had found, before the split and the merge.
+    assert moved["auto"] == {
+        "relation": lead["relation"],
+        "signal": lead["signal"],
+        "score": lead["score"],
+    }
+    shown = run("stories", "show", str(a["id"]), "--config", str(path)).stdout
+    assert f"manual by user; the grouping had found: {lead['relation']}" in shown
+
+    retitled = run(
+        "stories",
+        "merge",
+        str(a["id"]),
+        str(b["id"]),
+        "--title",
+        "One story",
+        "--config",
+        str(path),
+    )
+    assert retitled.exit_code == 0, retitled.output
+    assert retitled.stdout.startswith(f"moved {len(b['entries'])} entries into story")
+    assert next(s for s in stories_json(path) if s["id"] == a["id"])["title"] == "One story"
+    exported = run("export", "--format", "json", "--config", str(path)).stdout
+    assert '"title": "One story"' in exported
 
 
 def test_pages_that_name_the_same_canonical_are_one_article(

@@ -230,7 +230,9 @@ class Story(Base):
     __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    title: Mapped[str | None] = mapped_column(Text)  # the representative's title
+    title: Mapped[str | None] = mapped_column(Text)  # user_title, else the representative's
+    # The title a user's merge gave the story (the first story's, or --title).
+    user_title: Mapped[str | None] = mapped_column(Text)
     # Chosen by dedup.representative (README, "Stories"); NULL only while empty.
     # Indexed: deleting an entry (retention) looks up the story it represents.
     representative_id: Mapped[int | None] = mapped_column(
@@ -271,6 +273,11 @@ class StoryEntry(Base):
     )
     # True once a user placed the entry (stories merge/split): never moved automatically.
     pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What the grouping had found before a user placed the entry (relation, signal and
+    # score as above); NULL for an entry no user placed.
+    auto_relation: Mapped[str | None] = mapped_column(String(10))
+    auto_signal: Mapped[str | None] = mapped_column(String(20))
+    auto_score: Mapped[float | None] = mapped_column(Float)
     # True while the membership was decided on the feed's text because the article page
     # was still pending: once the page is extracted, the entry is decided again.
     awaits_text: Mapped[bool] = mapped_column(

@@ -15,11 +15,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, and_, bindparam, delete, func, insert, literal, or_, select, update
+from sqlalchemy import (
+    Table,
+    and_,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from ..dedup import Decision
-from ..types import FeedItem, SourceView, StoryMemberView, StoryView
+from ..types import Evidence, FeedItem, SourceView, StoryMemberView, StoryView
 from .boundary import translated
 from .models import Article, Base, Entry, Feed, Story, StoryEntry, Tombstone
 from .retention import buried_since
@@ -312,12 +324,14 @@ class StoryStore:
 
     @translated
     def describe(self, described: Sequence[StoryFacts]) -> None:
-        """Store what ``Deduplicator.describe`` worked out, one statement for all."""
+        """Store what ``Deduplicator.describe`` worked out, one statement for all. A
+        story that a user's merge titled keeps that title."""
+        titled = self._user_titles([facts.story_id for facts in described])
         rows = [
             {
                 "id": facts.story_id,
                 "representative_id": facts.representative,
-                "title": facts.title,
+                "title": titled.get(facts.story_id, facts.title),
                 "size": facts.size,
                 "sources": facts.sources,
             }
@@ -327,6 +341,27 @@ class StoryStore:
             for facts in described
         ]
         _update_many(self.session, Story, "id", rows)
+
+    def _user_titles(self, story_ids: Sequence[int]) -> dict[int, str]:
+        found: dict[int, str] = {}
+        for start in range(0, len(story_ids), _CHUNK):
+            query = select(Story.id, Story.user_title).where(
+                Story.id.in_(story_ids[start : start + _CHUNK]), Story.user_title.is_not(None)
+            )
+            found.update({row[0]: row[1] for row in self.session.execute(query) if row[1]})
+        return found
+
+    @translated
+    def title(self, story_id: int, title: str | None) -> None:
+        """The title a user's merge gives the story, for good (None: the
+        representative's again)."""
+        self.session.execute(
+            update(Story).where(Story.id == story_id).values(user_title=title, title=title)
+        )
+
+    @translated
+    def current_title(self, story_id: int) -> str | None:
+        return self.session.scalar(select(Story.title).where(Story.id == story_id))
 
     @translated
     def delete_empty(self, story_ids: Collection[int]) -> set[int]:
@@ -350,9 +385,15 @@ class StoryStore:
 
     @translated
     def place(self, entry_ids: Collection[int], story_id: int, seq: int) -> None:
-        """A user's decision: these entries belong to ``story_id``, for good."""
+        """A user's decision: these entries belong to ``story_id``, for good. What the
+        grouping had found is kept beside it (auto_relation, auto_signal, auto_score),
+        the first time a user places an entry."""
+        placed = StoryEntry.relation == "manual"
         self._update(
             entry_ids,
+            auto_relation=case((placed, StoryEntry.auto_relation), else_=StoryEntry.relation),
+            auto_signal=case((placed, StoryEntry.auto_signal), else_=StoryEntry.signal),
+            auto_score=case((placed, StoryEntry.auto_score), else_=StoryEntry.score),
             story_id=story_id,
             relation="manual",
             signal="user",
@@ -449,6 +490,9 @@ class StoryStore:
                     StoryEntry.signal,
                     StoryEntry.score,
                     text,
+                    StoryEntry.auto_relation,
+                    StoryEntry.auto_signal,
+                    StoryEntry.auto_score,
                 )
                 .join(Entry, Entry.id == StoryEntry.entry_id)
                 .join(Feed, Feed.id == Entry.feed_id)
@@ -470,6 +514,7 @@ class StoryStore:
                         signal=row[9],
                         score=row[10],
                         text=row[11],
+                        auto=Evidence(row[12], row[13], row[14]) if row[12] else None,
                     )
                 )
         return found
@@ -562,6 +607,7 @@ class _Report:
     signal: str | None
     score: float | None
     text: str | None
+    auto: Evidence | None = None
 
     def member(self) -> StoryMemberView:
         return StoryMemberView(
@@ -574,6 +620,7 @@ class _Report:
             relation=self.relation,
             signal=self.signal,
             score=self.score,
+            auto=self.auto,
         )
 
     def source(self) -> SourceView:
