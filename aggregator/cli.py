@@ -213,7 +213,7 @@ def init(config_path: Path) -> None:
 
     \b
     Example:
-        aggregator init && aggregator poll
+        aggregator init --config ~/news/feeds.yaml
     """
     try:
         write_starter(config_path, starter())

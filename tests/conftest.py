@@ -387,5 +387,5 @@ def feeds_json(config: Path) -> dict[str, dict[str, Any]]:
     """`aggregator feeds --json`, by feed URL."""
     result = run("feeds", "--json", "--config", str(config))
     assert result.exit_code == 0, result.output
-    rows = [json.loads(line) for line in result.output.splitlines()]
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
     return {row["url"]: row for row in rows}

@@ -86,7 +86,7 @@ def feed(items: list[dict[str, str]]) -> str:
 def entries_json(config: Path) -> dict[str, dict[str, Any]]:
     result = run("entries", "--json", "--limit", "0", "--config", str(config))
     assert result.exit_code == 0, result.output
-    rows = [json.loads(line) for line in result.output.splitlines()]
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
     return {row["url"]: row for row in rows}
 
 

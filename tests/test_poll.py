@@ -42,7 +42,7 @@ def db_rows(tmp_path: Path, sql: str, *args: Any) -> list[tuple[Any, ...]]:
 def entries_json(config: Path, *args: str) -> list[dict[str, Any]]:
     result = run("entries", "--json", "--limit", "0", "--config", str(config), *args)
     assert result.exit_code == 0, result.output
-    return [json.loads(line) for line in result.output.splitlines()]
+    return [json.loads(line) for line in result.stdout.splitlines()]
 
 
 @pytest.fixture
@@ -234,7 +234,7 @@ def test_removed_feed_keeps_entries_and_is_not_polled(
     assert db_rows(tmp_path, "SELECT count(*) FROM entries") == [(2,)]
     feeds = [
         json.loads(line)
-        for line in run("feeds", "--json", "--config", str(path)).output.splitlines()
+        for line in run("feeds", "--json", "--config", str(path)).stdout.splitlines()
     ]
     assert {f["url"]: f["active"] for f in feeds} == {one: True, two: False}
 
@@ -274,19 +274,19 @@ def test_entries_command(five_feeds: Path) -> None:
     assert "US condemns terrorist attacks in Balochistan" not in {e["title"] for e in since}
 
     plain = run("entries", "--limit", "2", "--config", str(five_feeds))
-    assert len(plain.output.splitlines()) == 2
+    assert len(plain.stdout.splitlines()) == 2
     bad = run("entries", "--since", "yesterday", "--config", str(five_feeds))
     assert bad.exit_code == 2
-    assert "expected an ISO 8601 date" in bad.output
+    assert "or an ISO 8601 date" in bad.output
 
 
 def test_feeds_command(five_feeds: Path, server: FeedServer) -> None:
     before = run("feeds", "--json", "--config", str(five_feeds))
-    assert [json.loads(line)["last_status"] for line in before.output.splitlines()] == [None] * 5
+    assert [json.loads(line)["last_status"] for line in before.stdout.splitlines()] == [None] * 5
     run("poll", "--config", str(five_feeds))
     rows = [
         json.loads(line)
-        for line in run("feeds", "--json", "--config", str(five_feeds)).output.splitlines()
+        for line in run("feeds", "--json", "--config", str(five_feeds)).stdout.splitlines()
     ]
     by_url = {r["url"]: r for r in rows}
     rss_feed = by_url[server.url("/rss2.xml")]
@@ -441,7 +441,7 @@ def test_schedule_honours_the_feed_and_explains_itself(
             (r["url"], r["next_poll_reason"], r["next_poll_at"], r["last_polled_at"])
             for r in (
                 json.loads(line)
-                for line in run("feeds", "--json", "--config", str(path)).output.splitlines()
+                for line in run("feeds", "--json", "--config", str(path)).stdout.splitlines()
             )
         ]
     }

@@ -49,7 +49,7 @@ def scalar(database: str, sql: str) -> Any:
 def search_ids(config: Path, title: str) -> list[int]:
     result = run("search", f'"{title}"', "--json", "--config", str(config))
     assert result.exit_code == 0, result.output
-    return [json.loads(line)["id"] for line in result.output.splitlines()]
+    return [json.loads(line)["id"] for line in result.stdout.splitlines()]
 
 
 def prune(config: Path, *args: str) -> str:

@@ -51,7 +51,7 @@ NEWS = [
 def search(config: Path, *args: str) -> list[dict[str, Any]]:
     result = run("search", *args, "--json", "--config", str(config))
     assert result.exit_code == 0, result.output
-    return [json.loads(line) for line in result.output.splitlines()]
+    return [json.loads(line) for line in result.stdout.splitlines()]
 
 
 def titles(config: Path, *args: str) -> list[str]:
@@ -126,7 +126,7 @@ def test_json_fields_snippet_and_since(news: Path) -> None:
     # The terminal view: the entry's line, then the passage.
     plain = run("search", "wicket", "--config", str(news))
     assert plain.exit_code == 0
-    lines = plain.output.splitlines()
+    lines = plain.stdout.splitlines()
     assert "Cricket: Pakistan beat India" in lines[0]
     assert "wicket" in lines[1]
 
@@ -148,7 +148,7 @@ def test_any_query_is_safe(news: Path, query: str) -> None:
     """Operators of the backends' own syntax are plain words to a user."""
     result = run("search", query, "--json", "--config", str(news))
     assert result.exit_code == 0, result.output
-    assert all(json.loads(line)["id"] for line in result.output.splitlines())
+    assert all(json.loads(line)["id"] for line in result.stdout.splitlines())
 
 
 @pytest.mark.parametrize("query", ["", "   ", "*", "-budget", '""', "- -", "or"])

@@ -64,7 +64,7 @@ def test_reader_is_not_blocked_by_an_open_write(
     try:
         result = run("entries", "--json", "--config", str(path))
         assert result.exit_code == 0
-        assert json.loads(result.output)["title"] == "A"
+        assert json.loads(result.stdout)["title"] == "A"
     finally:
         writer.execute("ROLLBACK")
         writer.close()
@@ -84,7 +84,7 @@ def test_poll_on_postgres(server: FeedServer, tmp_path: Path, pg_url: str) -> No
 
     entries = [
         json.loads(line)
-        for line in run("entries", "--json", "--config", str(path)).output.splitlines()
+        for line in run("entries", "--json", "--config", str(path)).stdout.splitlines()
     ]
     assert len(entries) == 5
     assert len({(e["feed_url"], e["guid"]) for e in entries}) == 5
@@ -92,7 +92,7 @@ def test_poll_on_postgres(server: FeedServer, tmp_path: Path, pg_url: str) -> No
     assert {e["title"] for e in entries if e["feed_url"] == one} == {"A edited", "B", "C"}
     feeds = [
         json.loads(line)
-        for line in run("feeds", "--json", "--config", str(path)).output.splitlines()
+        for line in run("feeds", "--json", "--config", str(path)).stdout.splitlines()
     ]
     assert {f["url"]: f["entries"] for f in feeds} == {one: 3, two: 2}
 
@@ -173,7 +173,7 @@ def test_json_feed_with_nul_characters_on_postgres(
     path = write_config(tmp_path / "feeds.yaml", [url], database=pg_url)
     result = run("poll", "--config", str(path))
     assert "1 new entries" in result.output, result.output
-    entry = json.loads(run("entries", "--json", "--config", str(path)).output)
+    entry = json.loads(run("entries", "--json", "--config", str(path)).stdout)
     assert (entry["title"], entry["content_text"]) == ("ab", "xy")
 
 
@@ -265,6 +265,6 @@ def test_the_rebuild_for_ids_never_reused_keeps_every_row(
     )
     assert run("poll", "--config", str(path)).exit_code == 0
     found = run("search", "zanzibar", "--json", "--config", str(path))
-    assert [json.loads(line)["title"] for line in found.output.splitlines()] == [
+    assert [json.loads(line)["title"] for line in found.stdout.splitlines()] == [
         "Zanzibar ferry resumes"
     ]
