@@ -17,29 +17,32 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-import httpx
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from .articles import Extract, Extractor, OnArticle
 from .config import OutputSettings, RetentionSettings, Settings
-from .deduplicate import Deduplicator
 from .errors import ExtractError, ParseError, StoreError
-from .extract import extract_article, skip_reason
-from .fetch import make_client
-from .parse import parse_feed
-from .pipeline import OnResult, Parse, Poller, ScheduleBounds
-from .prune import Pruner
 from .store import ArticleStore, Store, StoryStore
 from .store.boundary import explain, explained, first_line
 from .store.engine import make_engine, writer
 from .store.migrate import current_revision, head_revision, upgrade
 from .types import Article, FeedSource, Fetched, FetchPolicy, Page, ParsedFeed, RawEntry
-from .workers import HostSlots
+
+# The fetching, parsing, extracting and grouping stages are imported by the methods
+# that build them: a query command needs none of them (trafilatura alone takes a
+# tenth of a second to import), and starts at once.
+if TYPE_CHECKING:
+    import httpx
+
+    from .articles import Extract, Extractor, OnArticle
+    from .deduplicate import Deduplicator
+    from .pipeline import OnResult, Parse, Poller
+    from .prune import Pruner
+    from .workers import HostSlots
 
 # Below this many feeds, starting parser processes costs more than it saves.
 PARALLEL_PARSE_MIN_FEEDS = 50
@@ -88,6 +91,8 @@ class App:
 
     def new_client(self) -> httpx.Client:
         """An HTTP client with the configured identity and address policy."""
+        from .fetch import make_client
+
         fetch = self.settings.fetch
         return make_client(
             user_agent=fetch.user_agent,
@@ -131,6 +136,8 @@ class App:
         return self._deduplicator(session) if self.settings.dedup.enabled else None
 
     def _deduplicator(self, session: Session) -> Deduplicator:
+        from .deduplicate import Deduplicator
+
         dedup = self.settings.dedup
         return Deduplicator(
             session,
@@ -146,6 +153,8 @@ class App:
         """Retention, keeping entries ``keep`` and each feed's ``keep_at_least``
         newest (else as ``retention:`` says), and the entries of feeds with a ``keep``
         of their own that long; None when nothing says how long."""
+        from .prune import Pruner
+
         retention = self.settings.retention
         if keep is None and retention.keep is not None:
             keep = timedelta(seconds=retention.keep)
@@ -159,6 +168,8 @@ class App:
 
     def _plan_page(self, source: FeedSource, entry: RawEntry) -> str | None:
         """Why a new entry's page is not fetched, or None (see extract.skip_reason)."""
+        from .extract import skip_reason
+
         return skip_reason(entry, source.full_text, self.settings.extract.min_words)
 
     def plan_stored_page(self, feed_url: str, entry: RawEntry) -> str | None:
@@ -189,6 +200,8 @@ class App:
         """parse_feed, in worker processes when there are enough feeds to keep more than
         one core busy (feedparser is most of a poll's CPU time, and threads share one
         core). The processes are started on first use and stopped by close()."""
+        from .parse import parse_feed
+
         if not self._parallel():
             return parse_feed
 
@@ -206,6 +219,8 @@ class App:
 
     def extract(self) -> Extract:
         """extract_article, in the same worker processes as parsing when there are."""
+        from .extract import extract_article
+
         if not self._parallel():
             return extract_article
 
@@ -262,6 +277,8 @@ class App:
     def poller(
         self, session: Session, on_result: OnResult, slots: HostSlots | None = None
     ) -> Poller:
+        from .pipeline import Poller, ScheduleBounds
+
         fetch = self.settings.fetch
         return Poller(
             session=session,
@@ -293,6 +310,9 @@ class App:
     ) -> Extractor | None:
         """The article page fetcher, or None with full text off everywhere. ``slots``:
         the per-host cap shared with a Poller (see workers())."""
+        from .articles import Extractor
+        from .workers import HostSlots
+
         if not self.full_text:
             return None
         slots = slots or HostSlots(self.settings.fetch.per_host)
@@ -321,6 +341,8 @@ class App:
         on_article: OnArticle = lambda result: None,
     ) -> tuple[Poller, Extractor | None]:
         """The Poller and the Extractor, sharing one per-host cap (see drive.py)."""
+        from .workers import HostSlots
+
         slots = HostSlots(self.settings.fetch.per_host)
         return self.poller(session, on_result, slots), self.extractor(session, slots, on_article)
 

@@ -19,29 +19,19 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from click.core import ParameterSource
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from sqlalchemy.orm import Session
 
-from . import discover
-from .app import App, make_app
-from .config import DEFAULT_CONFIG, FetchSettings, checked_keep, load_settings, parse_duration
-from .daemon import run_daemon
-from .deduplicate import Deduplicator
-from .drive import drain, run_once
+# Only what every command needs is imported here; each command imports what it uses
+# (trafilatura, SQLAlchemy, pydantic, the dedup index...), so that `--help` and a
+# query start at once (benchmarks/startup.py).
 from .errors import AggregatorError, ConfigError
-from .feedsfile import add_feeds, problem_of, remove_feed
 from .logs import configure as configure_logging
-from .opml import OpmlFeed, parse_opml, write_opml
-from .prune import Pruned
-from .publish import document, items_of, write_atomically
 from .render import FORMATS
-from .starter import EXAMPLE_FEEDS, empty_starter, starter, write_starter
-from .store import StoryStore
 from .types import (
     MARK_END,
     MARK_START,
@@ -57,9 +47,17 @@ from .types import (
     StoredCounts,
     StoryView,
 )
-from .websearch import QueryError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from .app import App
+    from .config import FetchSettings
+    from .deduplicate import Deduplicator
+    from .prune import Pruned
 
 F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_CONFIG = "feeds.yaml"
 LOG_LEVELS = ["debug", "info", "warning", "error"]
 
 
@@ -166,6 +164,9 @@ def with_app(
         @_log_level_option(log_default)
         @functools.wraps(command)
         def wrapper(config_path: Path, log_level: str, **kwargs: Any) -> Any:
+            from .app import make_app
+            from .config import load_settings
+
             if click.get_current_context().invoked_subcommand:
                 return None  # a group whose own command is not the one asked for
             configure_logging(log_level)
@@ -215,6 +216,8 @@ def init(config_path: Path) -> None:
     Example:
         aggregator init --config ~/news/feeds.yaml
     """
+    from .starter import EXAMPLE_FEEDS, starter, write_starter
+
     try:
         write_starter(config_path, starter())
     except FileExistsError as e:
@@ -247,6 +250,8 @@ def poll(app: App, force: bool, feed_urls: tuple[str, ...]) -> None:
     Example:
         aggregator poll --config feeds.yaml
     """
+    from .drive import run_once
+
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     with app.session(write=True) as session:
         store = app.store(session)
@@ -398,6 +403,8 @@ def extract(app: App, retry_failed: bool, everything: bool) -> None:
     Example:
         aggregator extract --retry-failed
     """
+    from .drive import drain
+
     if not app.full_text:
         raise ConfigProblem(
             f"{app.settings.config_path}: full text is off (extract: full_text: never)"
@@ -509,11 +516,15 @@ def run(app: App) -> None:
     Example:
         aggregator run --config feeds.yaml --log-level info
     """
+    from .daemon import run_daemon
+
     run_daemon(app)
     _exit_now_if_stuck(0)
 
 
 def _since(_ctx: click.Context, _param: click.Parameter, value: str | None) -> datetime | None:
+    from .durations import parse_duration
+
     if value is None:
         return None
     try:
@@ -711,6 +722,9 @@ def search(
         aggregator search '"state of emergency" or curfew' --json | jq .url
         aggregator search flood --tag south-asia --newest
     """
+    from .store import StoryStore
+    from .websearch import QueryError
+
     with app.session() as session, session.begin():
         feeds = _feeds_asked(app, session, feed_urls, tag)
         # By story: enough copies that `limit` stories are found (each copy of a
@@ -822,6 +836,8 @@ def stories(
         aggregator stories --min-sources 3
         aggregator stories --json --since 2026-11-20 | jq .title
     """
+    from .store import StoryStore
+
     feeds = _tagged(app, tag) if tag is not None else None
     with app.session() as session, session.begin():
         rows = StoryStore(session, app.now).stories(
@@ -886,6 +902,8 @@ def stories_show(app: App, story_id: int, as_json: bool) -> None:
     Example:
         aggregator stories show 12
     """
+    from .store import StoryStore
+
     with app.session() as session, session.begin():
         found = StoryStore(session, app.now).stories(ids=[story_id], limit=None)
     if not found:
@@ -971,6 +989,7 @@ def stories_split(app: App, entry_id: int) -> None:
 
 
 def _dedup(app: App, session: Session) -> Deduplicator:
+
     found = app.deduplicator(session)
     if found is None:
         raise click.ClickException("deduplication is off (dedup: enabled: false)")
@@ -1024,6 +1043,8 @@ def export(
         aggregator export --format json --tag world --min-sources 2
         aggregator export --search balochistan
     """
+    from .publish import document, items_of
+
     saved = app.settings.output.searches
     if tag is not None and search is not None:
         raise click.UsageError("give --tag or --search, not both")
@@ -1054,6 +1075,8 @@ def export(
 
 def _deliver(body: bytes, output: Path | None, what: str) -> None:
     """A document to standard output, or atomically to ``output`` (saying so)."""
+    from .publish import write_atomically
+
     if output is None:
         sys.stdout.buffer.write(body)
         sys.stdout.buffer.flush()
@@ -1063,6 +1086,8 @@ def _deliver(body: bytes, output: Path | None, what: str) -> None:
 
 
 def _duration(_ctx: click.Context, _param: click.Parameter, value: str | None) -> timedelta | None:
+    from .durations import checked_keep, parse_duration
+
     if value is None:
         return None
     try:
@@ -1165,6 +1190,8 @@ _config_only = _config_option("The feeds.yaml to edit (env AGGREGATOR_CONFIG).")
 
 def _created_if_missing(config_path: Path) -> None:
     """A first feeds.yaml for ``feeds add`` and ``feeds import`` (saying so)."""
+    from .starter import empty_starter, write_starter
+
     if config_path.exists():
         return
     try:
@@ -1200,6 +1227,10 @@ def feeds_add(
         aggregator feeds add https://www.dawn.com/feeds/home --tag pakistan
         aggregator feeds add https://www.dawn.com/   # finds the feed the page announces
     """
+    from .config import FetchSettings, load_settings
+    from .feedsfile import add_feeds, problem_of
+    from .opml import OpmlFeed
+
     url = url.strip()
     refused = problem_of(OpmlFeed(url, title, tags))
     if refused:
@@ -1224,6 +1255,8 @@ def feeds_add(
 def _checked_feed(url: str, fetch: FetchSettings) -> tuple[str, str | None]:
     """The feed to add for ``url`` and its title: ``url`` itself when it is a feed,
     the one feed a page announces; a page announcing several is listed (exit 1)."""
+    from . import discover
+
     checked = discover.check(url, fetch)
     if checked.feed is not None:
         return checked.feed.url, checked.feed.title
@@ -1258,6 +1291,8 @@ def feeds_remove(url: str, config_path: Path) -> None:
     Example:
         aggregator feeds remove https://www.dawn.com/feeds/home
     """
+    from .feedsfile import remove_feed
+
     with _errors():
         removed = remove_feed(config_path, url)
     if not removed:
@@ -1278,6 +1313,9 @@ def feeds_import(opml: Path, config_path: Path) -> None:
     Example:
         aggregator feeds import ~/Downloads/feedly.opml
     """
+    from .feedsfile import add_feeds
+    from .opml import parse_opml
+
     with _errors():
         try:
             data = opml.read_bytes()
@@ -1315,6 +1353,8 @@ def feeds_export(app: App, output: Path | None) -> None:
     Example:
         aggregator feeds export --output subscriptions.opml
     """
+    from .opml import OpmlFeed, write_opml
+
     with app.session() as session, session.begin():
         known = {row.url: row for row in app.store(session).feeds(app.settings.feeds)}
     listed = [

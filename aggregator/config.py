@@ -41,44 +41,20 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from .dedup import Thresholds
+from .durations import DURATION_HINT, checked_keep, parse_duration
 from .errors import ConfigError
 from .types import FeedSource
 from .websearch import QueryError, to_fts5
 
-DEFAULT_CONFIG = "feeds.yaml"
 DEFAULT_DATABASE = "sqlite:///aggregator.db"
 DEFAULT_INTERVAL = "30m"
 USER_AGENT = "aggregator/0.1 (news feed aggregator; +https://pypi.org/project/aggregator/)"
-
-_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
-_DURATION = re.compile(r"(\d+)\s*([smhdw])")
-_DURATION_HINT = "a duration such as 15m, 2h or 1d (units s, m, h, d, w; e.g. 1h30m)"
-
-
-def parse_duration(text: str) -> int:
-    """Parse ``15m``, ``2h``, ``1d`` or compounds such as ``1h30m`` into seconds.
-
-    Raises:
-        ValueError: the text is not such a duration, or is zero.
-    """
-    compact = text.strip().lower()
-    pos, total = 0, 0
-    for match in _DURATION.finditer(compact):
-        if match.start() != pos:
-            break
-        total += int(match.group(1)) * _UNITS[match.group(2)]
-        pos = match.end()
-    if not compact or pos != len(compact):
-        raise ValueError(f"expected {_DURATION_HINT}, got {text!r}")
-    if total <= 0:
-        raise ValueError(f"expected a duration longer than zero, got {text!r}")
-    return total
 
 
 def _duration(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, str):
         # A bare number is ambiguous (seconds? minutes?), so it is refused.
-        raise ValueError(f"expected {_DURATION_HINT} as text, got {value!r}")
+        raise ValueError(f"expected {DURATION_HINT} as text, got {value!r}")
     return parse_duration(value)
 
 
@@ -269,22 +245,6 @@ class OutputSettings(_Section):
     base_url: StrictStr = "http://127.0.0.1:8080/"
     # More merged feeds, each of the stories matching a search (README, "Merged feed").
     searches: Annotated[dict[SearchName, SavedSearch], BeforeValidator(_saved_searches)] = {}
-
-
-# The shortest retention: a shorter time would delete what the feed still lists today.
-MIN_KEEP = 86400
-
-
-def checked_keep(seconds: int, written: object) -> int:
-    """A retention's keep, at least a day (feeds.yaml and `prune --keep`).
-
-    Raises:
-        ValueError: a shorter one, named as ``written`` ("at least 86400" would not
-            say what 2h is short of).
-    """
-    if seconds < MIN_KEEP:
-        raise ValueError(f"expected at least a day (1d), got {written!r}")
-    return seconds
 
 
 def _a_day_at_least(value: Any, parse: ValidatorFunctionWrapHandler) -> int | None:

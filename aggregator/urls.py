@@ -13,8 +13,6 @@ import posixpath
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from courlan import normalize_url
-
 # Trackers courlan (1.4) keeps: HubSpot, Instagram, Bing/Yandex ads, and `ref`-style
 # referral markers that news sites add to their own links.
 _MORE_TRACKERS = re.compile(
@@ -31,6 +29,10 @@ def canonical_url(url: str) -> str:
     the query sorted, dot segments resolved. Path case and trailing slashes stay: on
     most servers they are part of the address.
     """
+    # Imported here: courlan takes 80 ms to import, and the query commands, which
+    # read this module's neighbours, never call this.
+    from courlan import normalize_url
+
     parts = urlsplit(url.strip())
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return url

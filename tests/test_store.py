@@ -13,7 +13,13 @@ from alembic import command as alembic_command
 from sqlalchemy import inspect, text
 
 from aggregator.store.engine import make_engine
-from aggregator.store.migrate import current_revision, head_revision, schema_differences, upgrade
+from aggregator.store.migrate import (
+    current_revision,
+    head_revision,
+    schema_differences,
+    scripts_head,
+    upgrade,
+)
 
 from .conftest import FeedServer, run, write_config
 from .synthetic import corpus
@@ -268,3 +274,8 @@ def test_the_rebuild_for_ids_never_reused_keeps_every_row(
     assert [json.loads(line)["title"] for line in found.stdout.splitlines()] == [
         "Zanzibar ferry resumes"
     ]
+
+
+def test_head_is_the_newest_migration() -> None:
+    # Commands compare the database with HEAD without loading Alembic.
+    assert head_revision() == scripts_head()

@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.config import Config
-from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.script.revision import RevisionError
-from alembic.util.exc import CommandError
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from ..errors import StoreError
 from .engine import BUSY_TIMEOUT_MS, writer
 from .models import Base, compared
+
+# Alembic is loaded only to change the schema (and to check HEAD, in the tests):
+# every command compares the database's revision with HEAD first, and a command
+# whose database is current starts without it.
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The newest revision in migrations/versions (tests/test_store.py checks it against
+# Alembic's own view of the scripts).
+HEAD = "0011"
 
 # An arbitrary constant naming aggregator's migration lock among PostgreSQL's
 # advisory locks (pg_advisory_lock takes a bigint).
@@ -39,6 +42,8 @@ def migrations_dir() -> Path:
 
 
 def _config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     if connection is not None:
@@ -47,14 +52,26 @@ def _config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None
-    return head
+    return HEAD
+
+
+def scripts_head() -> str | None:
+    """The head revision as Alembic reads it from the scripts (HEAD must be it)."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_config()).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The database's schema revision, None for a database without one."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return _revision(connection)
+
+
+def _revision(connection: Connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(engine: Engine) -> str | None:
@@ -72,6 +89,8 @@ def upgrade(engine: Engine) -> str | None:
     head = head_revision()
     if current_revision(engine) == head:
         return None  # no lock taken: a read-only database at head opens for reading
+    from alembic import command
+
     with writer(engine).connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
         postgresql = connection.dialect.name == "postgresql"
@@ -85,7 +104,7 @@ def upgrade(engine: Engine) -> str | None:
             # revision inside it and leaves the commit to us (SQLite would otherwise
             # commit revision by revision, and release the lock in between).
             connection.begin()
-            current = MigrationContext.configure(connection).get_current_revision()
+            current = _revision(connection)
             if current == head:
                 connection.rollback()  # another process upgraded while we waited
                 return None
@@ -130,6 +149,10 @@ def foreign_keys(connection: Connection, *, on: bool) -> None:
 
 
 def _known(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+    from alembic.script.revision import RevisionError
+    from alembic.util.exc import CommandError
+
     try:
         return ScriptDirectory.from_config(_config()).get_revision(revision) is not None
     except (CommandError, RevisionError):
@@ -160,6 +183,9 @@ def _backup_sqlite(connection: Connection, current: str | None) -> str | None:
 
 def schema_differences(engine: Engine) -> list[Any]:
     """What autogenerate would change to make the database match the models."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
     with engine.connect() as connection:
         context = MigrationContext.configure(
             connection,
