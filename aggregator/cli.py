@@ -23,8 +23,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from click.core import ParameterSource
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 # Only what every command needs is imported here; each command imports what it uses
 # (trafilatura, SQLAlchemy, pydantic, the dedup index...), so that `--help` and a
@@ -49,6 +47,8 @@ from .types import (
 )
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
     from sqlalchemy.orm import Session
 
     from .app import App
@@ -250,6 +250,8 @@ def poll(app: App, force: bool, feed_urls: tuple[str, ...]) -> None:
     Example:
         aggregator poll --config feeds.yaml
     """
+    from rich.console import Console
+
     from .drive import run_once
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -440,8 +442,16 @@ class _PollProgress:
     def __init__(
         self, console: Console, feeds_due: int, backlog: Callable[[], PageBacklog] | None
     ) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
         self._backlog = backlog if console.is_terminal else None
-        self._progress = (
+        self._progress: Progress | None = (
             Progress(
                 TextColumn("{task.description:<7}"),
                 BarColumn(),
