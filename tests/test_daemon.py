@@ -457,22 +457,22 @@ def test_address_policy_in_the_daemon(
 
 def test_every_section_is_taken_live_or_needs_a_restart() -> None:
     from aggregator.config import Settings
-    from aggregator.daemon import _LIVE_SECTIONS, _RESTART_SECTIONS
+    from aggregator.jobs import LIVE_SECTIONS, RESTART_SECTIONS
 
-    live, restart = set(_LIVE_SECTIONS), set(_RESTART_SECTIONS)
+    live, restart = set(LIVE_SECTIONS), set(RESTART_SECTIONS)
     assert not live & restart
     assert live | restart | {"config_path", "feeds"} == set(Settings.model_fields)
 
 
 def test_a_feed_s_own_keep_counts_as_a_change_of_retention(tmp_path: Path) -> None:
     from aggregator.config import load_settings
-    from aggregator.daemon import _retention
+    from aggregator.jobs import retention_of
 
     def settings(**feed: str) -> Any:
         path = write_config(tmp_path / "feeds.yaml", [{"url": "https://a.example/rss", **feed}])
         return load_settings(path, {})
 
-    assert _retention(settings()) == _retention(settings())
-    assert _retention(settings(keep="30d")) != _retention(settings())
-    assert _retention(settings(keep="30d")) != _retention(settings(keep="31d"))
-    assert _retention(settings(title="Renamed")) == _retention(settings())
+    assert retention_of(settings()) == retention_of(settings())
+    assert retention_of(settings(keep="30d")) != retention_of(settings())
+    assert retention_of(settings(keep="30d")) != retention_of(settings(keep="31d"))
+    assert retention_of(settings(title="Renamed")) == retention_of(settings())
