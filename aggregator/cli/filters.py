@@ -1,0 +1,136 @@
+"""The options that narrow what a query answers (--since, --limit, --min-sources,
+--feed, --tag), and what an empty answer says."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+import click
+from click.core import ParameterSource
+
+from .base import F
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..app import App
+
+
+def parse_since(_ctx: click.Context, _param: click.Parameter, value: str | None) -> datetime | None:
+    from ..durations import parse_duration
+
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        pass
+    else:
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    try:
+        ago = parse_duration(value)  # "1d", "12h": that long before now
+    except ValueError as e:
+        raise click.BadParameter(
+            f"expected a duration such as 12h or 1d, or an ISO 8601 date or time such as "
+            f"2026-11-20 or 2026-11-20T08:00Z, got {value!r}"
+        ) from e
+    return datetime.now(UTC) - timedelta(seconds=ago)
+
+
+min_sources_option = click.option(
+    "--min-sources",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Only stories reported by at least this many feeds.",
+)
+
+
+def limit_option(what: str) -> Callable[[F], F]:
+    return click.option(
+        "--limit",
+        type=click.IntRange(min=0),
+        default=100,
+        show_default=True,
+        help=f"At most this many {what} (0: no limit).",
+    )
+
+
+stories_since_option = click.option(
+    "--since",
+    callback=parse_since,
+    metavar="WHEN",
+    help="Only stories changed at or after this (a date or time, or 12h, 1d ago).",
+)
+
+
+def feeds_asked(
+    app: App, session: Session, feed_urls: Iterable[str], tag: str | None
+) -> set[str] | None:
+    """The feeds that --feed and --tag select (both: those that both do); None: all."""
+    asked = {url.strip() for url in feed_urls}
+    if asked:
+        known_feeds(app, session, asked)
+    if tag is None:
+        return asked or None
+    tagged = feeds_tagged(app, tag)
+    return tagged & asked if asked else tagged
+
+
+def known_feeds(app: App, session: Session, urls: Iterable[str]) -> None:
+    """A --feed that names no stored feed is a mistake (a URL written another way,
+    with a trailing slash say), not an empty answer: exit status 2."""
+    asked = {url.strip() for url in urls}
+    unknown = sorted(asked - app.store(session).known_feeds(asked))
+    if unknown:
+        message = f"no feed {', '.join(unknown)} in the database (see `feeds`)"
+        raise click.BadParameter(message, param_hint="--feed")
+
+
+def feeds_tagged(app: App, tag: str) -> set[str]:
+    """The feeds with ``tag``; a tag no feed has is a mistake: exit status 2."""
+    tagged = {source.url for source in app.settings.feeds if tag in source.tags}
+    if not tagged:
+        tags = sorted({t for source in app.settings.feeds for t in source.tags})
+        raise click.BadParameter(
+            f"no feed in feeds.yaml has the tag {tag!r} (tags: {', '.join(tags) or 'none'})",
+            param_hint="--tag",
+        )
+    return tagged
+
+
+def say_nothing(what: str, otherwise: str = "stored yet") -> None:
+    """An empty answer, said on stderr (stdout stays empty for scripts), with the
+    filters that were given: exit status 0, nothing is wrong."""
+    ctx = click.get_current_context()
+
+    def shown(value: Any) -> str:
+        return value.isoformat(timespec="minutes") if isinstance(value, datetime) else str(value)
+
+    given = [
+        f"{param.opts[0]} {shown(ctx.params[param.name])}"
+        if not getattr(param, "is_flag", False)
+        else param.opts[0]
+        for param in ctx.command.params
+        if param.name
+        and isinstance(param, click.Option)
+        and ctx.get_parameter_source(param.name) is ParameterSource.COMMANDLINE
+        and param.name not in ("config_path", "log_level", "as_json", "limit", "output")
+    ]
+    query = ctx.params.get("query")
+    if query:
+        given.insert(0, repr(query))
+    click.echo(f"no {what} {' '.join(given) if given else otherwise}", err=True)
+
+
+def parse_keep(_ctx: click.Context, _param: click.Parameter, value: str | None) -> timedelta | None:
+    from ..durations import checked_keep, parse_duration
+
+    if value is None:
+        return None
+    try:
+        return timedelta(seconds=checked_keep(parse_duration(value), value))
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from e
