@@ -66,8 +66,8 @@ REFERENCE = 10000
 # With a few dozen entries (a new database), plain idf all but zeroes the words an
 # event's reports share, the very evidence; the prior lifts them, fades as N grows,
 # and leaves a word every entry carries (a feed's stock footer) at zero. Whole-article
-# events, each fifth alone: B-cubed F1 0.956 without it, 0.965 with it, the other
-# regimes within 0.004 (a plain pseudo-count, 0.989, weighted stock footers).
+# events, each fifth alone: B-cubed F1 0.974 without it, 0.981 with it, the other
+# regimes within 0.002 (a plain pseudo-count weighted stock footers).
 PSEUDO_DOCUMENTS = 100
 # Taken off the score when the entry's headline gives numbers and the story's give
 # others, none in common ("128,000 jobs in October" is not "3.9% in April").
@@ -141,9 +141,17 @@ def assign(
     index: Index, items: Iterable[Item], new_story: Callable[[], int]
 ) -> list[tuple[Decision, int]]:
     """Decide a batch in ``batch_order``, each entry seeing those before it; stories
-    that start here get their ids from ``new_story``."""
+    that start here get their ids from ``new_story``.
+
+    The whole batch counts in the document frequencies before any of it is decided:
+    it is stored already, and in a new database it is all there is. Counted one by
+    one, the first entries of a first poll had every word they share with the rest
+    at an idf of zero, and two outlets' identical reports stayed apart."""
+    ordered = batch_order(items)
+    for item in ordered:
+        index.count(item.entry_id, item.terms)
     decided = []
-    for item in batch_order(items):
+    for item in ordered:
         decision = index.decide(item)
         story_id = decision.story_id if decision.story_id is not None else new_story()
         index.add(item, story_id)

@@ -279,3 +279,19 @@ def test_one_feed_listing_one_address_twice_lists_one_article() -> None:
     stories, decided = group([first, twice])
     assert stories[0] == stories[1]
     assert decided[1][0].signal == "canonical-url"
+
+
+def test_a_first_batch_groups_the_same_report_from_two_outlets() -> None:
+    """In a new database the batch is all there is: its own words count in the
+    document frequencies before it is decided (counted one by one, the first entry
+    had every word it shares with the rest at an idf of zero)."""
+    (title, text), (title2, text2) = FLOOD[0], FLOOD[1]  # one event in other words
+    other_title, other_text = OTHERS[0]
+    articles = [
+        Article(0, "original", 1, "g1", "https://one.example/1", title, (text,), START),
+        Article(1, "original", 1, "g2", "https://one.example/2", other_title, (other_text,), START),
+        Article(0, "original", 2, "g3", "https://two.example/1", title2, (text2,), START),
+    ]
+    story, decided = group(articles)
+    assert story[0] == story[2] != story[1]
+    assert [d.relation for d, _ in decided].count("story") == 1
