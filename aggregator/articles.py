@@ -279,13 +279,14 @@ class Extractor:
         except StoreUnavailable as e:
             # Their leases expire: the pages are fetched again, nothing is lost.
             event(log, logging.WARNING, "article.unstored", pages=len(self._unstored), error=str(e))
+        in_use = bool(self._in_flight)  # an abandoned fetch may still use its client
         abandoned = len(self._in_flight) + len(self._unstored)
         self._pool.shutdown(wait=False, cancel_futures=True)
         for due in self._in_flight.values():
             self.slots.give(due.host)
         self._in_flight.clear()
         self._unstored.clear()
-        self._clients.close(in_use=abandoned > 0)
+        self._clients.close(in_use=in_use)
         with contextlib.suppress(StoreUnavailable), transaction(self.session):
             self.articles.release(self.owner)
         return abandoned

@@ -423,13 +423,14 @@ class Poller:
             # Their leases expire (or, once this process is gone, are taken over at
             # once): the feeds are polled again, nothing stored is lost.
             event(log, logging.WARNING, "poll.unstored", polls=len(self._unstored), error=str(e))
+        in_use = bool(self._in_flight)  # an abandoned fetch may still use its client
         abandoned = len(self._in_flight) + len(self._unstored)
         self._pool.shutdown(wait=False, cancel_futures=True)
         for due in self._in_flight.values():
             self.slots.give(due.host)
         self._in_flight.clear()
         self._unstored.clear()
-        self._clients.close(in_use=abandoned > 0)  # an abandoned poll may still use its client
+        self._clients.close(in_use=in_use)
         with contextlib.suppress(StoreUnavailable), transaction(self.session):
             self.store.release(self.owner)
         return abandoned

@@ -13,7 +13,7 @@ from .filters import parse_keep
 from .show import counted, short_time
 
 if TYPE_CHECKING:
-    from ..app import App
+    from ..api import Aggregator
     from ..prune import Pruned
 
 
@@ -58,7 +58,9 @@ def init(config_path: Path) -> None:
 )
 @click.option("--dry-run", is_flag=True, help="Count what would be deleted; delete nothing.")
 @with_app()
-def prune(app: App, keep: timedelta | None, keep_at_least: int | None, dry_run: bool) -> None:
+def prune(
+    app: Aggregator, keep: timedelta | None, keep_at_least: int | None, dry_run: bool
+) -> None:
     """Delete old entries (retention), and what only they needed.
 
     Entries first stored longer ago than `retention.keep` (or their feed's own
@@ -72,20 +74,17 @@ def prune(app: App, keep: timedelta | None, keep_at_least: int | None, dry_run: 
         aggregator prune --dry-run
         aggregator prune --keep 30d --keep-at-least 10
     """
-    with app.session(write=True) as session:
-        pruner = app.pruner(session, keep, keep_at_least)
-        if pruner is None:
-            raise click.UsageError(
-                "no retention is configured: set `retention: keep:` in feeds.yaml "
-                "(e.g. 90d) or pass --keep"
-            )
-        if dry_run:
-            would = pruner.count()
-            click.echo(
-                f"would delete {counted(would.entries, 'entry', 'entries')} {_stored_before(would)}"
-            )
-            return
-        done = pruner.run()
+    done = app.prune(keep=keep, keep_at_least=keep_at_least, dry_run=dry_run)
+    if done is None:
+        raise click.UsageError(
+            "no retention is configured: set `retention: keep:` in feeds.yaml "
+            "(e.g. 90d) or pass --keep"
+        )
+    if dry_run:
+        click.echo(
+            f"would delete {counted(done.entries, 'entry', 'entries')} {_stored_before(done)}"
+        )
+        return
     click.echo(
         f"deleted {counted(done.entries, 'entry', 'entries')} "
         f"{_stored_before(done)}: "
@@ -110,7 +109,7 @@ def db() -> None:
 
 @db.command("upgrade")
 @with_app(migrate=False)
-def db_upgrade(app: App) -> None:
+def db_upgrade(app: Aggregator) -> None:
     """Apply the schema migrations (every command also does this at start).
 
     A SQLite file with an older schema is copied to NAME.bak-REVISION first.

@@ -137,7 +137,7 @@ def with_app(
         @_log_level_option(log_default)
         @functools.wraps(command)
         def wrapper(config_path: Path, log_level: str, **kwargs: Any) -> Any:
-            from ..app import make_app
+            from ..api import Aggregator
             from ..config import load_settings
 
             if click.get_current_context().invoked_subcommand:
@@ -145,9 +145,9 @@ def with_app(
             configure_logging(log_level)
             with translated_errors():
                 settings = load_settings(config_path, os.environ)
-                app = make_app(settings, migrate=migrate, reading=reading)
+                app = Aggregator.open(settings, migrate=migrate, reading=reading)
             click.get_current_context().call_on_close(app.close)
-            with translated_errors(), app.guarded():
+            with translated_errors():
                 return command(app, **kwargs)
 
         return wrapper  # type: ignore[return-value]

@@ -18,14 +18,14 @@ from .base import cli, config_only, translated_errors, with_app
 from .show import counted, deliver, jsonable, short_time
 
 if TYPE_CHECKING:
-    from ..app import App
+    from ..api import Aggregator
     from ..config import FetchSettings
 
 
 @cli.group(invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per feed.")
 @with_app(reading=True)
-def feeds(app: App, as_json: bool) -> None:
+def feeds(app: Aggregator, as_json: bool) -> None:
     """List the feeds with their entry counts and polling state; add, remove,
     import and export them.
 
@@ -34,8 +34,7 @@ def feeds(app: App, as_json: bool) -> None:
         aggregator feeds --json
         aggregator feeds import subscriptions.opml
     """
-    with app.session() as session, session.begin():
-        rows = app.store(session).feeds(app.settings.feeds)
+    rows = app.feeds()
     if as_json:
         for row in rows:
             click.echo(json.dumps(jsonable(asdict(row)), ensure_ascii=False))
@@ -201,7 +200,7 @@ def feeds_import(opml: Path, config_path: Path) -> None:
     help="Write to this file (atomically) instead of standard output.",
 )
 @with_app(reading=True)
-def feeds_export(app: App, output: Path | None) -> None:
+def feeds_export(app: Aggregator, output: Path | None) -> None:
     """Write the feeds of feeds.yaml as OPML 2.0, for another reader; tags become
     categories.
 
@@ -211,8 +210,7 @@ def feeds_export(app: App, output: Path | None) -> None:
     """
     from ..opml import OpmlFeed, write_opml
 
-    with app.session() as session, session.begin():
-        known = {row.url: row for row in app.store(session).feeds(app.settings.feeds)}
+    known = {row.url: row for row in app.feeds()}
     listed = [
         OpmlFeed(
             url=source.url,

@@ -13,9 +13,7 @@ from click.core import ParameterSource
 from .base import F
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from ..app import App
+    from ..api import Aggregator
 
 
 def parse_since(_ctx: click.Context, _param: click.Parameter, value: str | None) -> datetime | None:
@@ -66,30 +64,28 @@ stories_since_option = click.option(
 )
 
 
-def feeds_asked(
-    app: App, session: Session, feed_urls: Iterable[str], tag: str | None
-) -> set[str] | None:
+def feeds_asked(app: Aggregator, feed_urls: Iterable[str], tag: str | None) -> set[str] | None:
     """The feeds that --feed and --tag select (both: those that both do); None: all."""
     asked = {url.strip() for url in feed_urls}
     if asked:
-        known_feeds(app, session, asked)
+        known_feeds(app, asked)
     if tag is None:
         return asked or None
     tagged = feeds_tagged(app, tag)
     return tagged & asked if asked else tagged
 
 
-def known_feeds(app: App, session: Session, urls: Iterable[str]) -> None:
+def known_feeds(app: Aggregator, urls: Iterable[str]) -> None:
     """A --feed that names no stored feed is a mistake (a URL written another way,
     with a trailing slash say), not an empty answer: exit status 2."""
     asked = {url.strip() for url in urls}
-    unknown = sorted(asked - app.store(session).known_feeds(asked))
+    unknown = sorted(asked - app.known_feeds(asked))
     if unknown:
         message = f"no feed {', '.join(unknown)} in the database (see `feeds`)"
         raise click.BadParameter(message, param_hint="--feed")
 
 
-def feeds_tagged(app: App, tag: str) -> set[str]:
+def feeds_tagged(app: Aggregator, tag: str) -> set[str]:
     """The feeds with ``tag``; a tag no feed has is a mistake: exit status 2."""
     tagged = {source.url for source in app.settings.feeds if tag in source.tags}
     if not tagged:

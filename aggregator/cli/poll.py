@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress
 
-    from ..app import App
+    from ..api import Aggregator
 
 
 @cli.command()
@@ -39,7 +38,7 @@ if TYPE_CHECKING:
     help="Poll only this feed of feeds.yaml, now, due or not (repeatable).",
 )
 @with_app()
-def poll(app: App, force: bool, feed_urls: tuple[str, ...]) -> None:
+def poll(app: Aggregator, force: bool, feed_urls: tuple[str, ...]) -> None:
     """Poll the feeds that are due and store their new entries.
 
     Every feed is due on a new database. Exits 0 when the poll ran, even if some
@@ -52,54 +51,38 @@ def poll(app: App, force: bool, feed_urls: tuple[str, ...]) -> None:
     """
     from rich.console import Console
 
-    from ..drive import run_once
-
     err = Console(stderr=True, highlight=False, soft_wrap=True)
-    with app.session(write=True) as session:
-        store = app.store(session)
-        with session.begin():
-            store.sync_feeds(app.settings.feeds)
-        sources = app.settings.feeds
-        if feed_urls:
-            sources = _named_sources(app, feed_urls)
-            force = True  # a feed named is polled now
-        with session.begin():
-            due = store.due_count([f.url for f in sources], force=force)
-        pages = _PageCount()
-        backlog = functools.partial(_backlog, app) if app.full_text else None
-        with _PollProgress(err, due, backlog) as progress:
+    app.sync_feeds()  # before counting what is due (poll_once syncs too)
+    sources = app.settings.feeds
+    if feed_urls:
+        sources = _named_sources(app, feed_urls)
+        force = True  # a feed named is polled now
+    due = app.due_count(sources, force=force)
+    pages = _PageCount()
+    with _PollProgress(err, due, app.page_backlog if app.full_text else None) as progress:
 
-            def report(result: FeedResult, counts: StoredCounts) -> None:
-                progress.feed_done()
-                if result.error is not None:
-                    err.print(f"failed: {result.source.url}: {result.error}", markup=False)
+        def report(result: FeedResult, counts: StoredCounts) -> None:
+            progress.feed_done()
+            if result.error is not None:
+                err.print(f"failed: {result.source.url}: {result.error}", markup=False)
 
-            def page_done(result: ArticleResult) -> None:
-                pages(result)
-                progress.page_done()
+        def page_done(result: ArticleResult) -> None:
+            pages(result)
+            progress.page_done()
 
-            poller, extractor = app.workers(session, report, page_done)
-            poller.use_sources(sources)
-            summary = run_once(
-                poller, extractor, force=force, deduplicator=app.deduplicator(session)
-            )
-        waiting = 0
-        if extractor is not None:
-            with session.begin():
-                # Due, yet not taken: their hosts asked us to wait (Retry-After).
-                waiting = app.articles(session).due_count()
-        total = len(summary.results)
-        failed = len(summary.failed)
-        if total == 0 and not force:
-            with session.begin():
-                err.print(_idle(store.feeds(app.settings.feeds)), markup=False)
-        elif failed == total > 1:
-            first = summary.failed[0]
-            err.print(
-                f"every feed failed (the first: {first.source.url}: {first.error}); is this "
-                f"machine offline? They are polled again, with back-off",
-                markup=False,
-            )
+        polled = app.poll_once(sources, force=force, on_feed=report, on_page=page_done)
+    summary, waiting = polled.report, polled.waiting
+    total = len(summary.results)
+    failed = len(summary.failed)
+    if total == 0 and not force:
+        err.print(_idle(app.feeds()), markup=False)
+    elif failed == total > 1:
+        first = summary.failed[0]
+        err.print(
+            f"every feed failed (the first: {first.source.url}: {first.error}); is this "
+            f"machine offline? They are polled again, with back-off",
+            markup=False,
+        )
     click.echo(
         f"polled {total} feed{'s' if total != 1 else ''}: {total - failed} ok "
         f"({summary.not_modified} not modified), {failed} failed; "
@@ -110,7 +93,7 @@ def poll(app: App, force: bool, feed_urls: tuple[str, ...]) -> None:
     )
 
 
-def _named_sources(app: App, feed_urls: Iterable[str]) -> tuple[FeedSource, ...]:
+def _named_sources(app: Aggregator, feed_urls: Iterable[str]) -> tuple[FeedSource, ...]:
     """The feeds of feeds.yaml that --feed names; one it does not list is refused."""
     by_url = {source.url: source for source in app.settings.feeds}
     asked = [url.strip() for url in feed_urls]
@@ -195,7 +178,7 @@ class _PageCount:
     "full text existed.",
 )
 @with_app()
-def extract(app: App, retry_failed: bool, everything: bool) -> None:
+def extract(app: Aggregator, retry_failed: bool, everything: bool) -> None:
     """Fetch and extract the article pages that are due, then return.
 
     Pages are fetched as entries arrive (poll, run); this catches up, retries
@@ -205,31 +188,13 @@ def extract(app: App, retry_failed: bool, everything: bool) -> None:
     Example:
         aggregator extract --retry-failed
     """
-    from ..drive import drain
-
     if not app.full_text:
         raise ConfigProblem(
             f"{app.settings.config_path}: full text is off (extract: full_text: never)"
         )
     pages = _PageCount()
-    with app.session(write=True) as session:
-        articles = app.articles(session)
-        with session.begin():
-            if everything:
-                articles.requeue_all(app.plan_stored_page)
-            elif retry_failed:
-                articles.retry_failed()
-        extractor = app.extractor(session, on_result=pages)
-        if extractor is None:  # checked above; for the type checker
-            raise ConfigProblem("full text is off")
-        drain(extractor)
+    app.extract_due(retry_failed=retry_failed, everything=everything, on_page=pages)
     click.echo(str(pages) if pages.total else "no article pages due")
-
-
-def _backlog(app: App) -> PageBacklog:
-    # A session of its own: the poll's session is between transactions when asked.
-    with app.session() as session, session.begin():
-        return app.articles(session).backlog()
 
 
 class _PollProgress:
@@ -314,7 +279,7 @@ class _PollProgress:
 
 @cli.command()
 @with_app(migrate=False, log_default="info")  # run_daemon migrates once it holds its lock
-def run(app: App) -> None:
+def run(app: Aggregator) -> None:
     """Run the polling daemon: poll each feed when it is due, until stopped.
 
     Stop it with SIGTERM or Ctrl-C: polls in progress get a few seconds to finish
@@ -326,7 +291,5 @@ def run(app: App) -> None:
     Example:
         aggregator run --config feeds.yaml --log-level info
     """
-    from ..daemon import run_daemon
-
-    run_daemon(app)
+    app.run()
     exit_now_if_stuck(0)

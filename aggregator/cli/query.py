@@ -32,7 +32,7 @@ from .filters import (
 from .show import counted, deliver, jsonable, short_time, story_json
 
 if TYPE_CHECKING:
-    from ..app import App
+    from ..api import Aggregator
 
 
 @cli.command()
@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 @limit_option("entries, newest first")
 @with_app(reading=True)
 def entries(
-    app: App,
+    app: Aggregator,
     as_json: bool,
     feed_urls: tuple[str, ...],
     tag: str | None,
@@ -67,9 +67,8 @@ def entries(
     Example:
         aggregator entries --json --since 2026-11-20 --limit 50
     """
-    with app.session() as session, session.begin():
-        feeds = feeds_asked(app, session, feed_urls, tag)
-        rows = app.store(session).entries(feeds=feeds, since=since, limit=limit or None)
+    feeds = feeds_asked(app, feed_urls, tag)
+    rows = app.entries(feeds=feeds, since=since, limit=limit or None)
     for row in rows:
         click.echo(_entry_json(row) if as_json else _entry_line(row))
     if not rows:
@@ -114,7 +113,7 @@ def _entry_line(entry: EntryView) -> str:
 )
 @with_app(reading=True)
 def search(
-    app: App,
+    app: Aggregator,
     query: str,
     as_json: bool,
     since: datetime | None,
@@ -136,25 +135,20 @@ def search(
         aggregator search '"state of emergency" or curfew' --json | jq .url
         aggregator search flood --tag south-asia --newest
     """
-    from ..store import StoryStore
     from ..websearch import QueryError
 
-    with app.session() as session, session.begin():
-        feeds = feeds_asked(app, session, feed_urls, tag)
-        # By story: enough copies that `limit` stories are found (each copy of a
-        # story matches alike, and the best one stands for it).
-        wanted = limit * SEARCH_COPIES if by_story else limit
-        try:
-            hits = app.store(session).search(
-                query, since=since, limit=wanted, newest=newest, feeds=feeds
-            )
-        except QueryError as e:
-            raise click.UsageError(str(e)) from e
-        if by_story:
-            best = _best_per_story(hits)[:limit]
-            ids = [hit.entry.story_id for hit in best if hit.entry.story_id is not None]
-            found = StoryStore(session, app.now).stories(ids=ids, limit=None)
-            by_id = {story.id: story for story in found}
+    feeds = feeds_asked(app, feed_urls, tag)
+    # By story: enough copies that `limit` stories are found (each copy of a story
+    # matches alike, and the best one stands for it).
+    wanted = limit * SEARCH_COPIES if by_story else limit
+    try:
+        hits = app.search(query, since=since, limit=wanted, newest=newest, feeds=feeds)
+    except QueryError as e:
+        raise click.UsageError(str(e)) from e
+    if by_story:
+        best = _best_per_story(hits)[:limit]
+        ids = [hit.entry.story_id for hit in best if hit.entry.story_id is not None]
+        by_id = {story.id: story for story in app.stories(ids=ids)}
     if by_story:
         for hit in best:
             story = by_id.get(hit.entry.story_id or -1)
@@ -247,7 +241,7 @@ def _hit_block(hit: SearchHit) -> str:
 @min_sources_option
 @with_app(reading=True)
 def export(
-    app: App,
+    app: Aggregator,
     kind: str,
     output: Path | None,
     since: datetime | None,
@@ -264,7 +258,6 @@ def export(
         aggregator export --format json --tag world --min-sources 2
         aggregator export --search balochistan
     """
-    from ..publish import document, items_of
 
     saved = app.settings.output.searches
     if tag is not None and search is not None:
@@ -278,17 +271,7 @@ def export(
     if tag is not None:
         feeds_tagged(app, tag)
     part = FeedPart(tag=tag, search=search)
-    with app.session() as session, session.begin():
-        items = items_of(
-            session,
-            app.now,
-            app.settings.output,
-            part,
-            since=since,
-            min_sources=min_sources,
-            limit=limit,
-        )
-    body = document(kind, app.settings.output, items, part, app.now).body
-    deliver(body, output, counted(len(items), "story", "stories"))
-    if not items:
+    body, listed = app.export(kind, part, since=since, min_sources=min_sources, limit=limit)
+    deliver(body, output, counted(listed, "story", "stories"))
+    if not listed:
         say_nothing("stories in the feed", "yet")

@@ -21,10 +21,7 @@ from .filters import (
 from .show import counted, short_time, story_json
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from ..app import App
-    from ..deduplicate import Deduplicator
+    from ..api import Aggregator
 
 
 @cli.group(invoke_without_command=True)
@@ -35,7 +32,7 @@ if TYPE_CHECKING:
 @limit_option("stories, most recently changed first")
 @with_app(reading=True)
 def stories(
-    app: App,
+    app: Aggregator,
     as_json: bool,
     since: datetime | None,
     min_sources: int,
@@ -52,13 +49,8 @@ def stories(
         aggregator stories --min-sources 3
         aggregator stories --json --since 2026-11-20 | jq .title
     """
-    from ..store import StoryStore
-
     feeds = feeds_tagged(app, tag) if tag is not None else None
-    with app.session() as session, session.begin():
-        rows = StoryStore(session, app.now).stories(
-            since=since, min_sources=min_sources, limit=limit or None, feeds=feeds
-        )
+    rows = app.stories(since=since, min_sources=min_sources, limit=limit or None, feeds=feeds)
     for row in rows:
         click.echo(story_json(row) if as_json else _story_block(row))
     if not rows:
@@ -82,7 +74,7 @@ def _story_block(story: StoryView) -> str:
 @click.argument("story_id", type=int)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object, as `stories --json`.")
 @with_app(reading=True)
-def stories_show(app: App, story_id: int, as_json: bool) -> None:
+def stories_show(app: Aggregator, story_id: int, as_json: bool) -> None:
     """One story with every source: outlet, time, headline, link, and the evidence
     that grouped it (relation, signal, score).
 
@@ -90,10 +82,7 @@ def stories_show(app: App, story_id: int, as_json: bool) -> None:
     Example:
         aggregator stories show 12
     """
-    from ..store import StoryStore
-
-    with app.session() as session, session.begin():
-        found = StoryStore(session, app.now).stories(ids=[story_id], limit=None)
+    found = app.stories(ids=[story_id])
     if not found:
         raise click.ClickException(f"no story {story_id} (see `aggregator stories`)")
     [story] = found
@@ -139,7 +128,7 @@ def _story_page(story: StoryView) -> str:
 @click.argument("story_ids", nargs=-1, type=int, required=True)
 @click.option("--title", help="The merged story's title [default: the first story's].")
 @with_app()
-def stories_merge(app: App, story_ids: tuple[int, ...], title: str | None) -> None:
+def stories_merge(app: Aggregator, story_ids: tuple[int, ...], title: str | None) -> None:
     """Merge stories into the first one named; the decision is kept for good, as is
     the first story's title (or --title), and each moved entry keeps the evidence the
     grouping had found beside the manual decision.
@@ -150,35 +139,25 @@ def stories_merge(app: App, story_ids: tuple[int, ...], title: str | None) -> No
     """
     if len(set(story_ids)) < 2:
         raise click.UsageError("name at least two different stories")
-    with app.session(write=True) as session:
-        try:
-            moved = _dedup(app, session).merge(story_ids, title=title)
-        except LookupError as e:
-            raise click.ClickException(str(e.args[0])) from e
+    try:
+        moved = app.merge(list(story_ids), title=title)
+    except LookupError as e:
+        raise click.ClickException(str(e.args[0])) from e
     click.echo(f"moved {counted(moved, 'entry', 'entries')} into story {story_ids[0]}")
 
 
 @stories.command("split")
 @click.argument("entry_id", type=int)
 @with_app()
-def stories_split(app: App, entry_id: int) -> None:
+def stories_split(app: Aggregator, entry_id: int) -> None:
     """Take an entry out of its story into one of its own; the decision is kept.
 
     \b
     Example:
         aggregator stories split 4711
     """
-    with app.session(write=True) as session:
-        try:
-            story = _dedup(app, session).split(entry_id)
-        except LookupError as e:
-            raise click.ClickException(str(e.args[0])) from e
+    try:
+        story = app.split(entry_id)
+    except LookupError as e:
+        raise click.ClickException(str(e.args[0])) from e
     click.echo(f"entry {entry_id} is now in story {story}")
-
-
-def _dedup(app: App, session: Session) -> Deduplicator:
-
-    found = app.deduplicator(session)
-    if found is None:
-        raise click.ClickException("deduplication is off (dedup: enabled: false)")
-    return found
