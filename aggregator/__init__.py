@@ -1,7 +1,29 @@
 """aggregator: a news feed aggregator that groups the same story across outlets.
 
-The public API is the command line (``aggregator --help``); the package layout
-follows the data: config → fetch → parse → store → extract → dedup → render.
+The public API is ``api.Aggregator`` (and the command line, ``cli/``, built on it).
+The database is the hub: entries are stored as soon as a feed is parsed, and three
+workers take their work from it, each on its own schedule::
+
+    feeds.yaml ─ config, feedsfile, opml
+        │
+        ▼                    ┌──────────── the database (store/) ─────────────┐
+    schedule ─ when each     │ feeds, entries, article pages, stories, leases │
+    feed is due              └───▲───────────────▲──────────────────▲─────────┘
+        │                        │ entries       │ pages            │ stories
+        ▼                        │               │                  │
+    Poller (pipeline) ─ fetch, netguard, parse, sanitize, urls
+                                 Extractor (articles) ─ fetch, extract
+                                                 Deduplicator (deduplicate) ─ dedup,
+                                                 textsim: the pure grouping core
+        drive: one thread runs the Poller and the Extractor together (workers:
+        per-host slots, HTTP clients, storing finished work)
+                                                                    │
+    output ◀── publish, render, jsonfeed (merged feeds) ◀───────────┘
+               serve (HTTP), websearch (search), prune (retention)
+
+    once:      api.Aggregator.poll_once ─ drive.run_once
+    as daemon: daemon.Daemon ─ APScheduler ticks; jobs: grouping, feeds.yaml,
+               prune, health
 """
 
 import logging
