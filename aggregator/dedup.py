@@ -39,6 +39,7 @@ from datetime import datetime
 from typing import TypeVar
 
 from .textsim import normalize, sketch
+from .types import Relation
 from .urls import names_an_article
 
 # A shingle (or term) shared by more entries than this within the window is page
@@ -252,7 +253,7 @@ class Index:
             self._same_address(item)
             or self._same_text(item)
             or self._same_event(item)
-            or Decision(item.entry_id, None, "first")
+            or Decision(item.entry_id, None, Relation.FIRST)
         )
 
     def _same_address(self, item: Item) -> Decision | None:
@@ -270,7 +271,9 @@ class Index:
                 if signal == "guid" and known.item.feed_id == item.feed_id:
                     continue
                 if self._near(item, known):
-                    return Decision(item.entry_id, known.story_id, "duplicate", signal, 1.0, other)
+                    return Decision(
+                        item.entry_id, known.story_id, Relation.DUPLICATE, signal, 1.0, other
+                    )
         return None
 
     def _same_text(self, item: Item) -> Decision | None:
@@ -314,7 +317,7 @@ class Index:
         return Decision(
             item.entry_id,
             self._entries[other].story_id,
-            "duplicate",
+            Relation.DUPLICATE,
             "shingles" if whole else "containment",
             round(score, 4),
             other,
@@ -388,7 +391,8 @@ class Index:
         return {
             story
             for decision, story in decided
-            if decision.relation == "story" or (singles and decision.relation == "first")
+            if decision.relation == Relation.STORY
+            or (singles and decision.relation == Relation.FIRST)
         }
 
     def merges(self, story_ids: Iterable[int]) -> list[Merge]:

@@ -23,7 +23,7 @@ from .dedup import REFERENCE, Index, Item, Member, Thresholds, assign, represent
 from .logs import event
 from .store.stories import EntryText, StoryFacts, StoryStore
 from .textsim import figures, sketch, terms
-from .types import Assigned
+from .types import Assigned, PageStatus
 from .urls import canonical_url
 
 log = logging.getLogger(__name__)
@@ -162,7 +162,7 @@ class Deduplicator:
         """Of the entries grouped before their page's text arrived, those to decide
         again (the text arrived and no user placed them), taken out of the index; the
         others keep their story as it is."""
-        again = [e for e in late if e.article_status == "ok" and not e.pinned]
+        again = [e for e in late if e.article_status == PageStatus.OK and not e.pinned]
         self.stories.settle([e.entry_id for e in late if e not in again])
         for entry in again:
             index.remove(entry.entry_id)
@@ -187,7 +187,7 @@ class Deduplicator:
         for standin, story_id in real.items():
             index.renumber(standin, story_id)
         decided = [(decision, real.get(story, story)) for decision, story in decided]
-        pending = {e.entry_id for e in entries if e.article_status == "pending"}
+        pending = {e.entry_id for e in entries if e.article_status == PageStatus.PENDING}
         self.stories.save(decided, seq, awaits_text=pending)
         touched = {story_id for _, story_id in decided} | {s for s in before.values() if s}
         for merge in index.merges(index.grown(decided)):

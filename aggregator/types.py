@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 
 from .errors import FeedError
 
@@ -205,6 +206,24 @@ class Assigned:
 
     entries: int = 0  # entries given their story
     stories: int = 0  # of which started a new story
+
+
+class PageStatus(StrEnum):
+    """Where an entry's article page stands (``article_pages.status``)."""
+
+    PENDING = "pending"  # not tried yet, or to be tried again
+    OK = "ok"  # extracted
+    FAILED = "failed"  # the last try failed (retried with back-off, or given up)
+    SKIPPED = "skipped"  # not fetched: the feed carries the article, or full text is off
+
+
+class Relation(StrEnum):
+    """How an entry joined its story (``story_entries.relation``)."""
+
+    FIRST = "first"  # it started the story
+    DUPLICATE = "duplicate"  # the same text or address as another entry
+    STORY = "story"  # the same event in other words
+    MANUAL = "manual"  # a user put it there
 
 
 @dataclass(frozen=True)

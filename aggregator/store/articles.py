@@ -17,14 +17,14 @@ from sqlalchemy import Table, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from ..types import ArticleResult, DueArticle, FeedSource, PageBacklog, RawEntry
+from ..types import ArticleResult, DueArticle, FeedSource, PageBacklog, PageStatus, RawEntry
 from . import leases
 from .boundary import host_of, translated
 from .models import Article, Entry, Feed, Host
 
 # Why a new entry's page is not fetched, or None when it is (extract.skip_reason).
 PagePlan = Callable[[FeedSource, RawEntry], str | None]
-_RETRYABLE = ("pending", "failed")
+_RETRYABLE = (PageStatus.PENDING, PageStatus.FAILED)
 
 
 def queue_pages(
@@ -41,7 +41,7 @@ def queue_pages(
         rows.append(
             {
                 "entry_id": entry_id,
-                "status": "skipped" if reason else "pending",
+                "status": PageStatus.SKIPPED if reason else PageStatus.PENDING,
                 "reason": reason,
                 "attempts": 0,
                 "next_attempt_at": None if reason else now,
@@ -59,9 +59,12 @@ def requeue_pages(session: Session, moved: Sequence[tuple[int, RawEntry]], now: 
     for entry_id, entry in moved:
         session.execute(
             update(Article)
-            .where(Article.entry_id == entry_id, Article.status != "skipped")
+            .where(Article.entry_id == entry_id, Article.status != PageStatus.SKIPPED)
             .values(
-                status="pending", next_attempt_at=now, attempts=0, host=host_of(entry.url or "")
+                status=PageStatus.PENDING,
+                next_attempt_at=now,
+                attempts=0,
+                host=host_of(entry.url or ""),
             )
         )
 
@@ -188,7 +191,7 @@ class ArticleStore:
             article = result.article
             if article is not None:
                 values.update(
-                    status="ok",
+                    status=PageStatus.OK,
                     reason=None,
                     error_kind=None,
                     attempts=0,
@@ -208,7 +211,7 @@ class ArticleStore:
             else:
                 retry = retry_at(result, now)
                 values.update(
-                    status="failed",
+                    status=PageStatus.FAILED,
                     reason=result.error,
                     error_kind=result.error_kind,
                     attempts=result.due.attempts + 1,
@@ -243,7 +246,9 @@ class ArticleStore:
         up, one that fails for a passing reason keeps its back-off.
         """
         result = self.session.execute(
-            update(Article).where(Article.status == "failed").values(next_attempt_at=self.now())
+            update(Article)
+            .where(Article.status == PageStatus.FAILED)
+            .values(next_attempt_at=self.now())
         )
         return int(getattr(result, "rowcount", 0) or 0)
 
@@ -256,8 +261,8 @@ class ArticleStore:
         now = self.now()
         changed = self.session.execute(
             update(Article)
-            .where(Article.status.in_(("ok", "failed", "pending")))
-            .values(status="pending", next_attempt_at=now, attempts=0)
+            .where(Article.status.in_((PageStatus.OK, PageStatus.FAILED, PageStatus.PENDING)))
+            .values(status=PageStatus.PENDING, next_attempt_at=now, attempts=0)
         )
         count = int(getattr(changed, "rowcount", 0) or 0)
         orphans = self.session.execute(

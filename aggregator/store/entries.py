@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..dedup import Incoming, Known, same_entry
 from ..textsim import sketch
-from ..types import EntryView, RawEntry, StoredCounts
+from ..types import EntryView, PageStatus, RawEntry, StoredCounts
 from ..urls import canonical_url
 from .articles import queue_pages, requeue_pages
 from .boundary import insert_into
@@ -269,7 +269,7 @@ def query_entries(
             story_id=story_id,
             canonical_url=canonical,
             full_text=status,
-            full_text_error=reason if status in ("failed", "skipped") else None,
+            full_text_error=reason if status in (PageStatus.FAILED, PageStatus.SKIPPED) else None,
             language=language,
             image=image,
         )

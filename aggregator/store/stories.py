@@ -31,7 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from ..dedup import Decision
-from ..types import Evidence, FeedItem, SourceView, StoryMemberView, StoryView
+from ..types import Evidence, FeedItem, PageStatus, Relation, SourceView, StoryMemberView, StoryView
 from .boundary import translated
 from .models import Article, Base, Entry, Feed, Story, StoryEntry, Tombstone
 from .retention import buried_since
@@ -159,7 +159,7 @@ class StoryStore:
                 StoryEntry.story_id.is_(None),
                 or_(
                     Article.status.is_(None),
-                    Article.status != "pending",
+                    Article.status != PageStatus.PENDING,
                     Entry.first_seen < text_ready_before,
                 ),
             )
@@ -176,7 +176,7 @@ class StoryStore:
         whose page is no longer pending: to be decided again on the article's text."""
         query = (
             _entry_query()
-            .where(StoryEntry.awaits_text.is_(True), Article.status != "pending")
+            .where(StoryEntry.awaits_text.is_(True), Article.status != PageStatus.PENDING)
             .order_by(func.coalesce(Entry.published, Entry.first_seen), Feed.url, Entry.key)
             .limit(limit)
         )
@@ -300,7 +300,7 @@ class StoryStore:
                     Entry.title,
                     Entry.feed_id,
                     or_(
-                        Article.status == "ok",
+                        Article.status == PageStatus.OK,
                         func.length(Entry.content_text) >= _FULL_TEXT_CHARS,
                     ),
                 )
@@ -388,14 +388,14 @@ class StoryStore:
         """A user's decision: these entries belong to ``story_id``, for good. What the
         grouping had found is kept beside it (auto_relation, auto_signal, auto_score),
         the first time a user places an entry."""
-        placed = StoryEntry.relation == "manual"
+        placed = StoryEntry.relation == Relation.MANUAL
         self._update(
             entry_ids,
             auto_relation=case((placed, StoryEntry.auto_relation), else_=StoryEntry.relation),
             auto_signal=case((placed, StoryEntry.auto_signal), else_=StoryEntry.signal),
             auto_score=case((placed, StoryEntry.auto_score), else_=StoryEntry.score),
             story_id=story_id,
-            relation="manual",
+            relation=Relation.MANUAL,
             signal="user",
             score=None,
             matched_entry_id=None,
