@@ -148,7 +148,6 @@ class Extractor:
         self.on_result = on_result
         self._is_dead = is_dead
         self.rng = rng
-        # WARNING: keep the prefix in sync with cli.base.NETWORK_THREAD_PREFIXES.
         self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="page")
         self._in_flight: dict[Future[ArticleResult], DueArticle] = {}
         # Finished pages the database would not take (a full disk): stored next time.

@@ -248,7 +248,6 @@ class Poller:
         self.lease = lease
         self.on_result = on_result
         self.rng = rng
-        # WARNING: keep the prefix in sync with cli.base.NETWORK_THREAD_PREFIXES.
         self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="poll")
         self._in_flight: dict[Future[FeedResult], DueFeed] = {}
         # Finished polls the database would not take (a full disk): stored next time.

@@ -48,24 +48,19 @@ def translated_errors() -> Iterator[None]:
         raise click.ClickException(str(e)) from e
 
 
-# WARNING: keep in sync with the thread_name_prefix of the Poller's and the
-# Extractor's pools (pipeline.py, articles.py).
-NETWORK_THREAD_PREFIXES = ("poll", "page")
-
-
 INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
 
 
 def exit_now_if_stuck(code: int) -> None:
-    """Leave at once if poll or page threads still wait on the network after a stop.
+    """Leave at once if worker threads still wait on the network after a stop.
 
     Their requests end by their own timeouts, up to fetch.timeout later; the
-    interpreter would wait for them at exit, and a stop is promised within 10 s.
-    Everything complete is committed and the leases are released before this.
+    interpreter would wait for them at exit (worker threads are not daemons), and a
+    stop is promised within 10 s. Everything complete is committed and the leases are
+    released before this, so any thread still alive is one of them, whatever its name.
     """
-    if any(
-        t.name.startswith(NETWORK_THREAD_PREFIXES) and t.is_alive() for t in threading.enumerate()
-    ):
+    main = threading.main_thread()
+    if any(t is not main and not t.daemon and t.is_alive() for t in threading.enumerate()):
         sys.stdout.flush()
         sys.stderr.flush()
         logging.shutdown()
