@@ -177,32 +177,20 @@ class Store:
             polled_before: only feeds not polled since then (one pass of `poll`).
         """
         now = self.now()
-        blocked = select(Host.host).where(Host.blocked_until > now)
         # Plain columns, not ORM objects: this runs for every batch a poll takes.
-        query = (
-            select(
-                Feed.id,
-                Feed.url,
-                Feed.fetch_url,
-                Feed.host,
-                Feed.etag,
-                Feed.last_modified,
-                Feed.error_count,
-                Feed.typical_gap_seconds,
-                Feed.newest_published_at,
-                Feed.ttl_seconds,
-                Feed.syndication_seconds,
-            )
-            .where(
-                Feed.active.is_(True),
-                or_(Feed.lease_until.is_(None), Feed.lease_until < now),
-                Feed.host.not_in(blocked),
-            )
-            .order_by(Feed.next_poll_at.is_not(None), Feed.next_poll_at, Feed.id)
-            # Candidates beyond `limit`: some may be skipped for their host.
-            .limit(max(limit * 4, 50))
-            .with_for_update(skip_locked=True, of=Feed)
-        )
+        query = select(
+            Feed.id,
+            Feed.url,
+            Feed.fetch_url,
+            Feed.host,
+            Feed.etag,
+            Feed.last_modified,
+            Feed.error_count,
+            Feed.typical_gap_seconds,
+            Feed.newest_published_at,
+            Feed.ttl_seconds,
+            Feed.syndication_seconds,
+        ).where(Feed.active.is_(True))
         if not force:
             query = query.where(
                 Feed.disabled_at.is_(None),
@@ -212,28 +200,16 @@ class Store:
             query = query.where(
                 or_(Feed.last_polled_at.is_(None), Feed.last_polled_at < polled_before)
             )
-        if busy_hosts:
-            query = query.where(Feed.host.not_in(list(busy_hosts)))
-        claimed: list[DueFeed] = []
-        for feed in self.session.execute(query):
-            if len(claimed) == limit:
-                break
-            if feed.url not in sources or not accept(feed.host):
-                continue  # another process's feeds.yaml, or its host is busy
-            claimed.append(
-                DueFeed(
-                    source=sources[feed.url],
-                    fetch_url=feed.fetch_url or feed.url,
-                    cache=CacheInfo(etag=feed.etag, last_modified=feed.last_modified),
-                    feed_id=feed.id,
-                    host=feed.host,
-                    error_count=feed.error_count,
-                    typical_gap=feed.typical_gap_seconds,
-                    newest_published=feed.newest_published_at,
-                    ttl_seconds=feed.ttl_seconds,
-                    syndication_seconds=feed.syndication_seconds,
-                )
-            )
+        query = query.order_by(Feed.next_poll_at.is_not(None), Feed.next_poll_at, Feed.id)
+        query = leases.claimable(query, Feed, now, limit=limit, busy_hosts=busy_hosts)
+        picked = leases.pick(
+            self.session.execute(query),
+            limit,
+            # Not another process's feeds.yaml's, and a place left on its host.
+            lambda feed: feed.url in sources and accept(feed.host),
+            lambda feed: _due_feed(feed, sources[feed.url]),
+        )
+        claimed = [due for _, due in picked]
         if claimed:
             ids = [due.feed_id for due in claimed]
             leases.take(self.session, Feed.id, ids, owner, now + lease)
@@ -539,4 +515,20 @@ def _unstored_view(source: FeedSource) -> FeedView:
         next_poll_reason=None,
         disabled_reason=None,
         host_blocked_until=None,
+    )
+
+
+def _due_feed(feed: Any, source: FeedSource) -> DueFeed:
+    """A claimed feed's row (Store.claim's columns) as the poller takes it."""
+    return DueFeed(
+        source=source,
+        fetch_url=feed.fetch_url or feed.url,
+        cache=CacheInfo(etag=feed.etag, last_modified=feed.last_modified),
+        feed_id=feed.id,
+        host=feed.host,
+        error_count=feed.error_count,
+        typical_gap=feed.typical_gap_seconds,
+        newest_published=feed.newest_published_at,
+        ttl_seconds=feed.ttl_seconds,
+        syndication_seconds=feed.syndication_seconds,
     )

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, func, or_, select, update
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -97,7 +97,6 @@ class ArticleStore:
         with feeds. Hosts under a Retry-After are left out.
         """
         now = self.now()
-        blocked = select(Host.host).where(Host.blocked_until > now)
         query = (
             select(
                 Article.entry_id,
@@ -113,35 +112,16 @@ class ArticleStore:
             .where(
                 Article.status.in_(_RETRYABLE),
                 Article.next_attempt_at <= now,
-                or_(Article.lease_until.is_(None), Article.lease_until < now),
-                Article.host.not_in(blocked),
                 Entry.url.is_not(None),
             )
             .order_by(Article.next_attempt_at, Article.entry_id)
-            .limit(max(limit * 4, 50))
-            .with_for_update(skip_locked=True, of=Article)
         )
-        if busy_hosts:
-            query = query.where(Article.host.not_in(list(busy_hosts)))
-        claimed: list[DueArticle] = []
-        kept: list[int] = []
-        for row in self.session.execute(query):
-            if len(claimed) == limit:
-                break
-            if accept(row.host):
-                claimed.append(
-                    DueArticle(
-                        entry_id=row.entry_id,
-                        url=row.url,
-                        host=row.host,
-                        attempts=row.attempts,
-                        feed_text=row.content_text,
-                        page_url=row.page_url,
-                        content_type=row.content_type,
-                    )
-                )
-                if row.kept:
-                    kept.append(row.entry_id)
+        query = leases.claimable(query, Article, now, limit=limit, busy_hosts=busy_hosts)
+        picked = leases.pick(
+            self.session.execute(query), limit, lambda row: accept(row.host), _due_article
+        )
+        claimed = [due for _, due in picked]
+        kept = [row.entry_id for row, _ in picked if row.kept]
         if not claimed:
             return claimed
         ids = [due.entry_id for due in claimed]
@@ -317,3 +297,16 @@ class ArticleStore:
             .where(Article.status.in_(_RETRYABLE), Article.next_attempt_at <= self.now())
         )
         return int(self.session.scalar(query) or 0)
+
+
+def _due_article(row: Any) -> DueArticle:
+    """A claimed page's row (ArticleStore.claim's columns) as the extractor takes it."""
+    return DueArticle(
+        entry_id=row.entry_id,
+        url=row.url,
+        host=row.host,
+        attempts=row.attempts,
+        feed_text=row.content_text,
+        page_url=row.page_url,
+        content_type=row.content_type,
+    )
