@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Table, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -84,27 +84,7 @@ def save_entries(
         by_key.setdefault(entry_key(entry), entry)
     if not by_key:
         return StoredCounts()
-
-    known: dict[str, tuple[int, str, str | None]] = {}
-    keys = list(by_key)
-    for start in range(0, len(keys), _CHUNK):
-        rows = session.execute(
-            select(Entry.key, Entry.id, Entry.content_hash, Entry.url).where(
-                Entry.feed_id == feed_id, Entry.key.in_(keys[start : start + _CHUNK])
-            )
-        )
-        known.update({key: (entry_id, digest, url) for key, entry_id, digest, url in rows})
-    unknown_keys = [key for key in by_key if key not in known]
-    if unknown_keys:
-        # An entry that retention deleted stays deleted while its feed lists it.
-        for key in buried_keys(session, feed_id, unknown_keys, now):
-            del by_key[key]
-    if relink is not None:
-        # Level 2 of deduplication: a new key may be a known entry under a new name.
-        unknown = {key: entry for key, entry in by_key.items() if key not in known}
-        if unknown:
-            known.update(_republished(session, feed_id, unknown, set(by_key), relink))
-
+    known = _known(session, feed_id, by_key, now, relink)
     new_rows = []
     moved_pages: list[tuple[int, RawEntry]] = []  # edited entries whose link changed
     updated = 0
@@ -119,34 +99,73 @@ def save_entries(
             updated += 1
             if skip_page is not None and entry.url != known[key][2]:
                 moved_pages.append((known[key][0], entry))
-
     if moved_pages and skip_page is not None:
         requeue_pages(session, moved_pages, now)
-    inserted = 0
-    if new_rows:
-        # ON CONFLICT DO NOTHING: another process may have stored the same entry since
-        # the SELECT above; it is not stored twice. One statement with many parameter
-        # sets: SQLAlchemy compiles it once and batches the rows ("insertmanyvalues").
-        # Core, not the ORM's bulk path: several times faster.
-        table = cast(Table, Entry.__table__)
-        statement = (
-            insert_into(session, Entry)
-            .on_conflict_do_nothing(index_elements=["feed_id", "key"])
-            .returning(table.c.id, table.c.key)
-        )
-        stored = session.execute(statement, new_rows).all()
-        inserted = len(stored)
-        if stored:
-            # Each entry waits for the deduplicator with a membership but no story yet.
-            session.execute(
-                insert_into(session, StoryEntry).on_conflict_do_nothing(),
-                [{"entry_id": row.id, "pinned": False} for row in stored],
-            )
-        if skip_page is not None and stored:
-            new = [(row.id, by_key[row.key]) for row in stored]
-            reasons = {entry_id: skip_page(entry) for entry_id, entry in new}
-            queue_pages(session, new, reasons, now)
+    inserted = _insert(session, new_rows, by_key, now, skip_page) if new_rows else 0
     return StoredCounts(new=inserted, updated=updated)
+
+
+def _known(
+    session: Session,
+    feed_id: int,
+    by_key: dict[str, RawEntry],
+    now: datetime,
+    relink: datetime | None,
+) -> dict[str, tuple[int, str, str | None]]:
+    """The entries of ``by_key`` the feed has stored already: key -> (id, content
+    hash, link). Keys retention buried are taken out of ``by_key`` (they stay
+    deleted while the feed lists them)."""
+    known: dict[str, tuple[int, str, str | None]] = {}
+    keys = list(by_key)
+    for start in range(0, len(keys), _CHUNK):
+        rows = session.execute(
+            select(Entry.key, Entry.id, Entry.content_hash, Entry.url).where(
+                Entry.feed_id == feed_id, Entry.key.in_(keys[start : start + _CHUNK])
+            )
+        )
+        known.update({key: (entry_id, digest, url) for key, entry_id, digest, url in rows})
+    unknown_keys = [key for key in by_key if key not in known]
+    if unknown_keys:
+        for key in buried_keys(session, feed_id, unknown_keys, now):
+            del by_key[key]
+    if relink is not None:
+        # Level 2 of deduplication: a new key may be a known entry under a new name.
+        unknown = {key: entry for key, entry in by_key.items() if key not in known}
+        if unknown:
+            known.update(_republished(session, feed_id, unknown, set(by_key), relink))
+    return known
+
+
+def _insert(
+    session: Session,
+    new_rows: list[dict[str, Any]],
+    by_key: dict[str, RawEntry],
+    now: datetime,
+    skip_page: Callable[[RawEntry], str | None] | None,
+) -> int:
+    """Insert new entries, each with a membership waiting for the deduplicator and,
+    with full text on, its page queued (or skipped); how many were inserted."""
+    # ON CONFLICT DO NOTHING: another process may have stored the same entry since
+    # the SELECT above; it is not stored twice. One statement with many parameter
+    # sets: SQLAlchemy compiles it once and batches the rows ("insertmanyvalues").
+    # Core, not the ORM's bulk path: several times faster.
+    table = cast(Table, Entry.__table__)
+    statement = (
+        insert_into(session, Entry)
+        .on_conflict_do_nothing(index_elements=["feed_id", "key"])
+        .returning(table.c.id, table.c.key)
+    )
+    stored = session.execute(statement, new_rows).all()
+    if stored:
+        session.execute(
+            insert_into(session, StoryEntry).on_conflict_do_nothing(),
+            [{"entry_id": row.id, "pinned": False} for row in stored],
+        )
+    if skip_page is not None and stored:
+        new = [(row.id, by_key[row.key]) for row in stored]
+        reasons = {entry_id: skip_page(entry) for entry_id, entry in new}
+        queue_pages(session, new, reasons, now)
+    return len(stored)
 
 
 # How many of a feed's latest entries a re-published entry is compared with.
