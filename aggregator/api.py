@@ -208,13 +208,16 @@ class Aggregator:
         force: bool = False,
         on_feed: Callable[[FeedResult, StoredCounts], None] = lambda result, counts: None,
         on_page: Callable[[ArticleResult], None] = lambda result: None,
+        sync: bool = True,
     ) -> Polled:
         """Poll the feeds that are due (of ``sources``, default all; every one with
         ``force``), fetch the article pages due, group what is final; then return.
-        The database's feed list is made to match feeds.yaml first."""
+        The database's feed list is made to match feeds.yaml first (``sync``; a caller
+        that just did, to count what is due, says False)."""
         from .drive import run_once
 
-        self.sync_feeds()
+        if sync:
+            self.sync_feeds()
         with self._writing() as session:
             poller, extractor = self.app.workers(session, on_feed, on_page)
             if sources is not None:

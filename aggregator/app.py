@@ -21,13 +21,12 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from .config import OutputSettings, RetentionSettings, Settings
 from .errors import ExtractError, ParseError, StoreError
 from .store import ArticleStore, Store, StoryStore
-from .store.boundary import explain, explained, first_line
+from .store.boundary import explained
 from .store.engine import make_engine, writer
 from .store.migrate import current_revision, head_revision, upgrade
 from .types import Article, FeedSource, Fetched, FetchPolicy, Page, ParsedFeed, RawEntry
@@ -104,14 +103,7 @@ class App:
 
     @property
     def fetch_policy(self) -> FetchPolicy:
-        fetch = self.settings.fetch
-        return FetchPolicy(
-            timeout=fetch.timeout,
-            connect_timeout=fetch.connect_timeout,
-            read_timeout=fetch.read_timeout,
-            max_bytes=fetch.max_bytes,
-            max_redirects=fetch.max_redirects,
-        )
+        return self.settings.fetch.policy()
 
     def session(self, *, write: bool = False) -> Session:
         """A new Session; ``write`` takes SQLite's write lock at BEGIN (see engine.py)."""
@@ -355,14 +347,9 @@ class App:
         Raises:
             StoreError: the database cannot be opened or migrated.
         """
-        try:
+        with explained(self.engine.url, f"cannot open database {_safe(self.engine)}"):
             before = current_revision(self.engine)
             backup = upgrade(self.engine)
-        except SQLAlchemyError as e:
-            raise StoreError(
-                explain(e, self.engine.url)
-                or f"cannot open database {_safe(self.engine)}: {first_line(e)}"
-            ) from e
         return before, head_revision(), backup
 
     def check_current(self) -> None:
@@ -371,13 +358,8 @@ class App:
         Raises:
             StoreError: it cannot be read, or it needs an upgrade it cannot get here.
         """
-        try:
+        with explained(self.engine.url, f"cannot read database {_safe(self.engine)}"):
             current = current_revision(self.engine)
-        except SQLAlchemyError as e:
-            raise StoreError(
-                explain(e, self.engine.url)
-                or f"cannot read database {_safe(self.engine)}: {first_line(e)}"
-            ) from e
         if current != head_revision():
             raise StoreError(
                 f"database {self.engine.url.database} is read-only here and its schema "

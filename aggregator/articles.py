@@ -285,7 +285,7 @@ class Extractor:
             self.slots.give(due.host)
         self._in_flight.clear()
         self._unstored.clear()
-        self._clients.close(in_use=in_use)
+        self._clients.close(after=self._pool.shutdown if in_use else None)
         with contextlib.suppress(StoreUnavailable), transaction(self.session):
             self.articles.release(self.owner)
         return abandoned

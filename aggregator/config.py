@@ -43,7 +43,7 @@ from sqlalchemy.exc import ArgumentError
 from .dedup import Thresholds
 from .durations import DURATION_HINT, checked_keep, parse_duration
 from .errors import ConfigError
-from .types import FeedSource
+from .types import FeedSource, FetchPolicy
 from .websearch import QueryError, to_fts5
 
 DEFAULT_DATABASE = "sqlite:///aggregator.db"
@@ -113,6 +113,16 @@ class FetchSettings(_Section):
     allow_private_networks: StrictBool = False
     # Networks allowed despite the address policy, e.g. a LAN feed server.
     allowed_networks: tuple[IPNetwork, ...] = ()
+
+    def policy(self) -> FetchPolicy:
+        """The limits of one request, as fetch.fetch_feed takes them."""
+        return FetchPolicy(
+            timeout=self.timeout,
+            connect_timeout=self.connect_timeout,
+            read_timeout=self.read_timeout,
+            max_bytes=self.max_bytes,
+            max_redirects=self.max_redirects,
+        )
 
 
 class ScheduleSettings(_Section):

@@ -19,7 +19,7 @@ from .errors import AggregatorError, ParseError
 from .extract import is_html
 from .fetch import ACCEPT, fetch_feed, make_client
 from .parse import parse_feed
-from .types import CacheInfo, Fetched, FetchPolicy
+from .types import CacheInfo, Fetched
 
 # The media types a page announces its feeds with.
 FEED_TYPES = frozenset(
@@ -55,13 +55,7 @@ def check(url: str, settings: FetchSettings) -> Checked:
             policy, an HTTP error, too large).
         NotAFeed: it is neither a feed nor a page that announces one.
     """
-    policy = FetchPolicy(
-        timeout=settings.timeout,
-        connect_timeout=settings.connect_timeout,
-        read_timeout=settings.read_timeout,
-        max_bytes=settings.max_bytes,
-        max_redirects=settings.max_redirects,
-    )
+    policy = settings.policy()
     with make_client(
         user_agent=settings.user_agent,
         concurrency=1,

@@ -129,13 +129,23 @@ class ThreadClients:
                 self._clients.append(client)
         return client
 
-    def close(self, *, in_use: bool) -> None:
-        """Forget every client; close them unless work abandoned may still use them."""
+    def close(self, *, after: Callable[[], None] | None = None) -> None:
+        """Forget every client and close them: at once, or, when work abandoned may
+        still use them, once ``after`` returns (it waits for that work, which ends by
+        its own timeouts), in a thread of its own."""
         with self._lock:
-            if not in_use:
-                for client in self._clients:
-                    client.close()
-            self._clients.clear()
+            clients, self._clients = list(self._clients), []
+
+        def close_all() -> None:
+            if after is not None:
+                after()
+            for client in clients:
+                client.close()
+
+        if after is None:
+            close_all()
+        else:
+            threading.Thread(target=close_all, name="close-clients", daemon=True).start()
 
 
 @dataclass

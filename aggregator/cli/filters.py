@@ -64,6 +64,20 @@ stories_since_option = click.option(
 )
 
 
+def feed_options(command: F) -> F:
+    """--feed URL (repeatable) and --tag TAG, which ``feeds_asked`` reads."""
+    command = click.option("--tag", help="Only entries of the feeds with this tag in feeds.yaml.")(
+        command
+    )
+    return click.option(
+        "--feed",
+        "feed_urls",
+        metavar="URL",
+        multiple=True,
+        help="Only entries of this feed (repeatable).",
+    )(command)
+
+
 def feeds_asked(app: Aggregator, feed_urls: Iterable[str], tag: str | None) -> set[str] | None:
     """The feeds that --feed and --tag select (both: those that both do); None: all."""
     asked = {url.strip() for url in feed_urls}

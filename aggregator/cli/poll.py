@@ -52,7 +52,7 @@ def poll(app: Aggregator, force: bool, feed_urls: tuple[str, ...]) -> None:
     from rich.console import Console
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
-    app.sync_feeds()  # before counting what is due (poll_once syncs too)
+    app.sync_feeds()  # before counting what is due
     sources = app.settings.feeds
     if feed_urls:
         sources = _named_sources(app, feed_urls)
@@ -70,7 +70,7 @@ def poll(app: Aggregator, force: bool, feed_urls: tuple[str, ...]) -> None:
             pages(result)
             progress.page_done()
 
-        polled = app.poll_once(sources, force=force, on_feed=report, on_page=page_done)
+        polled = app.poll_once(sources, force=force, on_feed=report, on_page=page_done, sync=False)
     summary, waiting = polled.report, polled.waiting
     total = len(summary.results)
     failed = len(summary.failed)

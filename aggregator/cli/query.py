@@ -21,6 +21,7 @@ from ..types import (
 )
 from .base import cli, with_app
 from .filters import (
+    feed_options,
     feeds_asked,
     feeds_tagged,
     limit_option,
@@ -29,7 +30,7 @@ from .filters import (
     say_nothing,
     stories_since_option,
 )
-from .show import counted, deliver, jsonable, short_time, story_json
+from .show import counted, deliver, jsonable, short_time, story_record
 
 if TYPE_CHECKING:
     from ..api import Aggregator
@@ -37,14 +38,7 @@ if TYPE_CHECKING:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per entry.")
-@click.option(
-    "--feed",
-    "feed_urls",
-    metavar="URL",
-    multiple=True,
-    help="Only entries of this feed (repeatable).",
-)
-@click.option("--tag", help="Only entries of the feeds with this tag in feeds.yaml.")
+@feed_options
 @click.option(
     "--since",
     callback=parse_since,
@@ -97,14 +91,7 @@ def _entry_line(entry: EntryView) -> str:
     "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many."
 )
 @click.option("--newest", is_flag=True, help="The latest entries first, not the best matches.")
-@click.option(
-    "--feed",
-    "feed_urls",
-    metavar="URL",
-    multiple=True,
-    help="Only entries of this feed (repeatable).",
-)
-@click.option("--tag", help="Only entries of the feeds with this tag in feeds.yaml.")
+@feed_options
 @click.option(
     "--stories",
     "by_story",
@@ -187,7 +174,7 @@ def _story_hit_line(story: StoryView | None, hit: SearchHit) -> str:
 
 
 def _story_hit_json(story: StoryView | None, hit: SearchHit) -> str:
-    record: dict[str, Any] = json.loads(story_json(story)) if story is not None else {"id": None}
+    record: dict[str, Any] = story_record(story) if story is not None else {"id": None}
     record["rank"] = round(hit.rank, 6)
     record["entry_id"] = hit.entry.id
     record["snippet"] = hit.snippet.replace(MARK_START, "").replace(MARK_END, "")

@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 
 
 def story_json(story: StoryView) -> str:
+    return json.dumps(story_record(story), ensure_ascii=False)
+
+
+def story_record(story: StoryView) -> dict[str, Any]:
+    """A story as `stories --json` prints it, as JSON values."""
     members = [
         {
             "id": m.id,
@@ -36,7 +41,7 @@ def story_json(story: StoryView) -> str:
         }
         for m in story.entries
     ]
-    record = {
+    record: dict[str, Any] = {
         "id": story.id,
         "title": story.title,
         "first_seen": story.first_seen,
@@ -45,7 +50,7 @@ def story_json(story: StoryView) -> str:
         "sources": story.sources,
         "entries": members,
     }
-    return json.dumps(jsonable(record), ensure_ascii=False)
+    return {key: jsonable(value) for key, value in record.items()}
 
 
 def jsonable(value: Any) -> Any:

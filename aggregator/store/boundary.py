@@ -55,13 +55,13 @@ def _store_error(error: SQLAlchemyError) -> StoreError:
 
 
 @contextlib.contextmanager
-def explained(url: URL) -> Iterator[None]:
+def explained(url: URL, doing: str = "database error") -> Iterator[None]:
     """SQLAlchemy errors raised inside, also at COMMIT, become one StoreError that says
-    what to do (``explain``)."""
+    what to do (``explain``), else ``doing`` and the driver's message."""
     try:
         yield
     except SQLAlchemyError as e:
-        raise type(_store_error(e))(explain(e, url) or f"database error: {first_line(e)}") from e
+        raise type(_store_error(e))(explain(e, url) or f"{doing}: {first_line(e)}") from e
     except StoreError as e:
         # Translated by a store method, which does not know where the database is.
         cause = e.__cause__
