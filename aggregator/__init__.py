@@ -11,7 +11,8 @@ workers take their work from it, each on its own schedule::
     feed is due              └───▲───────────────▲──────────────────▲─────────┘
         │                        │ entries       │ pages            │ stories
         ▼                        │               │                  │
-    Poller (pipeline) ─ fetch, netguard, parse, sanitize, urls
+    Poller (pipeline) ─ fetch, netguard, parse, sanitize, urls; decide: what a
+                        finished poll means (next poll, holds, moves), pure
                                  Extractor (articles) ─ fetch, extract
                                                  Deduplicator (deduplicate) ─ dedup,
                                                  textsim: the pure grouping core

@@ -269,7 +269,8 @@ class App:
     def poller(
         self, session: Session, on_result: OnResult, slots: HostSlots | None = None
     ) -> Poller:
-        from .pipeline import Poller, ScheduleBounds
+        from .decide import ScheduleBounds
+        from .pipeline import Poller
 
         fetch = self.settings.fetch
         return Poller(

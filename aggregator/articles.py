@@ -22,6 +22,7 @@ import httpx
 from sqlalchemy.orm import Session
 
 from . import schedule
+from .decide import page_hold
 from .errors import ExtractError, FetchError, StoreError, StoreUnavailable
 from .extract import extract_article, is_html
 from .fetch import ACCEPT_HTML, fetch_feed
@@ -256,14 +257,10 @@ class Extractor:
         )
 
     def _block_host(self, result: ArticleResult) -> None:
-        if result.http_status not in (429, 503) or not result.retry_after:
-            return
-        now = self.store.now()
-        until = schedule.retry_after(result.retry_after, now, self.max_backoff)
-        if until is not None:
-            self.store.block_host(
-                result.due.host, until, f"HTTP {result.http_status} Retry-After (article page)"
-            )
+        due, now = result.due, self.store.now()
+        hold = page_hold(due.host, result.http_status, result.retry_after, now, self.max_backoff)
+        if hold is not None:
+            self.store.block_host(hold.host, hold.until, hold.reason)
 
     def close(self, grace: float = 0.0) -> int:
         """Stop: store what finishes within ``grace`` seconds, abandon the rest (their

@@ -22,12 +22,13 @@ from datetime import datetime, timedelta
 import httpx
 from sqlalchemy.orm import Session
 
-from . import schedule
+from . import decide, schedule
+from .decide import RETRY_AFTER_STATUSES, ScheduleBounds
 from .errors import FeedError, StoreError, StoreUnavailable
 from .fetch import fetch_feed
 from .logs import event
 from .parse import parse_feed
-from .store import Decide, PollState, Store
+from .store import Store
 from .store.boundary import transaction
 from .types import (
     Assigned,
@@ -95,14 +96,6 @@ def poll_feed(
     )
 
 
-@dataclass(frozen=True)
-class ScheduleBounds:
-    """The global half of each feed's schedule policy (feeds.yaml ``schedule:``)."""
-
-    max_backoff: int = 86400
-    jitter: float = 0.1
-
-
 def record(
     store: Store,
     owner: str,
@@ -111,75 +104,20 @@ def record(
     rng: Callable[[], float],
 ) -> list[tuple[StoredCounts, schedule.NextPoll]]:
     """Store finished polls and schedule each feed's next poll (the caller owns the
-    transaction)."""
+    transaction): the entries first, then what decide.py makes of each poll (with
+    the feed's rhythm measured again where new entries came), then the feeds' rows."""
     now = store.now()
-    decided: dict[int, schedule.NextPoll] = {}
-    items = [
-        (due, result, _decider(store, due, result, bounds, rng, now, decided, index))
-        for index, (due, result) in enumerate(finished)
+    counts = [store.save_polled_entries(due, result, now) for due, result in finished]
+    intents = [
+        decide.after_poll(
+            due, result, now, bounds, rng, store.recent_published(due.feed_id) if c.new else None
+        )
+        for (due, result), c in zip(finished, counts, strict=True)
     ]
-    counts = store.save_results(owner, items, now)
-    return [(c, decided[index]) for index, c in enumerate(counts)]
-
-
-def _decider(
-    store: Store,
-    due: DueFeed,
-    result: FeedResult,
-    bounds: ScheduleBounds,
-    rng: Callable[[], float],
-    now: datetime,
-    decided: dict[int, schedule.NextPoll],
-    index: int,
-) -> Decide:
-    policy = _policy(result.source, bounds)
-
-    def decide(state: PollState) -> tuple[datetime, str, tuple[int, datetime] | None]:
-        error = result.error
-        kept = None
-        if error is not None:
-            retry_at = None
-            if result.http_status in RETRY_AFTER_STATUSES:
-                retry_at = schedule.retry_after(
-                    getattr(error, "retry_after", None), now, policy.max_backoff
-                )
-            next_poll = schedule.after_error(now, policy, state.error_count + 1, retry_at, rng)
-            if retry_at is not None:
-                # Retry-After slows every feed on the host that said it (after any
-                # redirects), not only this one.
-                host = getattr(error, "host", None) or state.host
-                store.block_host(host, retry_at, f"HTTP {result.http_status} Retry-After")
-        else:
-            rhythm = None
-            if due.typical_gap is not None and due.newest_published is not None:
-                rhythm = schedule.Rhythm(due.typical_gap, due.newest_published)
-            if state.published is not None:
-                rhythm = schedule.rhythm(state.published, now) or rhythm
-                if rhythm is not None:
-                    kept = (rhythm.typical_gap, rhythm.newest)
-            parsed = result.parsed
-            hints = schedule.feed_hints(
-                # A 304 carries no feed: the hints of its last full copy still hold.
-                parsed.ttl_seconds if parsed is not None else due.ttl_seconds,
-                parsed.syndication_seconds if parsed is not None else due.syndication_seconds,
-                result.headers,
-                now,
-            )
-            next_poll = schedule.after_success(now, policy, hints, rhythm, rng)
-        decided[index] = next_poll
-        return next_poll.at, next_poll.reason, kept
-
-    return decide
-
-
-def _policy(source: FeedSource, bounds: ScheduleBounds) -> schedule.Policy:
-    return schedule.Policy(
-        interval=source.interval_seconds,
-        min_interval=source.min_interval_seconds,
-        max_interval=source.max_interval_seconds,
-        max_backoff=bounds.max_backoff,
-        jitter=bounds.jitter,
+    store.record_polls(
+        owner, [(due, result, i) for (due, result), i in zip(finished, intents, strict=True)], now
     )
+    return [(c, i.next_poll) for c, i in zip(counts, intents, strict=True)]
 
 
 @dataclass
@@ -204,10 +142,6 @@ class PollReport:
     @property
     def updated_entries(self) -> int:
         return sum(c.updated for _, c in self.results)
-
-
-# The statuses whose Retry-After holds back every feed on the host.
-RETRY_AFTER_STATUSES = (429, 503)
 
 
 class Poller:

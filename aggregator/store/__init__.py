@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -24,6 +23,7 @@ from sqlalchemy import Table, bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from ..decide import PollIntents
 from ..types import (
     CacheInfo,
     DueFeed,
@@ -45,28 +45,11 @@ from .stories import StoryStore
 __all__ = [
     "ArticleStore",
     "PagePlan",
-    "PollState",
     "Store",
     "StoryStore",
     "entry_key",
     "host_of",
 ]
-
-
-@dataclass(frozen=True)
-class PollState:
-    """What scheduling the next poll needs to know about a feed."""
-
-    error_count: int  # consecutive failures before this poll
-    host: str
-    # Publication times of the newest entries, when new ones have just arrived (the
-    # rhythm is then measured again); None otherwise.
-    published: list[datetime] | None
-
-
-# Given the feed's state: when to poll it next, why, and the rhythm to keep
-# (typical gap in seconds, newest publication), if it was measured.
-Decide = Callable[[PollState], tuple[datetime, str, tuple[int, datetime] | None]]
 
 
 class Store:
@@ -257,23 +240,41 @@ class Store:
     # --- results --------------------------------------------------------------------
 
     @translated
-    def save_results(
-        self, owner: str, items: Sequence[tuple[DueFeed, FeedResult, Decide]], now: datetime
-    ) -> list[StoredCounts]:
-        """Record polls: entries, caching data, status, next poll; end their leases.
+    def save_polled_entries(self, due: DueFeed, result: FeedResult, now: datetime) -> StoredCounts:
+        """Store the entries a poll brought (new ones inserted, edited ones updated,
+        with full text on their pages queued); ``now`` is the time of the poll."""
+        parsed = result.parsed
+        if parsed is None or result.error is not None:
+            return StoredCounts()
+        pages, source = self.pages, due.source
+        skip = None if pages is None else (lambda entry: pages(source, entry))
+        relink = now - self.relink if self.relink is not None else None
+        return save_entries(self.session, due.feed_id, parsed.entries, now, skip, relink)
+
+    @translated
+    def recent_published(self, feed_id: int) -> list[datetime]:
+        """Publication times of the feed's newest entries (first seen, when undated)."""
+        return recent_published(self.session, feed_id)
+
+    @translated
+    def record_polls(
+        self, owner: str, items: Sequence[tuple[DueFeed, FeedResult, PollIntents]], now: datetime
+    ) -> None:
+        """Record polls on their feeds (status, caching data, errors) and apply what
+        was decided of them (decide.py): next poll, rhythm, disabling, a new address,
+        host holds; end their leases.
 
         Works from the state each feed had when claimed (``due``; the lease kept it
         unchanged), so nothing is read back: one UPDATE per feed, and the 304s, most
-        polls of a running daemon, all in one statement. ``now`` is the time of the
-        polls, the one each ``decide`` counts from. A feed whose lease ``owner`` no
-        longer holds (it ran out and another process took the feed) is left as that
-        process will leave it; its new entries are stored all the same, once.
+        polls of a running daemon, all in one statement. A feed whose lease ``owner``
+        no longer holds (it ran out and another process took the feed) is left as that
+        process will leave it (its entries, saved before, are stored all the same).
         """
-        counts: list[StoredCounts] = []
         unchanged: list[dict[str, Any]] = []
-        for due, result, decide in items:
-            if result.not_modified and not _moved(due, result):
-                next_at, reason, _ = decide(PollState(due.error_count, due.host, None))
+        for due, result, intents in items:
+            if intents.hold is not None:
+                self.block_host(intents.hold.host, intents.hold.until, intents.hold.reason)
+            if result.not_modified and intents.move_to is None:
                 unchanged.append(
                     {
                         "b_id": due.feed_id,
@@ -281,33 +282,35 @@ class Store:
                         "b_now": now,
                         "b_etag": result.cache.etag,
                         "b_last_modified": result.cache.last_modified,
-                        "b_next": next_at,
-                        "b_reason": reason,
+                        "b_next": intents.next_poll.at,
+                        "b_reason": intents.next_poll.reason,
                     }
                 )
-                counts.append(StoredCounts())
             else:
-                counts.append(self._save_one(owner, due, result, decide, now))
+                self._record_poll(owner, due, result, intents, now)
         if unchanged:
             self.session.connection().execute(_NOT_MODIFIED, unchanged)
-        return counts
 
-    def _save_one(
-        self, owner: str, due: DueFeed, result: FeedResult, decide: Decide, now: datetime
-    ) -> StoredCounts:
+    def _record_poll(
+        self, owner: str, due: DueFeed, result: FeedResult, intents: PollIntents, now: datetime
+    ) -> None:
         values: dict[str, Any] = {
             "last_polled_at": now,
             "last_http_status": result.http_status,
             "lease_owner": None,
             "lease_until": None,
+            "next_poll_at": intents.next_poll.at,
+            "next_poll_reason": intents.next_poll.reason,
         }
-        if result.permanent_url and _moved(due, result):
-            # 301/308: the feed has moved for good; poll the new address from now on.
-            values["fetch_url"] = result.permanent_url
-            values["host"] = host_of(result.permanent_url)
-
-        counts = StoredCounts()
-        published: list[datetime] | None = None
+        if intents.move_to is not None:
+            values["fetch_url"] = intents.move_to
+            values["host"] = host_of(intents.move_to)
+        if intents.disable is not None:
+            values["disabled_at"] = now
+            values["disabled_reason"] = intents.disable
+        if intents.rhythm is not None:
+            values["typical_gap_seconds"] = intents.rhythm.typical_gap
+            values["newest_published_at"] = intents.rhythm.newest
         if result.error is not None:
             values.update(
                 last_status="error",
@@ -315,43 +318,31 @@ class Store:
                 last_error_kind=result.error.kind,
                 error_count=Feed.error_count + 1,
             )
-            if result.http_status == 410:
-                values["disabled_at"] = now
-                values["disabled_reason"] = "410 Gone: the feed was removed by its publisher"
+        elif result.parsed is None:
+            # WARNING: keep in sync with _NOT_MODIFIED below.
+            # A 304 may carry fresh validators; keep the old ones where it does not.
+            values.update(
+                _SUCCEEDED,
+                last_success_at=now,
+                last_status="not_modified",
+                etag=func.coalesce(result.cache.etag, Feed.etag),
+                last_modified=func.coalesce(result.cache.last_modified, Feed.last_modified),
+            )
         else:
-            values.update(_SUCCEEDED, last_success_at=now)
-            if result.parsed is None:
-                # WARNING: keep in sync with _NOT_MODIFIED below.
-                # A 304 may carry fresh validators; keep the old ones where it does not.
-                values.update(
-                    last_status="not_modified",
-                    etag=func.coalesce(result.cache.etag, Feed.etag),
-                    last_modified=func.coalesce(result.cache.last_modified, Feed.last_modified),
-                )
-            else:
-                parsed = result.parsed
-                # A 200 replaces the validators: one it did not send must not be sent again.
-                values.update(
-                    etag=result.cache.etag,
-                    last_modified=result.cache.last_modified,
-                    title=func.coalesce(parsed.title, Feed.title),
-                    site_url=func.coalesce(parsed.link, Feed.site_url),
-                    last_status="recovered" if parsed.warning else "ok",
-                    last_error=parsed.warning,
-                    ttl_seconds=parsed.ttl_seconds,
-                    syndication_seconds=parsed.syndication_seconds,
-                )
-                pages, source = self.pages, due.source
-                skip = None if pages is None else (lambda entry: pages(source, entry))
-                relink = now - self.relink if self.relink is not None else None
-                counts = save_entries(self.session, due.feed_id, parsed.entries, now, skip, relink)
-                if counts.new:
-                    published = recent_published(self.session, due.feed_id)
-
-        next_at, reason, rhythm = decide(PollState(due.error_count, due.host, published))
-        values.update(next_poll_at=next_at, next_poll_reason=reason)
-        if rhythm is not None:
-            values.update(typical_gap_seconds=rhythm[0], newest_published_at=rhythm[1])
+            parsed = result.parsed
+            # A 200 replaces the validators: one it did not send must not be sent again.
+            values.update(
+                _SUCCEEDED,
+                last_success_at=now,
+                etag=result.cache.etag,
+                last_modified=result.cache.last_modified,
+                title=func.coalesce(parsed.title, Feed.title),
+                site_url=func.coalesce(parsed.link, Feed.site_url),
+                last_status="recovered" if parsed.warning else "ok",
+                last_error=parsed.warning,
+                ttl_seconds=parsed.ttl_seconds,
+                syndication_seconds=parsed.syndication_seconds,
+            )
         # Core, not ORM: nothing loaded in this Session needs to follow the change (a
         # claim always reloads the rows it takes), and this is the hot path of a poll.
         feeds = cast(Table, Feed.__table__)
@@ -360,7 +351,6 @@ class Store:
             .where(feeds.c.id == due.feed_id, feeds.c.lease_owner == owner)
             .values(**values)
         )
-        return counts
 
     # --- queries --------------------------------------------------------------------
 
@@ -434,10 +424,6 @@ class Store:
         return sorted(views, key=lambda v: (not v.active, v.id is None, v.id or 0))
 
 
-def _moved(due: DueFeed, result: FeedResult) -> bool:
-    return bool(result.permanent_url) and result.permanent_url != due.fetch_url
-
-
 _FEEDS = cast(Table, Feed.__table__)
 # What any successful poll (200 or 304) resets on the feed's row.
 _SUCCEEDED: dict[str, Any] = {
@@ -448,7 +434,7 @@ _SUCCEEDED: dict[str, Any] = {
     "disabled_reason": None,
 }
 # A 304 of a feed that did not move, as one statement for many feeds (executemany).
-# WARNING: keep in sync with the not-modified branch of Store._save_one.
+# WARNING: keep in sync with the not-modified branch of Store._record_poll.
 _NOT_MODIFIED = (
     update(_FEEDS)
     .where(_FEEDS.c.id == bindparam("b_id"), _FEEDS.c.lease_owner == bindparam("b_owner"))
