@@ -29,7 +29,6 @@ the window leave the index.
 from __future__ import annotations
 
 import bisect
-import functools
 import heapq
 import math
 from collections import Counter, defaultdict, deque
@@ -38,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TypeVar
 
-from .textsim import normalize, sketch
+from .identity import MIN_SHINGLES, REPOST_JACCARD
 from .types import Relation
 from .urls import names_an_article
 
@@ -48,8 +47,6 @@ from .urls import names_an_article
 MAX_POSTING = 64
 # Entries of one feed that share a shingle before it counts as that feed's furniture.
 FEED_FURNITURE = 2
-# Same text within one feed: a re-post differs by an edit or two, not a rewrite.
-REPOST_JACCARD = 0.7
 # A term that more stories than this share within the window tells none of them apart.
 MAX_TERM_STORIES = 50
 # How much of the runner-up's score the best story must beat by `story`: an entry that
@@ -83,7 +80,7 @@ class Thresholds:
 
     jaccard: float = 0.5  # sketch Jaccard for the same text
     containment: float = 0.8  # share of the shorter text found in the longer one
-    min_shingles: int = 4  # sampled shingles in the shorter text (about 20 words)
+    min_shingles: int = MIN_SHINGLES  # sampled shingles in the shorter text
     # The same event: the best story's score (cosine less the time penalty), less
     # RUNNER_UP times the second best's, must reach this. A cosine of unit vectors:
     # its meaning does not depend on how long the texts are. Tuned on the labelled
@@ -616,79 +613,6 @@ def _discard(index: dict[K, set[int]], key: K, entry_id: int) -> None:
         members.discard(entry_id)
         if not members:
             del index[key]
-
-
-@dataclass(frozen=True)
-class Incoming:
-    """A feed's entry under a key its feed has not used before."""
-
-    canonical_url: str | None
-    title: str
-    sketch: frozenset[int]
-    published: datetime | None
-
-
-@dataclass(frozen=True)
-class Known:
-    """One of the same feed's recent entries."""
-
-    entry_id: int
-    canonical_url: str | None
-    title: str
-    text: str
-    published: datetime | None
-
-    @functools.cached_property
-    def sketch(self) -> frozenset[int]:
-        # Computed only when text must be compared: most new entries are told apart
-        # by their address already, and a feed has a couple of hundred recent entries.
-        return sketch(self.text)
-
-
-def same_entry(new: Incoming, known: Sequence[Known]) -> int | None:
-    """The known entry that ``new`` re-publishes under a new GUID or link, if any.
-
-    Evidence, strongest first: the same canonical URL (unless it is the site's front
-    page, where some feeds point every item); the same text (title edits allowed);
-    for entries without text, the same title and publication time. A match must be
-    unique: text or address that several entries share (a stock summary) proves
-    nothing.
-    """
-    if new.canonical_url and names_an_article(new.canonical_url):
-        hits = [k for k in known if k.canonical_url == new.canonical_url]
-        if hits:
-            # A page some feeds link every update to ("/live") is not one entry: the
-            # same address must come with the same title or text.
-            if len(hits) == 1 and _alike(new, hits[0]):
-                return hits[0].entry_id
-            return None
-    if len(new.sketch) >= Thresholds.min_shingles:
-        hits = [k for k in known if _jaccard(new.sketch, k.sketch) >= REPOST_JACCARD]
-        if hits:
-            return hits[0].entry_id if len(hits) == 1 else None
-        return None
-    title = normalize(new.title).strip()
-    if new.published is None or not title:
-        return None
-    hits = [
-        k
-        for k in known
-        if k.published == new.published
-        and len(k.sketch) < Thresholds.min_shingles
-        and normalize(k.title).strip() == title
-    ]
-    return hits[0].entry_id if len(hits) == 1 else None
-
-
-def _alike(new: Incoming, old: Known) -> bool:
-    if normalize(new.title).strip() == normalize(old.title).strip():
-        return True
-    return _jaccard(new.sketch, old.sketch) >= REPOST_JACCARD
-
-
-def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
-    shared = len(a & b)
-    return shared / (len(a) + len(b) - shared) if shared else 0.0
 
 
 @dataclass(frozen=True)

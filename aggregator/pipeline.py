@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 import httpx
 from sqlalchemy.orm import Session
 
-from . import decide, schedule
+from . import decide, identity, schedule
 from .decide import RETRY_AFTER_STATUSES, ScheduleBounds
 from .errors import FeedError, StoreError, StoreUnavailable
 from .fetch import fetch_feed
@@ -107,7 +107,7 @@ def record(
     transaction): the entries first, then what decide.py makes of each poll (with
     the feed's rhythm measured again where new entries came), then the feeds' rows."""
     now = store.now()
-    counts = [store.save_polled_entries(due, result, now) for due, result in finished]
+    counts = [_save_entries(store, due, result, now) for due, result in finished]
     intents = [
         decide.after_poll(
             due, result, now, bounds, rng, store.recent_published(due.feed_id) if c.new else None
@@ -118,6 +118,18 @@ def record(
         owner, [(due, result, i) for (due, result), i in zip(finished, intents, strict=True)], now
     )
     return [(c, i.next_poll) for c, i in zip(counts, intents, strict=True)]
+
+
+def _save_entries(store: Store, due: DueFeed, result: FeedResult, now: datetime) -> StoredCounts:
+    """The entries a poll brought: what the store has of them, identity.py's plan
+    (new, edited, re-published under a new key), the store applying it."""
+    if result.parsed is None or result.error is not None:
+        return StoredCounts()
+    by_key = identity.listed(result.parsed.entries)
+    if not by_key:
+        return StoredCounts()
+    plan = identity.plan(by_key, store.entry_state(due.feed_id, by_key, now))
+    return store.apply_entries(due, by_key, plan, now)
 
 
 @dataclass

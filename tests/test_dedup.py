@@ -16,16 +16,14 @@ from hypothesis import strategies as st
 
 from aggregator.dedup import (
     Decision,
-    Incoming,
     Index,
     Item,
-    Known,
     Member,
     Thresholds,
     assign,
     representative,
-    same_entry,
 )
+from aggregator.identity import Incoming, Known, same_entry
 from aggregator.textsim import figures, sketch, terms
 from aggregator.urls import canonical_url
 

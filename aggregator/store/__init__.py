@@ -24,6 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ..decide import PollIntents
+from ..identity import EntryPlan, FeedState
 from ..types import (
     CacheInfo,
     DueFeed,
@@ -31,13 +32,14 @@ from ..types import (
     FeedResult,
     FeedSource,
     FeedView,
+    RawEntry,
     SearchHit,
     StoredCounts,
 )
 from . import leases
 from .articles import ArticleStore, PagePlan
 from .boundary import host_of, translated
-from .entries import entry_key, query_entries, recent_published, save_entries
+from .entries import apply_entries, entry_state, query_entries, recent_published
 from .models import Article, Entry, Feed, Host
 from .search import search
 from .stories import StoryStore
@@ -47,7 +49,6 @@ __all__ = [
     "PagePlan",
     "Store",
     "StoryStore",
-    "entry_key",
     "host_of",
 ]
 
@@ -64,7 +65,7 @@ class Store:
     ) -> None:
         """``pages``: with full text on, says which new entries' pages to fetch.
         ``relink``: with deduplication on, how far back a new GUID or link may turn
-        out to be a known entry re-published (see save_entries)."""
+        out to be a known entry re-published (see identity.plan)."""
         self.session = session
         self.now = now
         self.pages = pages
@@ -240,16 +241,21 @@ class Store:
     # --- results --------------------------------------------------------------------
 
     @translated
-    def save_polled_entries(self, due: DueFeed, result: FeedResult, now: datetime) -> StoredCounts:
-        """Store the entries a poll brought (new ones inserted, edited ones updated,
-        with full text on their pages queued); ``now`` is the time of the poll."""
-        parsed = result.parsed
-        if parsed is None or result.error is not None:
-            return StoredCounts()
+    def entry_state(self, feed_id: int, by_key: dict[str, RawEntry], now: datetime) -> FeedState:
+        """What the feed has stored of the entries it lists (see identity.plan);
+        ``now`` is the time of the poll."""
+        relink = now - self.relink if self.relink is not None else None
+        return entry_state(self.session, feed_id, by_key, now, relink)
+
+    @translated
+    def apply_entries(
+        self, due: DueFeed, by_key: dict[str, RawEntry], plan: EntryPlan, now: datetime
+    ) -> StoredCounts:
+        """Store a poll's new and edited entries as planned; with full text on, queue
+        the new ones' pages (or record why not)."""
         pages, source = self.pages, due.source
         skip = None if pages is None else (lambda entry: pages(source, entry))
-        relink = now - self.relink if self.relink is not None else None
-        return save_entries(self.session, due.feed_id, parsed.entries, now, skip, relink)
+        return apply_entries(self.session, due.feed_id, by_key, plan, now, skip)
 
     @translated
     def recent_published(self, feed_id: int) -> list[datetime]:

@@ -1,17 +1,16 @@
-"""Entries: identity within a feed, insert-or-update, and the entries query."""
+"""Entries: what a feed has stored of the entries it lists, applying the plan
+identity.py makes of them, and the entries query."""
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from ..dedup import Incoming, Known, same_entry
-from ..textsim import sketch
+from ..identity import EntryPlan, FeedState, Known, Stored, content_hash
 from ..types import EntryView, PageStatus, RawEntry, StoredCounts
 from ..urls import canonical_url
 from .articles import queue_pages, requeue_pages
@@ -19,103 +18,24 @@ from .boundary import insert_into
 from .models import Article, Entry, Feed, StoryEntry
 from .retention import buried_keys
 
-# Longer keys (some feeds put whole URLs with long query strings in their GUIDs) are
-# stored as a hash so that the unique index stays within PostgreSQL's btree limit.
-MAX_KEY_LENGTH = 1000
 # Keys per SELECT ... IN (...), far below SQLite's variable limit.
 _CHUNK = 500
+# How many of a feed's latest entries a re-published entry is compared with.
+_RELINK_CANDIDATES = 200
 
 
-def entry_key(entry: RawEntry) -> str:
-    """The identity of an entry within its feed: its GUID, else its link, else its text.
-
-    The last resort (no GUID, no link) hashes title and text, so an edit to such an
-    entry reads as a new entry; nothing better identifies it.
-    """
-    key = entry.guid or entry.url
-    if not key:
-        key = "sha256:" + _digest(entry.title, entry.content_text)
-    elif len(key) > MAX_KEY_LENGTH:
-        key = "sha256:" + _digest(key)
-    return key
-
-
-def _digest(*parts: str | None) -> str:
-    hasher = hashlib.sha256()
-    for part in parts:
-        hasher.update((part or "").encode("utf-8", "surrogatepass"))
-        hasher.update(b"\x00")
-    return hasher.hexdigest()
-
-
-def _content_hash(entry: RawEntry) -> str:
-    return _digest(
-        entry.guid,
-        entry.url,
-        entry.title,
-        entry.summary,
-        entry.content,
-        entry.author,
-        entry.published.isoformat() if entry.published else None,
-        entry.updated.isoformat() if entry.updated else None,
-    )
-
-
-def save_entries(
-    session: Session,
-    feed_id: int,
-    entries: Iterable[RawEntry],
-    now: datetime,
-    skip_page: Callable[[RawEntry], str | None] | None = None,
-    relink: datetime | None = None,
-) -> StoredCounts:
-    """Insert new entries and update edited ones; the caller owns the transaction.
-
-    With ``skip_page`` (full text on), each new entry's article page is queued, or
-    recorded as skipped with the reason it gives. With ``relink``, an entry under a
-    new GUID or link that re-publishes a known entry of the feed (the same canonical
-    URL with the same title or text, at any age; the same text since ``relink``; see
-    dedup.same_entry) updates that entry and takes the new key, rather than becoming
-    a second one.
-    """
-    by_key: dict[str, RawEntry] = {}
-    for entry in entries:
-        # A feed that lists the same entry twice: the first (usually newest) wins.
-        by_key.setdefault(entry_key(entry), entry)
-    if not by_key:
-        return StoredCounts()
-    known = _known(session, feed_id, by_key, now, relink)
-    new_rows = []
-    moved_pages: list[tuple[int, RawEntry]] = []  # edited entries whose link changed
-    updated = 0
-    for key, entry in by_key.items():
-        digest = _content_hash(entry)
-        if key not in known:
-            new_rows.append(_row(feed_id, key, entry, digest, now))
-        elif known[key][1] != digest:
-            values = _row(feed_id, key, entry, digest, now)
-            del values["first_seen"]
-            session.execute(update(Entry).where(Entry.id == known[key][0]).values(**values))
-            updated += 1
-            if skip_page is not None and entry.url != known[key][2]:
-                moved_pages.append((known[key][0], entry))
-    if moved_pages and skip_page is not None:
-        requeue_pages(session, moved_pages, now)
-    inserted = _insert(session, new_rows, by_key, now, skip_page) if new_rows else 0
-    return StoredCounts(new=inserted, updated=updated)
-
-
-def _known(
+def entry_state(
     session: Session,
     feed_id: int,
     by_key: dict[str, RawEntry],
     now: datetime,
     relink: datetime | None,
-) -> dict[str, tuple[int, str, str | None]]:
-    """The entries of ``by_key`` the feed has stored already: key -> (id, content
-    hash, link). Keys retention buried are taken out of ``by_key`` (they stay
-    deleted while the feed lists them)."""
-    known: dict[str, tuple[int, str, str | None]] = {}
+) -> FeedState:
+    """What the feed has stored of the entries it lists (for identity.plan): those
+    stored under their keys, the keys retention buried (marked as still listed), and
+    with ``relink`` (deduplication on) the recent entries a new key may re-publish:
+    the same canonical URL at any age, else first seen since ``relink``."""
+    stored: dict[str, Stored] = {}
     keys = list(by_key)
     for start in range(0, len(keys), _CHUNK):
         rows = session.execute(
@@ -123,17 +43,70 @@ def _known(
                 Entry.feed_id == feed_id, Entry.key.in_(keys[start : start + _CHUNK])
             )
         )
-        known.update({key: (entry_id, digest, url) for key, entry_id, digest, url in rows})
-    unknown_keys = [key for key in by_key if key not in known]
-    if unknown_keys:
-        for key in buried_keys(session, feed_id, unknown_keys, now):
-            del by_key[key]
-    if relink is not None:
-        # Level 2 of deduplication: a new key may be a known entry under a new name.
-        unknown = {key: entry for key, entry in by_key.items() if key not in known}
-        if unknown:
-            known.update(_republished(session, feed_id, unknown, set(by_key), relink))
-    return known
+        stored.update({key: Stored(entry_id, digest, url) for key, entry_id, digest, url in rows})
+    unknown = [key for key in by_key if key not in stored]
+    buried = buried_keys(session, feed_id, unknown, now) if unknown else set()
+    unknown = [key for key in unknown if key not in buried]
+    if relink is None or not unknown:
+        return FeedState(stored, buried)
+    wanted = {canonical_url(url) for key in unknown if (url := by_key[key].url)}
+    recent = session.execute(
+        select(
+            Entry.id,
+            Entry.key,
+            Entry.canonical_url,
+            Entry.title,
+            Entry.content_text,
+            Entry.published,
+            Entry.content_hash,
+            Entry.url,
+        )
+        .where(
+            Entry.feed_id == feed_id,
+            or_(Entry.canonical_url.in_(wanted), Entry.first_seen >= relink),
+        )
+        .order_by(Entry.id.desc())
+        .limit(_RELINK_CANDIDATES + len(wanted))
+    ).all()
+    candidates = [
+        Known(
+            row.id,
+            row.canonical_url,
+            row.title or "",
+            row.content_text,
+            row.published,
+            row.key,
+            Stored(row.id, row.content_hash, row.url),
+        )
+        for row in recent
+    ]
+    return FeedState(stored, buried, candidates)
+
+
+def apply_entries(
+    session: Session,
+    feed_id: int,
+    by_key: dict[str, RawEntry],
+    plan: EntryPlan,
+    now: datetime,
+    skip_page: Callable[[RawEntry], str | None] | None = None,
+) -> StoredCounts:
+    """Insert the plan's new entries and update its edited ones; the caller owns the
+    transaction. With ``skip_page`` (full text on), each new entry's article page is
+    queued, or recorded as skipped with the reason it gives; an edited entry whose
+    link changed has its page fetched again."""
+    for edit in plan.edits:
+        entry = by_key[edit.key]
+        values = _row(feed_id, edit.key, entry, now)
+        del values["first_seen"]
+        session.execute(update(Entry).where(Entry.id == edit.entry_id).values(**values))
+    if skip_page is not None:
+        moved = [(edit.entry_id, by_key[edit.key]) for edit in plan.edits if edit.page_moved]
+        if moved:
+            requeue_pages(session, moved, now)
+    new_rows = [_row(feed_id, key, by_key[key], now) for key in plan.new]
+    inserted = _insert(session, new_rows, by_key, now, skip_page) if new_rows else 0
+    return StoredCounts(new=inserted, updated=len(plan.edits))
 
 
 def _insert(
@@ -166,63 +139,6 @@ def _insert(
         reasons = {entry_id: skip_page(entry) for entry_id, entry in new}
         queue_pages(session, new, reasons, now)
     return len(stored)
-
-
-# How many of a feed's latest entries a re-published entry is compared with.
-_RELINK_CANDIDATES = 200
-
-
-def _republished(
-    session: Session,
-    feed_id: int,
-    unknown: dict[str, RawEntry],
-    listed: set[str],
-    since: datetime,
-) -> dict[str, tuple[int, str, str | None]]:
-    """Known entries of the feed that new keys re-publish: new key → (id, hash, url).
-
-    Only entries the feed no longer lists under their own key are candidates: two
-    items the feed lists side by side are two entries, however alike.
-    """
-    wanted = {canonical_url(e.url) for e in unknown.values() if e.url}
-    rows = session.execute(
-        select(
-            Entry.id,
-            Entry.key,
-            Entry.canonical_url,
-            Entry.title,
-            Entry.content_text,
-            Entry.published,
-            Entry.content_hash,
-            Entry.url,
-        )
-        .where(
-            Entry.feed_id == feed_id,
-            or_(Entry.canonical_url.in_(wanted), Entry.first_seen >= since),
-        )
-        .order_by(Entry.id.desc())
-        .limit(_RELINK_CANDIDATES + len(wanted))
-    ).all()
-    candidates = [row for row in rows if row.key not in listed]
-    found: dict[str, tuple[int, str, str | None]] = {}
-    taken: set[int] = set()
-    known = [
-        Known(row.id, row.canonical_url, row.title or "", row.content_text, row.published)
-        for row in candidates
-    ]
-    for key, entry in unknown.items():
-        incoming = Incoming(
-            canonical_url(entry.url) if entry.url else None,
-            entry.title or "",
-            sketch(entry.content_text),
-            entry.published,
-        )
-        match = same_entry(incoming, [k for k in known if k.entry_id not in taken])
-        if match is not None:
-            row = next(r for r in candidates if r.id == match)
-            found[key] = (row.id, row.content_hash, row.url)
-            taken.add(row.id)
-    return found
 
 
 def recent_published(session: Session, feed_id: int, limit: int = 20) -> list[datetime]:
@@ -308,7 +224,7 @@ def query_entries(
     ]
 
 
-def _row(feed_id: int, key: str, entry: RawEntry, digest: str, now: datetime) -> dict[str, object]:
+def _row(feed_id: int, key: str, entry: RawEntry, now: datetime) -> dict[str, object]:
     return {
         "feed_id": feed_id,
         "key": key,
@@ -324,5 +240,5 @@ def _row(feed_id: int, key: str, entry: RawEntry, digest: str, now: datetime) ->
         "updated": entry.updated,
         "first_seen": now,
         "last_changed": now,
-        "content_hash": digest,
+        "content_hash": content_hash(entry),
     }

@@ -158,7 +158,7 @@ class Entry(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"))
-    # The GUID, else the link, else a hash of the entry's text (see store.entry_key).
+    # The GUID, else the link, else a hash of the entry's text (see identity.entry_key).
     key: Mapped[str] = mapped_column(Text)
     guid: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
