@@ -159,7 +159,9 @@ class Daemon:
         self.reach = Reachability(lambda: len(app.settings.feeds))
         self.trouble = Trouble()
         self.documents = FeedDocuments()
-        self.last_tick: float | None = None
+        # Counted from the start: a daemon in its first tick (which may run for most
+        # of `tick_seconds`) has not stalled; one whose first tick never comes has.
+        self.last_tick: float = time.time()
         # Bound first: a port in use stops the start before anything else happens.
         self.server = self._server()
         self.poller, self.extractor = app.workers(
