@@ -1,7 +1,7 @@
 """Entries' article pages: fetch one (fetch_article), and the Extractor that runs many.
 
-The Extractor mirrors the Poller (pipeline.py): pages are claimed from the database
-with leases, fetched in worker threads with the same fetcher (politeness, address
+The Extractor runs on the same machine as the Poller (runner.py): pages are claimed
+from the database with leases, fetched in worker threads with the same fetcher (politeness, address
 policy, size cap, timeouts), extracted (extract.py, possibly in worker processes, see
 app.py), and stored from the thread that drives both (drive.py). Its workers are its
 own, so a slow page never holds up a feed; the per-host cap is shared.
@@ -9,13 +9,12 @@ own, so a slow page never holds up a feed; the per-host cap is shared.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import random
 import time
 import zlib
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from datetime import datetime, timedelta
 
 import httpx
@@ -27,10 +26,11 @@ from .errors import ExtractError, FetchError, StoreError, StoreUnavailable
 from .extract import extract_article, is_html
 from .fetch import ACCEPT_HTML, fetch_feed
 from .logs import event
+from .runner import Runner
 from .store import ArticleStore, Store
 from .store.boundary import transaction
 from .types import Article, ArticleResult, CacheInfo, DueArticle, FetchPolicy, NotModified, Page
-from .workers import ClaimPacing, HostSlots, ThreadClients, store_all
+from .workers import ClaimPacing, HostSlots
 
 log = logging.getLogger(__name__)
 
@@ -137,33 +137,36 @@ class Extractor:
         self.session = session
         self.articles = articles
         self.store = store
-        self._clients = ThreadClients(new_client)
-        self.slots = slots
         self.fetch_policy = fetch_policy
         self._extract = extract
         self.keep_html = keep_html
         self.owner = owner
-        self.concurrency = concurrency
         self.lease = lease
         self.max_backoff = max_backoff
         self.on_result = on_result
         self._is_dead = is_dead
         self.rng = rng
-        self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="page")
-        self._in_flight: dict[Future[ArticleResult], DueArticle] = {}
-        # Finished pages the database would not take (a full disk): stored next time.
-        self._unstored: list[ArticleResult] = []
-        # As in the Poller: no claim (a write transaction) while it cannot find
-        # anything, until new entries may have queued pages (wake) or time passes.
-        self.pacing = ClaimPacing()
+        self.runner: Runner[DueArticle, ArticleResult] = Runner(
+            session=session,
+            name="page",
+            concurrency=concurrency,
+            slots=slots,
+            new_client=new_client,
+            run=self._fetch,
+            host_of=lambda due: due.host,
+        )
 
     @property
     def busy(self) -> int:
-        return len(self._in_flight)
+        return self.runner.busy
 
     @property
     def futures(self) -> list[Future[ArticleResult]]:
-        return list(self._in_flight)
+        return self.runner.futures
+
+    @property
+    def pacing(self) -> ClaimPacing:
+        return self.runner.pacing
 
     def wake(self) -> None:
         """New entries were stored: their pages may be due."""
@@ -172,12 +175,15 @@ class Extractor:
     def dispatch(self, *, busy_elsewhere: int = 0) -> int:
         """Claim as many due pages as there is room for and start fetching them
         (``busy_elsewhere`` as in Poller.dispatch)."""
-        room = self.concurrency - len(self._in_flight)
+        room = self.runner.room
         if room <= 0:
             return 0
-        if (self._in_flight or busy_elsewhere) and self.pacing.quiet():
+        # As in the Poller: no claim (a write transaction) while it cannot find
+        # anything, until new entries may have queued pages (wake) or time passes.
+        if (self.runner.busy or busy_elsewhere) and self.pacing.quiet():
             return 0
-        places = self.slots.reservation(page=True)
+        slots = self.runner.slots
+        places = slots.reservation(page=True)
         with self.session.begin():
             if self.pacing.lease_check_due():
                 self.articles.expire_leases(self._is_dead)
@@ -186,39 +192,31 @@ class Extractor:
                 limit=room,
                 lease=self.lease,
                 accept=places.accept,
-                busy_hosts=self.slots.busy_hosts(page=True),
+                busy_hosts=slots.busy_hosts(page=True),
             )
         self.pacing.claimed(len(claimed), room)
+        self.runner.start(claimed)
         for due in claimed:
-            self.slots.take(due.host)
-            self._in_flight[self._pool.submit(self._fetch, due)] = due
             event(log, logging.DEBUG, "article.start", url=due.url)
         return len(claimed)
 
-    def _fetch(self, due: DueArticle) -> ArticleResult:
+    def _fetch(self, client: httpx.Client, due: DueArticle) -> ArticleResult:
         """In a worker thread."""
         return fetch_article(
-            self._clients.get(), due, self.fetch_policy, self._extract, keep_html=self.keep_html
+            client, due, self.fetch_policy, self._extract, keep_html=self.keep_html
         )
 
-    def harvest(self) -> list[ArticleResult]:
-        """Store the pages that have finished (without waiting), with those an
-        earlier call could not store (see workers.store_all).
+    def harvest(self, timeout: float = 0.0) -> list[ArticleResult]:
+        """Store the pages that have finished (waiting up to ``timeout`` for one),
+        with those an earlier call could not store (see workers.store_all).
 
         Raises:
             StoreUnavailable: the database takes no writes now; the pages not stored
                 are kept, and the next call stores them.
         """
-        done = [future for future in self._in_flight if future.done()]
-        pending, self._unstored = self._unstored, []
-        for future in done:
-            due = self._in_flight.pop(future)
-            self.slots.give(due.host)
-            pending.append(future.result())
-        saved = store_all(self.session, pending, self._save, self._save_alone)
-        self._unstored = saved.left
+        saved = self.runner.store(self.runner.finished(timeout), self._save, self._save_alone)
         stored = []
-        for result, (kept, retry) in saved.done:
+        for (_, result), (kept, retry) in saved.done:
             if not kept:
                 # Our lease ran out and another process has the page now: its
                 # result counts, not this one.
@@ -231,24 +229,30 @@ class Extractor:
             raise saved.unavailable
         return stored
 
-    def _save(self, results: list[ArticleResult]) -> list[tuple[bool, datetime | None]]:
+    def _save(
+        self, finished: list[tuple[DueArticle, ArticleResult]]
+    ) -> list[tuple[bool, datetime | None]]:
+        results = [result for _, result in finished]
         saved = self.articles.save(self.owner, results, self._retry_at)
         for result in results:
             self._block_host(result)
         return saved
 
-    def _save_alone(self, result: ArticleResult) -> tuple[bool, datetime | None]:
+    def _save_alone(
+        self, finished: tuple[DueArticle, ArticleResult]
+    ) -> tuple[bool, datetime | None]:
+        due = finished[0]
         try:
             with transaction(self.session):
-                [saved] = self._save([result])
+                [saved] = self._save([finished])
         except StoreUnavailable:
             raise
         except StoreError as e:
             # Recorded as the page's failure instead, so that it is counted and
             # retried with back-off rather than taken again and again.
-            failed = ArticleResult(result.due, error=f"could not store: {e}", error_kind="store")
+            failed = ArticleResult(due, error=f"could not store: {e}", error_kind="store")
             with transaction(self.session):
-                [saved] = self._save([failed])
+                [saved] = self._save([(due, failed)])
         return saved
 
     def _retry_at(self, result: ArticleResult, now: datetime) -> datetime | None:
@@ -265,27 +269,13 @@ class Extractor:
     def close(self, grace: float = 0.0) -> int:
         """Stop: store what finishes within ``grace`` seconds, abandon the rest (their
         leases are given back). Returns how many were abandoned."""
-        deadline = time.monotonic() + grace
-        try:
-            self.harvest()  # what has finished already is kept, whatever the grace
-            while self._in_flight and time.monotonic() < deadline:
-                self.harvest()
-                if self._in_flight:
-                    time.sleep(min(0.05, max(deadline - time.monotonic(), 0)))
-        except StoreUnavailable as e:
-            # Their leases expire: the pages are fetched again, nothing is lost.
-            event(log, logging.WARNING, "article.unstored", pages=len(self._unstored), error=str(e))
-        in_use = bool(self._in_flight)  # an abandoned fetch may still use its client
-        abandoned = len(self._in_flight) + len(self._unstored)
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        for due in self._in_flight.values():
-            self.slots.give(due.host)
-        self._in_flight.clear()
-        self._unstored.clear()
-        self._clients.close(after=self._pool.shutdown if in_use else None)
-        with contextlib.suppress(StoreUnavailable), transaction(self.session):
-            self.articles.release(self.owner)
-        return abandoned
+
+        def report(error: StoreUnavailable, unstored: int) -> None:
+            event(log, logging.WARNING, "article.unstored", pages=unstored, error=str(error))
+
+        return self.runner.close(
+            grace, self.harvest, lambda: self.articles.release(self.owner), report
+        )
 
 
 def _log_result(result: ArticleResult, retry: datetime | None) -> None:

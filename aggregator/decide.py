@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from . import schedule
 from .types import DueFeed, FeedResult, FeedSource
@@ -119,6 +119,18 @@ def after_poll(
         rhythm=rhythm if published is not None else None,
         move_to=move_to,
     )
+
+
+def on_new_interval(
+    interval: int, last_polled_at: datetime | None, next_poll: schedule.NextPoll | None
+) -> datetime | None:
+    """When a feed whose interval feeds.yaml just changed is due now, if sooner than
+    planned: a shorter interval takes effect at once, not after the old one ends.
+    Only a poll planned by the interval moves (not a back-off, nor a feed's own ttl)."""
+    if last_polled_at is None or next_poll is None or next_poll.reason != "interval":
+        return None
+    sooner = last_polled_at + timedelta(seconds=interval)
+    return sooner if sooner < next_poll.at else None
 
 
 def page_hold(

@@ -10,12 +10,11 @@ The same Poller serves ``aggregator poll`` (until nothing is due) and the daemon
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import random
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -28,6 +27,7 @@ from .errors import FeedError, StoreError, StoreUnavailable
 from .fetch import fetch_feed
 from .logs import event
 from .parse import parse_feed
+from .runner import Runner
 from .store import Store
 from .store.boundary import transaction
 from .types import (
@@ -41,7 +41,7 @@ from .types import (
     ParsedFeed,
     StoredCounts,
 )
-from .workers import ClaimPacing, HostSlots, ThreadClients, store_all
+from .workers import ClaimPacing, HostSlots
 
 log = logging.getLogger(__name__)
 
@@ -185,24 +185,25 @@ class Poller:
     ) -> None:
         self.session = session
         self.store = store
-        self._clients = ThreadClients(new_client)
         self.sources = {source.url: source for source in sources}
         self.fetch_policy = fetch_policy
         self.bounds = bounds
         self.owner = owner
-        self.concurrency = concurrency
         self.lease = lease
         self.on_result = on_result
         self.rng = rng
-        self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="poll")
-        self._in_flight: dict[Future[FeedResult], DueFeed] = {}
-        # Finished polls the database would not take (a full disk): stored next time.
-        self._unstored: list[tuple[DueFeed, FeedResult]] = []
-        # Shared with the Extractor, so that pages and feeds count against one cap.
-        self.slots = slots or HostSlots(per_host)
-        self._is_dead = is_dead
         self._parse = parse
-        self.pacing = ClaimPacing()
+        self._is_dead = is_dead
+        # Slots shared with the Extractor, so that pages and feeds count against one cap.
+        self.runner: Runner[DueFeed, FeedResult] = Runner(
+            session=session,
+            name="poll",
+            concurrency=concurrency,
+            slots=slots or HostSlots(per_host),
+            new_client=new_client,
+            run=self._poll,
+            host_of=lambda due: due.host,
+        )
         # Claiming costs a write transaction; skip it while it cannot find anything:
         # until QUIET_SECONDS pass (new feeds fall due) or a place frees up on a host
         # whose cap held feeds back.
@@ -214,11 +215,19 @@ class Poller:
 
     @property
     def busy(self) -> int:
-        return len(self._in_flight)
+        return self.runner.busy
 
     @property
     def futures(self) -> list[Future[FeedResult]]:
-        return list(self._in_flight)
+        return self.runner.futures
+
+    @property
+    def slots(self) -> HostSlots:
+        return self.runner.slots
+
+    @property
+    def pacing(self) -> ClaimPacing:
+        return self.runner.pacing
 
     def dispatch(
         self,
@@ -232,10 +241,10 @@ class Poller:
         ``busy_elsewhere``: work in flight beside this (article pages); while there is
         any, an idle Poller need not claim to find out that nothing is due.
         """
-        room = self.concurrency - len(self._in_flight)
+        room = self.runner.room
         if room <= 0 or not self.sources:
             return 0
-        waiting = self._in_flight or busy_elsewhere
+        waiting = self.runner.busy or busy_elsewhere
         if waiting and not self._host_freed and self.pacing.quiet():
             # Nothing new can be due yet. With nothing in flight this never skips: an
             # empty claim is what tells `pump` that a poll is complete.
@@ -257,10 +266,8 @@ class Poller:
             )
         self._held_hosts, self._host_freed = places.held, False
         self.pacing.claimed(len(claimed), room)
+        self.runner.start(claimed)
         for due in claimed:
-            self.slots.take(due.host)
-            future = self._pool.submit(self._poll, due)
-            self._in_flight[future] = due
             event(log, logging.DEBUG, "poll.start", feed=due.source.url)
         return len(claimed)
 
@@ -270,9 +277,9 @@ class Poller:
         self.sources = {source.url: source for source in sources}
         self.pacing.wake()
 
-    def _poll(self, due: DueFeed) -> FeedResult:
-        """In a worker thread: poll one feed with this thread's own client."""
-        return poll_feed(self._clients.get(), due, self.fetch_policy, self._parse)
+    def _poll(self, client: httpx.Client, due: DueFeed) -> FeedResult:
+        """In a worker thread: poll one feed."""
+        return poll_feed(client, due, self.fetch_policy, self._parse)
 
     def collect(self, timeout: float = 0.0) -> list[tuple[FeedResult, StoredCounts]]:
         """Store every finished poll, waiting up to ``timeout`` for the first one."""
@@ -280,20 +287,13 @@ class Poller:
 
     def take_finished(self, timeout: float) -> list[tuple[DueFeed, FeedResult]]:
         """Take the polls that have finished (waiting up to ``timeout`` for one)."""
-        if not self._in_flight:
-            return []
-        done, _ = wait(list(self._in_flight), timeout=timeout, return_when=FIRST_COMPLETED)
-        results = []
-        for future in done:
-            due = self._in_flight.pop(future)
-            result = future.result()
-            results.append((due, result))
+        results = self.runner.finished(timeout)
+        for due, result in results:
             if due.host in self._held_hosts:
                 self._host_freed = True
             if result.http_status in RETRY_AFTER_STATUSES:
                 redirected = getattr(result.error, "host", None)
                 self._asked_to_wait.update(h for h in (due.host, redirected) if h)
-            self.slots.give(due.host)
         return results
 
     def store_finished(
@@ -306,13 +306,11 @@ class Poller:
             StoreUnavailable: the database takes no writes now; the polls not stored
                 are kept, and the next call stores them.
         """
-        pending, self._unstored = self._unstored + results, []
         try:
-            stored = store_all(self.session, pending, self._record, self._record_alone)
+            stored = self.runner.store(results, self._record, self._record_alone)
         finally:
             # Stored (or failed for good): the database holds the hosts back now.
             self._asked_to_wait.clear()
-        self._unstored = stored.left
         done = []
         for _, (counts, next_poll, kept) in stored.done:
             _log_result(kept, counts, next_poll)
@@ -359,26 +357,13 @@ class Poller:
         this process after a restart, or for another daemon). Returns how many were
         abandoned.
         """
-        deadline = time.monotonic() + grace
-        try:
-            self.collect()  # what has finished already is kept, whatever the grace
-            while self._in_flight and time.monotonic() < deadline:
-                self.collect(timeout=max(deadline - time.monotonic(), 0))
-        except StoreUnavailable as e:
-            # Their leases expire (or, once this process is gone, are taken over at
-            # once): the feeds are polled again, nothing stored is lost.
-            event(log, logging.WARNING, "poll.unstored", polls=len(self._unstored), error=str(e))
-        in_use = bool(self._in_flight)  # an abandoned fetch may still use its client
-        abandoned = len(self._in_flight) + len(self._unstored)
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        for due in self._in_flight.values():
-            self.slots.give(due.host)
-        self._in_flight.clear()
-        self._unstored.clear()
-        self._clients.close(after=self._pool.shutdown if in_use else None)
-        with contextlib.suppress(StoreUnavailable), transaction(self.session):
-            self.store.release(self.owner)
-        return abandoned
+
+        def report(error: StoreUnavailable, unstored: int) -> None:
+            event(log, logging.WARNING, "poll.unstored", polls=unstored, error=str(error))
+
+        return self.runner.close(
+            grace, self.collect, lambda: self.store.release(self.owner), report
+        )
 
 
 def _log_result(result: FeedResult, counts: StoredCounts, next_poll: schedule.NextPoll) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from aggregator.decide import ScheduleBounds, after_poll, page_hold
+from aggregator.decide import ScheduleBounds, after_poll, on_new_interval, page_hold
 from aggregator.errors import FetchError
+from aggregator.schedule import NextPoll
 from aggregator.types import CacheInfo, DueFeed, FeedResult, FeedSource, ParsedFeed
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -93,3 +94,13 @@ def test_page_hold() -> None:
     assert "article page" in hold.reason
     assert page_hold("a.example", 429, None, NOW, 86400) is None
     assert page_hold("a.example", 404, "30", NOW, 86400) is None
+
+
+def test_a_shorter_interval_takes_effect_at_once() -> None:
+    polled = NOW - timedelta(minutes=20)
+    planned = NextPoll(polled + timedelta(hours=1), "interval")
+    assert on_new_interval(900, polled, planned) == polled + timedelta(minutes=15)
+    # A longer one waits for the poll already planned; so does a back-off or a ttl.
+    assert on_new_interval(7200, polled, planned) is None
+    assert on_new_interval(900, polled, NextPoll(planned.at, "backoff")) is None
+    assert on_new_interval(900, None, None) is None

@@ -23,8 +23,9 @@ from sqlalchemy import Table, bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from ..decide import PollIntents
+from ..decide import PollIntents, on_new_interval
 from ..identity import EntryPlan, FeedState
+from ..schedule import NextPoll
 from ..types import (
     CacheInfo,
     DueFeed,
@@ -123,11 +124,12 @@ class Store:
                 feed.keep_seconds = source.keep_seconds
             if feed.interval_seconds != source.interval_seconds:
                 feed.interval_seconds = source.interval_seconds
-                if feed.last_polled_at is not None and feed.next_poll_reason == "interval":
-                    # A shorter interval takes effect now, not after the old one ends.
-                    sooner = feed.last_polled_at + timedelta(seconds=source.interval_seconds)
-                    if feed.next_poll_at is None or sooner < feed.next_poll_at:
-                        feed.next_poll_at = sooner
+                planned = None
+                if feed.next_poll_at is not None and feed.next_poll_reason is not None:
+                    planned = NextPoll(feed.next_poll_at, feed.next_poll_reason)
+                sooner = on_new_interval(source.interval_seconds, feed.last_polled_at, planned)
+                if sooner is not None:
+                    feed.next_poll_at = sooner
         for feed in existing.values():
             if feed.active:
                 feed.active = False
