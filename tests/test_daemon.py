@@ -346,9 +346,10 @@ def test_healthz_and_metrics(
     health = json.loads(_get(f"{base}/healthz")[1])
     assert health["status"] == "ok"
     assert 0 <= health["last_tick_age_seconds"] < 5
+    # Both polls stored (they may finish in either order, in different ticks).
     wait_until(lambda: b'aggregator_polls_total{result="error"} 1.0' in _get(f"{base}/metrics")[1])
+    wait_until(lambda: b'aggregator_polls_total{result="ok"} 1.0' in _get(f"{base}/metrics")[1])
     metrics = _get(f"{base}/metrics")[1].decode()
-    assert 'aggregator_polls_total{result="ok"} 1.0' in metrics
     assert 'aggregator_poll_errors_total{kind="http"} 1.0' in metrics
     assert "aggregator_entries_stored_total 2.0" in metrics
     assert "aggregator_poll_duration_seconds_count 2.0" in metrics
