@@ -24,12 +24,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from .config import OutputSettings, RetentionSettings, Settings
-from .errors import ExtractError, ParseError, StoreError
+from .errors import StoreError
 from .store import ArticleStore, Store, StoryStore
 from .store.boundary import explained
 from .store.engine import make_engine, writer
 from .store.migrate import current_revision, head_revision, upgrade
-from .types import Article, FeedSource, Fetched, FetchPolicy, Page, ParsedFeed, RawEntry
+from .types import Article, Failure, FeedSource, Fetched, FetchPolicy, Page, ParsedFeed, RawEntry
 
 # The fetching, parsing, extracting and grouping stages are imported by the methods
 # that build them: a query command needs none of them (trafilatura alone takes a
@@ -189,43 +189,42 @@ class App:
         return ArticleStore(session, self.now)
 
     def parse(self) -> Parse:
-        """parse_feed, in worker processes when there are enough feeds to keep more than
+        """Parsing, in worker processes when there are enough feeds to keep more than
         one core busy (feedparser is most of a poll's CPU time, and threads share one
-        core). The processes are started on first use and stopped by close()."""
-        from .parse import parse_feed
+        core). The processes are started on first use and stopped by close(). A
+        failure comes back as data (types.Failure), as it does in this process."""
+        from .parse import parse_or_failure
 
         if not self._parallel():
-            return parse_feed
+            return parse_or_failure
 
-        def in_process(fetched: Fetched, base: str) -> ParsedFeed:
+        def in_process(fetched: Fetched, base: str) -> ParsedFeed | Failure:
             try:
-                return self._offload(parse_feed, fetched, base)
+                return self._offload(parse_or_failure, fetched, base)
             except BrokenProcessPool:
                 # Most likely killed from outside: parse this one here (feedparser
                 # is bounded by the size cap).
-                return parse_feed(fetched, base)
-            except FuturesTimeout as e:
-                raise ParseError(fetched.url, f"parsing took longer than {PARSE_TIMEOUT} s") from e
+                return parse_or_failure(fetched, base)
+            except FuturesTimeout:
+                return Failure("parse", f"parsing took longer than {PARSE_TIMEOUT} s")
 
         return in_process
 
     def extract(self) -> Extract:
-        """extract_article, in the same worker processes as parsing when there are."""
-        from .extract import extract_article
+        """Extraction, in the same worker processes as parsing when there are."""
+        from .extract import extract_or_failure
 
         if not self._parallel():
-            return extract_article
+            return extract_or_failure
 
-        def in_process(page: Page, feed_text: str) -> Article:
+        def in_process(page: Page, feed_text: str) -> Article | Failure:
             try:
-                return self._offload(extract_article, page, feed_text)
-            except BrokenProcessPool as e:
+                return self._offload(extract_or_failure, page, feed_text)
+            except BrokenProcessPool:
                 # Not retried in this process: the page itself may be what killed it.
-                raise ExtractError("the extraction process died on this page", "internal") from e
-            except FuturesTimeout as e:
-                raise ExtractError(
-                    f"extraction took longer than {PARSE_TIMEOUT} s", "timeout"
-                ) from e
+                return Failure("internal", "the extraction process died on this page")
+            except FuturesTimeout:
+                return Failure("timeout", f"extraction took longer than {PARSE_TIMEOUT} s")
 
         return in_process
 

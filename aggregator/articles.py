@@ -23,19 +23,28 @@ from sqlalchemy.orm import Session
 from . import schedule
 from .decide import page_hold
 from .errors import ExtractError, FetchError, StoreError, StoreUnavailable
-from .extract import extract_article, is_html
+from .extract import extract_or_failure, is_html
 from .fetch import ACCEPT_HTML, fetch_feed
 from .logs import event
 from .runner import Runner
 from .store import ArticleStore, Store
 from .store.boundary import transaction
-from .types import Article, ArticleResult, CacheInfo, DueArticle, FetchPolicy, NotModified, Page
+from .types import (
+    Article,
+    ArticleResult,
+    CacheInfo,
+    DueArticle,
+    Failure,
+    FetchPolicy,
+    NotModified,
+    Page,
+)
 from .workers import ClaimPacing, HostSlots
 
 log = logging.getLogger(__name__)
 
-# extract_article, or the same in a worker process.
-Extract = Callable[[Page, str], Article]
+# extract_or_failure, or the same in a worker process (see app.py).
+Extract = Callable[[Page, str], Article | Failure]
 OnArticle = Callable[[ArticleResult], None]
 
 
@@ -43,7 +52,7 @@ def fetch_article(
     client: httpx.Client,
     due: DueArticle,
     policy: FetchPolicy,
-    extract: Extract = extract_article,
+    extract: Extract = extract_or_failure,
     *,
     keep_html: bool = False,
 ) -> ArticleResult:
@@ -53,6 +62,7 @@ def fetch_article(
     """
     started = time.monotonic()
     page: Page | None = None
+    article: Article | Failure
     try:
         if due.html is not None:
             # Relative links on the page resolve against where it was fetched from.
@@ -72,30 +82,23 @@ def fetch_article(
         article = extract(page, due.feed_text)
     except FetchError as e:
         return ArticleResult(
-            due,
-            error=str(e),
-            error_kind=e.kind,
-            http_status=e.status,
-            retry_after=e.retry_after,
-            duration=time.monotonic() - started,
+            due, error=e.failure(), http_status=e.status, duration=time.monotonic() - started
         )
     except ExtractError as e:
+        article = e.failure()
+    except Exception as e:
+        log.exception("unexpected error extracting %s", due.url)
+        error = Failure("internal", f"internal error: {type(e).__name__}: {e}")
+        return ArticleResult(due, error=error, duration=time.monotonic() - started)
+    if isinstance(article, Failure):
         return ArticleResult(
             due,
-            error=str(e),
-            error_kind=e.kind,
+            error=article,
             http_status=200,
             page_url=page.final_url if page else None,
             duration=time.monotonic() - started,
         )
-    except Exception as e:
-        log.exception("unexpected error extracting %s", due.url)
-        return ArticleResult(
-            due,
-            error=f"internal error: {type(e).__name__}: {e}",
-            error_kind="internal",
-            duration=time.monotonic() - started,
-        )
+    assert page is not None  # an article came from it
     html = due.html
     if html is None and keep_html:
         html = zlib.compress(page.content, 6)
@@ -250,19 +253,21 @@ class Extractor:
         except StoreError as e:
             # Recorded as the page's failure instead, so that it is counted and
             # retried with back-off rather than taken again and again.
-            failed = ArticleResult(due, error=f"could not store: {e}", error_kind="store")
+            failed = ArticleResult(due, error=Failure("store", f"could not store: {e}"))
             with transaction(self.session):
                 [saved] = self._save([(due, failed)])
         return saved
 
     def _retry_at(self, result: ArticleResult, now: datetime) -> datetime | None:
+        kind = result.error.kind if result.error is not None else None
         return schedule.next_page_attempt(
-            now, result.due.attempts + 1, result.error_kind, result.http_status, self.rng
+            now, result.due.attempts + 1, kind, result.http_status, self.rng
         )
 
     def _block_host(self, result: ArticleResult) -> None:
         due, now = result.due, self.store.now()
-        hold = page_hold(due.host, result.http_status, result.retry_after, now, self.max_backoff)
+        asked = result.error.retry_after if result.error is not None else None
+        hold = page_hold(due.host, result.http_status, asked, now, self.max_backoff)
         if hold is not None:
             self.store.block_host(hold.host, hold.until, hold.reason)
 
@@ -292,9 +297,9 @@ def _log_result(result: ArticleResult, retry: datetime | None) -> None:
             logging.INFO,
             "article.failed",
             url=result.due.url,
-            kind=result.error_kind,
+            kind=result.error.kind if result.error is not None else None,
             status=result.http_status,
-            error=result.error,
+            error=str(result.error),
             retry=retry_text,
             ms=ms,
         )

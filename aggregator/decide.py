@@ -82,13 +82,12 @@ def after_poll(
     if error is not None:
         until = None
         if result.http_status in RETRY_AFTER_STATUSES:
-            asked = getattr(error, "retry_after", None)
-            until = schedule.retry_after(asked, now, rules.max_backoff)
+            until = schedule.retry_after(error.retry_after, now, rules.max_backoff)
         hold = None
         if until is not None:
             # Retry-After slows every feed on the host that said it (after any
             # redirects), not only this one.
-            host = getattr(error, "host", None) or due.host
+            host = error.host or due.host
             hold = HostHold(host, until, f"HTTP {result.http_status} Retry-After")
         disable = None
         if result.http_status == GONE:

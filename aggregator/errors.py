@@ -16,6 +16,8 @@ with ``raise ... from``.
 
 from __future__ import annotations
 
+from .types import Failure
+
 
 class AggregatorError(Exception):
     """Root of every error aggregator raises on purpose."""
@@ -45,17 +47,9 @@ class FeedError(AggregatorError):
     def __str__(self) -> str:
         return self.message
 
-    def __reduce__(self) -> tuple[object, ...]:
-        # Keyword-only attributes (kind, status, ...) survive pickling, so a feed's
-        # error can come back from a parser process intact.
-        return (_rebuild, (type(self), dict(self.__dict__)))
-
-
-def _rebuild(cls: type[FeedError], state: dict[str, object]) -> FeedError:
-    error = cls.__new__(cls)
-    Exception.__init__(error, state.get("message", ""))
-    error.__dict__.update(state)
-    return error
+    def failure(self) -> Failure:
+        """The error as data, for the feed's result."""
+        return Failure(self.kind, self.message)
 
 
 class FetchError(FeedError):
@@ -79,6 +73,9 @@ class FetchError(FeedError):
         self.retry_after = retry_after  # the Retry-After header of a 429/503
         self.host = host  # the host that answered (after redirects), when one did
 
+    def failure(self) -> Failure:
+        return Failure(self.kind, self.message, self.retry_after, self.host)
+
 
 class ParseError(FeedError):
     """The body was fetched but is not a readable RSS, Atom, RDF or JSON feed."""
@@ -96,9 +93,9 @@ class ExtractError(AggregatorError):
         super().__init__(message)
         self.kind = kind
 
-    def __reduce__(self) -> tuple[object, ...]:
-        # Comes back from an extraction process intact.
-        return (ExtractError, (str(self), self.kind))
+    def failure(self) -> Failure:
+        """The error as data, for the page's result."""
+        return Failure(self.kind, str(self))
 
 
 class StoreError(AggregatorError):

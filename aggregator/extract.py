@@ -32,7 +32,7 @@ from lxml import etree
 
 from .errors import ExtractError
 from .text import without_control
-from .types import Article, Page, RawEntry
+from .types import Article, Failure, Page, RawEntry
 
 EXTRACTOR = f"trafilatura {trafilatura.__version__}"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -108,6 +108,15 @@ def skip_reason(entry: RawEntry, mode: str, min_words: int) -> str | None:
     if words >= min_words and not _TRUNCATED.search(entry.content_text.strip()):
         return f"the feed carries the full text ({words} words)"
     return None
+
+
+def extract_or_failure(page: Page, feed_text: str = "") -> Article | Failure:
+    """``extract_article``, its failure as data: what an extraction process hands
+    back."""
+    try:
+        return extract_article(page, feed_text)
+    except ExtractError as e:
+        return e.failure()
 
 
 def extract_article(page: Page, feed_text: str = "") -> Article:

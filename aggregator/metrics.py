@@ -85,7 +85,8 @@ class Metrics:
         self.duration.observe(result.duration)
 
     def observe_article(self, result: ArticleResult) -> None:
-        self.articles.labels("ok" if result.article else result.error_kind or "error").inc()
+        kind = result.error.kind if result.error is not None else "error"
+        self.articles.labels("ok" if result.article else kind).inc()
         self.article_duration.observe(result.duration)
 
     def observe_grouped(self, grouped: Assigned) -> None:

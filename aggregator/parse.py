@@ -17,13 +17,21 @@ from typing import Any
 
 import feedparser
 
-from .errors import ParseError
+from .errors import FeedError, ParseError
 from .jsonfeed import looks_like_json, parse_json_feed
 from .sanitize import sanitize_html
 from .text import html_to_text, without_control
-from .types import Fetched, ParsedFeed, RawEntry
+from .types import Failure, Fetched, ParsedFeed, RawEntry
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def parse_or_failure(fetched: Fetched, base_url: str | None = None) -> ParsedFeed | Failure:
+    """``parse_feed``, its failure as data: what a parser process hands back."""
+    try:
+        return parse_feed(fetched, base_url)
+    except FeedError as e:
+        return e.failure()
 
 
 def parse_feed(fetched: Fetched, base_url: str | None = None) -> ParsedFeed:

@@ -23,16 +23,17 @@ from sqlalchemy.orm import Session
 
 from . import decide, identity, schedule
 from .decide import RETRY_AFTER_STATUSES, ScheduleBounds
-from .errors import FeedError, StoreError, StoreUnavailable
+from .errors import FetchError, StoreError, StoreUnavailable
 from .fetch import fetch_feed
 from .logs import event
-from .parse import parse_feed
+from .parse import parse_or_failure
 from .runner import Runner
 from .store import Store
 from .store.boundary import transaction
 from .types import (
     Assigned,
     DueFeed,
+    Failure,
     FeedResult,
     FeedSource,
     Fetched,
@@ -48,16 +49,14 @@ log = logging.getLogger(__name__)
 OnResult = Callable[[FeedResult, StoredCounts], None]
 
 
-Parse = Callable[[Fetched, str], ParsedFeed]
+# parse_or_failure, or the same in a worker process (see app.py).
+Parse = Callable[[Fetched, str], ParsedFeed | Failure]
 
 
 def poll_feed(
-    client: httpx.Client, due: DueFeed, policy: FetchPolicy, parse: Parse = parse_feed
+    client: httpx.Client, due: DueFeed, policy: FetchPolicy, parse: Parse = parse_or_failure
 ) -> FeedResult:
-    """Fetch and parse one feed. Never raises for a feed's own failure: it is data.
-
-    ``parse`` may hand the work to another process (see app.py); it runs parse_feed.
-    """
+    """Fetch and parse one feed. Never raises for a feed's own failure: it is data."""
     started = time.monotonic()
     source = due.source
     try:
@@ -74,17 +73,19 @@ def poll_feed(
         # Relative links and GUIDs resolve against the configured URL: an entry's
         # identity must not change when the feed moves (see parse_feed).
         parsed = parse(fetched, source.url)
-    except FeedError as e:
+    except FetchError as e:
         return FeedResult(
             source=source,
-            error=e,
-            http_status=getattr(e, "status", None),
+            error=e.failure(),
+            http_status=e.status,
             duration=time.monotonic() - started,
         )
     except Exception as e:
         log.exception("unexpected error polling %s", source.url)
-        error = FeedError(source.url, f"internal error: {type(e).__name__}: {e}", kind="internal")
+        error = Failure("internal", f"internal error: {type(e).__name__}: {e}")
         return FeedResult(source=source, error=error, duration=time.monotonic() - started)
+    if isinstance(parsed, Failure):
+        return FeedResult(source=source, error=parsed, duration=time.monotonic() - started)
     return FeedResult(
         source=source,
         cache=fetched.cache,
@@ -180,7 +181,7 @@ class Poller:
         on_result: OnResult = lambda result, counts: None,
         rng: Callable[[], float] = random.random,
         is_dead: Callable[[str], bool] = lambda owner: False,
-        parse: Parse = parse_feed,
+        parse: Parse = parse_or_failure,
         slots: HostSlots | None = None,
     ) -> None:
         self.session = session
@@ -292,7 +293,7 @@ class Poller:
             if due.host in self._held_hosts:
                 self._host_freed = True
             if result.http_status in RETRY_AFTER_STATUSES:
-                redirected = getattr(result.error, "host", None)
+                redirected = result.error.host if result.error is not None else None
                 self._asked_to_wait.update(h for h in (due.host, redirected) if h)
         return results
 
@@ -343,7 +344,7 @@ class Poller:
             # record that as the feed's error instead.
             failed = FeedResult(
                 source=result.source,
-                error=FeedError(result.source.url, f"could not store: {e}", kind="store"),
+                error=Failure("store", f"could not store: {e}"),
                 duration=result.duration,
             )
             with transaction(self.session):

@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from .errors import FeedError
-
 
 @dataclass(frozen=True)
 class FeedSource:
@@ -119,6 +117,21 @@ class ParsedFeed:
 
 
 @dataclass(frozen=True)
+class Failure:
+    """Why a feed or a page gave nothing this time: data, never raised. The same for
+    both, and what a worker process hands back (exceptions do not cross processes
+    well); recorded on the feed's or the page's row."""
+
+    kind: str  # a short, stable category: http, timeout, parse, empty, store, internal...
+    message: str
+    retry_after: str | None = None  # the Retry-After header of a 429/503
+    host: str | None = None  # the host that answered (after redirects), when one did
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
 class FeedResult:
     """The outcome of polling one feed: never raises, the error is data.
 
@@ -129,7 +142,7 @@ class FeedResult:
     source: FeedSource
     cache: CacheInfo = field(default_factory=CacheInfo)
     parsed: ParsedFeed | None = None
-    error: FeedError | None = None
+    error: Failure | None = None
     http_status: int | None = None
     headers: dict[str, str] = field(default_factory=dict)  # lower-cased names
     permanent_url: str | None = None
@@ -388,11 +401,9 @@ class ArticleResult:
 
     due: DueArticle
     article: Article | None = None
-    error: str | None = None
-    error_kind: str | None = None
+    error: Failure | None = None
     http_status: int | None = None
     page_url: str | None = None  # after redirects
     html: bytes | None = None  # zlib-compressed page, when kept (extract: keep_html)
     content_type: str | None = None
-    retry_after: str | None = None  # a 429/503's Retry-After header
     duration: float = 0.0

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from aggregator.decide import ScheduleBounds, after_poll, on_new_interval, page_hold
-from aggregator.errors import FetchError
 from aggregator.schedule import NextPoll
-from aggregator.types import CacheInfo, DueFeed, FeedResult, FeedSource, ParsedFeed
+from aggregator.types import CacheInfo, DueFeed, Failure, FeedResult, FeedSource, ParsedFeed
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 SOURCE = FeedSource("https://news.example/feed.xml", interval_seconds=1800)
@@ -20,9 +19,7 @@ def no_jitter() -> float:
 
 
 def failed(status: int, retry_after: str | None = None, host: str | None = None) -> FeedResult:
-    error = FetchError(
-        SOURCE.url, f"HTTP {status}", status=status, retry_after=retry_after, host=host
-    )
+    error = Failure("http", f"HTTP {status}", retry_after=retry_after, host=host)
     return FeedResult(SOURCE, error=error, http_status=status)
 
 

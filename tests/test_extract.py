@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from aggregator.errors import ExtractError
-from aggregator.extract import extract_article, is_html, skip_reason
-from aggregator.types import Page, RawEntry
+from aggregator.extract import extract_article, extract_or_failure, is_html, skip_reason
+from aggregator.types import Failure, Page, RawEntry
 
 from .conftest import DATA
 
@@ -108,6 +108,9 @@ def test_refused_pages(body: Any, content_type: str, feed_text: str, kind: str) 
         extract_article(page(body, content_type), feed_text)
     assert caught.value.kind == kind
     assert str(caught.value)
+    # As data, what an extraction process hands back:
+    failure = extract_or_failure(page(body, content_type), feed_text)
+    assert failure == Failure(kind, str(caught.value))
 
 
 def test_charset_from_the_content_type_header() -> None:

@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from aggregator.errors import ParseError
-from aggregator.parse import parse_feed
-from aggregator.types import CacheInfo, Fetched, ParsedFeed
+from aggregator.parse import parse_feed, parse_or_failure
+from aggregator.types import CacheInfo, Failure, Fetched, ParsedFeed
 
 DATA = Path(__file__).parent / "data"
 
@@ -83,6 +84,16 @@ def test_json_feed_html_is_sanitised_and_links_absolute() -> None:
 def test_html_page_is_not_a_feed() -> None:
     with pytest.raises(ParseError, match="HTML page"):
         parse_feed(fetched("page.html", "text/html; charset=utf-8"))
+
+
+def test_a_failure_comes_back_as_data_that_crosses_processes() -> None:
+    failure = parse_or_failure(fetched("malformed.xml", "application/rss+xml"))
+    assert isinstance(failure, Failure)
+    assert failure.kind == "parse"
+    assert "malformed feed" in str(failure)
+    # What a parser process hands back pickles as it is: no reconstruction needed.
+    assert pickle.loads(pickle.dumps(failure)) == failure
+    assert isinstance(parse_or_failure(fetched("page.html", "text/html")), Failure)
 
 
 def test_unrecoverable_xml_is_an_error() -> None:

@@ -192,8 +192,8 @@ class ArticleStore:
                 retry = retry_at(result, now)
                 values.update(
                     status=PageStatus.FAILED,
-                    reason=result.error,
-                    error_kind=result.error_kind,
+                    reason=result.error.message if result.error is not None else None,
+                    error_kind=result.error.kind if result.error is not None else None,
                     attempts=result.due.attempts + 1,
                     next_attempt_at=retry,
                 )
