@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from .app import App, make_app
 from .config import Settings
 from .errors import AggregatorError
-from .store import StoryStore
+from .store import StoryViews
 from .types import (
     ArticleResult,
     EntryView,
@@ -156,7 +156,7 @@ class Aggregator:
         ids: Collection[int] | None = None,
     ) -> list[StoryView]:
         with self._reading() as session:
-            return StoryStore(session, self.app.now).stories(
+            return StoryViews(session).stories(
                 since=since, min_sources=min_sources, limit=limit, feeds=feeds, ids=ids
             )
 
@@ -177,7 +177,6 @@ class Aggregator:
         with self._reading() as session:
             items = items_of(
                 session,
-                self.app.now,
                 output,
                 part,
                 since=since,

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from .config import OutputSettings
 from .render import FORMATS, MEDIA_TYPES, FeedMeta, feed_folder, render
-from .store.stories import StoryStore
+from .store.story_views import StoryViews
 from .types import FeedItem, FeedPart
 
 
@@ -46,7 +46,6 @@ class Document:
 
 def items_of(
     session: Session,
-    now: Callable[[], datetime],
     output: OutputSettings,
     part: FeedPart,
     *,
@@ -59,7 +58,7 @@ def items_of(
     if part.search is not None:
         saved = output.searches[part.search]
         query, min_sources = saved.query, max(min_sources, saved.min_sources)
-    return StoryStore(session, now).feed_items(
+    return StoryViews(session).feed_items(
         since=since,
         min_sources=min_sources,
         tag=part.tag,
@@ -82,7 +81,7 @@ def rendered(
     documents = {}
     for part in parts:
         with session.begin():
-            items = items_of(session, now, output, part)
+            items = items_of(session, output, part)
         for kind in output.formats:
             documents[feed_folder(part) + FORMATS[kind]] = document(kind, output, items, part, now)
     return documents

@@ -44,12 +44,14 @@ from .entries import apply_entries, entry_state, query_entries, recent_published
 from .models import Article, Entry, Feed, Host
 from .search import search
 from .stories import StoryStore
+from .story_views import StoryViews
 
 __all__ = [
     "ArticleStore",
     "PagePlan",
     "Store",
     "StoryStore",
+    "StoryViews",
     "host_of",
 ]
 
