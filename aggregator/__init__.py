@@ -12,12 +12,15 @@ workers take their work from it, each on its own schedule::
         │                        │ entries       │ pages            │ stories
         ▼                        │               │                  │
     Poller (pipeline) ─ fetch, netguard, parse, sanitize, urls; decide: what a
-                        finished poll means (next poll, holds, moves), pure
+                        finished poll means (next poll, holds, moves); identity:
+                        which entries are new, edited, re-published (both pure)
                                  Extractor (articles) ─ fetch, extract
                                                  Deduplicator (deduplicate) ─ dedup,
-                                                 textsim: the pure grouping core
-        drive: one thread runs the Poller and the Extractor together (workers:
-        per-host slots, HTTP clients, storing finished work)
+                                                 story_index, textsim: the pure
+                                                 grouping core
+        drive: one thread runs the Poller and the Extractor together, each on a
+        runner (leased work in a thread pool; workers: per-host slots, HTTP
+        clients, storing finished work)
                                                                     │
     output ◀── publish, render, jsonfeed (merged feeds) ◀───────────┘
                serve (HTTP), websearch (search), prune (retention)

@@ -1,12 +1,12 @@
 """The deduplication stage: stored entries in, story memberships out.
 
-It keeps dedup.Index (the recent window, in memory) in step with the database:
+It keeps story_index.Index (the recent window, in memory) in step with the database:
 rebuilt from it on first use, then brought up to date with what other processes and
 users changed (``StoryEntry.seq``) at the start of every batch, under the dedup lock.
 
 An entry grouped on its feed's text because its page was slow is decided again once
 the page's text arrives (a user's placement stays); a batch's stories that turn out
-to be one with another story are merged (dedup.Index.merges).
+to be one with another story are merged (story_index.Index.merges).
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from .dedup import REFERENCE, Index, Item, Member, Thresholds, assign, representative
+from .dedup import REFERENCE, Item, Member, Thresholds, representative
 from .logs import event
 from .store.stories import EntryText, StoryFacts, StoryStore
+from .story_index import Index, assign
 from .textsim import figures, sketch, terms
 from .types import Assigned, PageStatus
 from .urls import canonical_url

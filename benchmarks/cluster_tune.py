@@ -12,7 +12,7 @@ the chosen defaults do on events they were not tuned on.
 A setting is picked by the mean B-cubed F1 over the three training regimes, among
 those that keep the dense stream's precision at 0.90 or more (when any does).
 
-It runs the pure core (dedup.Index on the articles' texts, as the pipeline would have
+It runs the pure core (story_index.Index on the articles' texts, as the pipeline would have
 extracted them), not the whole pipeline, to try many settings in minutes;
 cluster_quality.py measures the defaults through the real pipeline.
 
@@ -31,7 +31,8 @@ from typing import Any
 
 from cluster_quality import folds, load, scores, stream
 
-from aggregator.dedup import Index, Item, Thresholds, assign
+from aggregator.dedup import Item, Thresholds
+from aggregator.story_index import Index, assign
 from aggregator.textsim import figures, sketch, terms
 
 HOUR = 3600.0

@@ -14,16 +14,9 @@ from datetime import timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aggregator.dedup import (
-    Decision,
-    Index,
-    Item,
-    Member,
-    Thresholds,
-    assign,
-    representative,
-)
+from aggregator.dedup import Decision, Item, Member, Thresholds, representative
 from aggregator.identity import Incoming, Known, same_entry
+from aggregator.story_index import Index, assign
 from aggregator.textsim import figures, sketch, terms
 from aggregator.urls import canonical_url
 

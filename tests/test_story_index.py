@@ -1,4 +1,4 @@
-"""The story index (dedup.Index) on hand-written coverage: a story's time, the numbers
+"""The story index (story_index.Index) on hand-written coverage: a story's time, the numbers
 of headlines, story-to-story merges and a user's placements, an entry decided again
 on new text. Pure: no database, no network."""
 
@@ -9,8 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from aggregator import dedup
-from aggregator.dedup import CONFLICT, Index, Item, Thresholds, assign
+from aggregator import story_index
+from aggregator.dedup import CONFLICT, Item, Thresholds
+from aggregator.story_index import Index, assign
 from aggregator.textsim import figures, sketch, terms
 
 from .coverage_texts import FLOOD, OTHERS
@@ -78,7 +79,7 @@ def test_headlines_whose_numbers_disagree_cost_the_score(monkeypatch: pytest.Mon
     assert disagree.score is not None
     assert agree.score > disagree.score
     # The difference is the penalty: without it, the other number scores as it would.
-    monkeypatch.setattr(dedup, "CONFLICT", 0.0)
+    monkeypatch.setattr(story_index, "CONFLICT", 0.0)
     unpenalised = index.decide(other).score
     assert unpenalised is not None
     assert round(unpenalised - disagree.score, 4) == CONFLICT

@@ -1,0 +1,505 @@
+"""The index stories are decided against: the entries of the recent window by
+address, shingle and term, their stories' centroids and times, and the decision for
+one entry (dedup.py says what each piece of evidence means and where it holds).
+Pure: no database, no clock.
+
+Cost per entry is bounded by the window, not by what is stored: candidates come from
+postings (address, shingle and term → entries or stories), and entries older than
+the window leave the index.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import math
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
+
+from .dedup import (
+    BURST,
+    CONFLICT,
+    FEED_FURNITURE,
+    MAX_POSTING,
+    MAX_TERM_STORIES,
+    PSEUDO_DOCUMENTS,
+    REFERENCE,
+    RUNNER_UP,
+    Decision,
+    Item,
+    Merge,
+    Thresholds,
+    guid_is_address,
+)
+from .identity import REPOST_JACCARD
+from .types import Relation
+from .urls import names_an_article
+
+K = TypeVar("K")
+
+
+def batch_order(items: Iterable[Item]) -> list[Item]:
+    """The order a batch is assigned in: by time, then by content."""
+    return sorted(items, key=lambda item: (item.when, item.order))
+
+
+def assign(
+    index: Index, items: Iterable[Item], new_story: Callable[[], int]
+) -> list[tuple[Decision, int]]:
+    """Decide a batch in ``batch_order``, each entry seeing those before it; stories
+    that start here get their ids from ``new_story``.
+
+    The whole batch counts in the document frequencies before any of it is decided:
+    it is stored already, and in a new database it is all there is. Counted one by
+    one, the first entries of a first poll had every word they share with the rest
+    at an idf of zero, and two outlets' identical reports stayed apart."""
+    ordered = batch_order(items)
+    for item in ordered:
+        index.count(item.entry_id, item.terms)
+    decided = []
+    for item in ordered:
+        decision = index.decide(item)
+        story_id = decision.story_id if decision.story_id is not None else new_story()
+        index.add(item, story_id)
+        decided.append((decision, story_id))
+    return decided
+
+
+@dataclass
+class _Story:
+    members: set[int] = field(default_factory=set)
+    # The sum of its members' unit vectors (the centroid) is kept in the term postings
+    # (Index._term_stories), which the scoring loop reads; its terms and squared length:
+    terms: set[str] = field(default_factory=set)
+    norm2: float = 0.0
+    times: list[float] = field(default_factory=list)  # sorted
+    pinned: int = 0  # members a user placed: the story takes no part in merges
+    figures: Counter[str] = field(default_factory=Counter)  # its headlines' numbers
+
+    # When its latest burst of coverage began (see BURST); kept up to date by
+    # `timed`, as the scoring loop reads it for every candidate story.
+    time: float = math.inf
+
+    def timed(self) -> None:
+        if not self.times:
+            self.time = math.inf
+            return
+        self.time = self.times[bisect.bisect_left(self.times, self.times[-1] - BURST)]
+
+
+@dataclass
+class _Entry:
+    item: Item
+    story_id: int
+    stamp: float
+    vector: dict[str, float]  # unit TF-IDF vector, as of its arrival
+    pinned: bool = False
+
+
+class Index:
+    """Entries of the recent window, by address, shingle and term; their stories."""
+
+    def __init__(self, thresholds: Thresholds) -> None:
+        self.thresholds = thresholds
+        self._entries: dict[int, _Entry] = {}
+        self._stories: dict[int, _Story] = defaultdict(_Story)
+        self._addresses: dict[str, set[int]] = defaultdict(set)
+        self._shingles: dict[int, set[int]] = defaultdict(set)
+        # term -> story -> the term's weight in the story's centroid (unnormalised)
+        self._term_stories: dict[str, dict[int, float]] = defaultdict(dict)
+        self._df: dict[str, int] = defaultdict(int)
+        # The entries whose terms are counted in _df, oldest first (see REFERENCE).
+        self._reference: deque[tuple[int, tuple[str, ...]]] = deque()
+        self._counted: set[int] = set()
+        self._by_time: list[tuple[float, int]] = []
+        self._newest = -math.inf
+        # Keyed by the item itself: an entry decided again comes with new text.
+        self._last_vector: tuple[Item | None, dict[str, float]] = (None, {})
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, entry_id: int) -> bool:
+        return entry_id in self._entries
+
+    def members(self, story_id: int) -> set[int]:
+        story = self._stories.get(story_id)
+        return set(story.members) if story is not None else set()
+
+    def story_of(self, entry_id: int) -> int | None:
+        known = self._entries.get(entry_id)
+        return known.story_id if known is not None else None
+
+    # --- deciding -------------------------------------------------------------------
+
+    def decide(self, item: Item) -> Decision:
+        """The story ``item`` belongs to, and why (it is not added: see ``add``)."""
+        return (
+            self._same_address(item)
+            or self._same_text(item)
+            or self._same_event(item)
+            or Decision(item.entry_id, None, Relation.FIRST)
+        )
+
+    def _same_address(self, item: Item) -> Decision | None:
+        for signal, address in (
+            ("canonical-url", item.canonical_url),
+            ("page-canonical", item.page_url),
+            ("guid", item.guid if guid_is_address(item.guid) else None),
+        ):
+            if not address or not names_an_article(address):
+                continue
+            for other in sorted(self._addresses.get(address, ())):
+                known = self._entries[other]
+                # Within a feed one GUID is one entry already; the same address under
+                # two GUIDs (the feed lists both) is the same article, though.
+                if signal == "guid" and known.item.feed_id == item.feed_id:
+                    continue
+                if self._near(item, known):
+                    return Decision(
+                        item.entry_id, known.story_id, Relation.DUPLICATE, signal, 1.0, other
+                    )
+        return None
+
+    def _same_text(self, item: Item) -> Decision | None:
+        limits = self.thresholds
+        if len(item.sketch) < limits.min_shingles:
+            return None
+        shared: dict[int, int] = defaultdict(int)
+        for value in item.sketch:
+            posting = self._shingles.get(value)
+            if not posting or len(posting) > MAX_POSTING:
+                continue
+            # A shingle that other entries of the same feed carry too is the feed's
+            # furniture (a footer, "The post ... appeared first on ..."), not its text.
+            own = sum(1 for other in posting if self._entries[other].item.feed_id == item.feed_id)
+            if own >= FEED_FURNITURE:
+                continue
+            for other in posting:
+                shared[other] += 1
+        best: tuple[bool, float, int] | None = None
+        for other, count in shared.items():
+            known = self._entries[other]
+            smaller = min(len(item.sketch), len(known.item.sketch))
+            jaccard = count / (len(item.sketch) + len(known.item.sketch) - count)
+            containment = count / smaller
+            if self._entries[other].item.feed_id == item.feed_id:
+                # Within a feed only a re-post is a copy (a feed's teasers all look alike).
+                whole, containment = jaccard >= REPOST_JACCARD, 0.0
+            else:
+                whole = jaccard >= limits.jaccard
+            if not whole and (smaller < limits.min_shingles or containment < limits.containment):
+                continue
+            if not self._near(item, known):
+                continue
+            # The same whole text beats a copy inside a longer one.
+            candidate = (whole, jaccard if whole else containment, -other)
+            if best is None or candidate > best:
+                best = candidate
+        if best is None:
+            return None
+        whole, score, other = best[0], best[1], -best[2]
+        return Decision(
+            item.entry_id,
+            self._entries[other].story_id,
+            Relation.DUPLICATE,
+            "shingles" if whole else "containment",
+            round(score, 4),
+            other,
+        )
+
+    def _same_event(self, item: Item) -> Decision | None:
+        """Cosine with each story's centroid (the sum of its members' unit vectors),
+        through postings, less the time penalty; the best must beat the runner-up
+        clearly."""
+        query = self._vector(item)
+        if not query:
+            return None
+        dots: dict[int, float] = defaultdict(float)
+        postings = self._term_stories
+        for term, weight in query.items():
+            stories = postings.get(term)
+            if stories and len(stories) <= MAX_TERM_STORIES:
+                for story_id, total in stories.items():
+                    dots[story_id] += weight * total
+        stamp = item.when.timestamp()
+        threshold = self.thresholds.story
+        if not dots or max(dots.values()) < threshold:
+            return None  # no story can reach the threshold: the common case, a new story
+        best: tuple[float, int] | None = None
+        second = (0.0, 0)
+        # A score is at most its dot product (a centroid is at least unit length and the
+        # penalty is never negative). In order of dot products, stop once the stories
+        # left cannot change the decision: not the best two, nor the best's lead.
+        for dot, story_id in sorted(((d, -s) for s, d in dots.items()), reverse=True):
+            if dot <= second[0]:
+                break
+            if best is not None:
+                settled = dot <= best[0] and best[0] - RUNNER_UP * dot >= threshold
+                if settled or (dot < threshold and best[0] < threshold):
+                    break
+            story = self._stories[-story_id]
+            gap = abs(stamp - story.time)
+            if gap > self.thresholds.window:
+                continue
+            score = dot / math.sqrt(story.norm2) - self.late(gap)
+            if item.figures and story.figures and item.figures.isdisjoint(story.figures):
+                score -= CONFLICT
+            candidate = (score, story_id)
+            if best is None or candidate > best:
+                best, second = candidate, best or second
+            elif candidate > second:
+                second = candidate
+        if best is None or best[0] - RUNNER_UP * max(second[0], 0.0) < threshold:
+            return None
+        return Decision(
+            item.entry_id, -best[1], "story", "story-similarity", round(best[0], 4), None
+        )
+
+    def late(self, gap: float) -> float:
+        """The time penalty for ``gap`` seconds between an entry and a story."""
+        limits = self.thresholds
+        late = gap - limits.decay_after
+        if late <= 0:
+            return 0.0
+        return limits.late_penalty * math.log1p(late / limits.decay)
+
+    def grown(self, decided: Iterable[tuple[Decision, int]]) -> set[int]:
+        """The stories of a decided batch that a merge may concern: those an entry
+        joined in other words (relation story). A story an entry started is left out
+        while a merge needs more than joining does: that entry was just found to fit
+        none of the others (even with the runner-up's share taken off, a score at
+        ``merge`` would have joined)."""
+        limits = self.thresholds
+        singles = limits.merge < limits.story / (1.0 - RUNNER_UP)
+        # A copy (relation duplicate) leaves its story's centroid pointing where it did.
+        return {
+            story
+            for decision, story in decided
+            if decision.relation == Relation.STORY
+            or (singles and decision.relation == Relation.FIRST)
+        }
+
+    def merges(self, story_ids: Iterable[int]) -> list[Merge]:
+        """Stories among ``story_ids`` (those that just grew) that are one with
+        another story of the window: centroid cosine, less the time penalty between
+        the two stories' times, at least ``merge``. The smaller story (else the
+        newer) goes into the other; a story a user placed entries in takes no part."""
+        found: list[Merge] = []
+        gone: set[int] = set()
+        # A story that absorbed another is looked at again: it may now meet a third.
+        todo = sorted(set(story_ids), reverse=True)
+        while todo:
+            story_id = todo.pop()
+            story = self._stories.get(story_id)
+            if story is None or story_id in gone or story.pinned or not story.members:
+                continue
+            dots: dict[int, float] = defaultdict(float)
+            norm = math.sqrt(story.norm2)
+            for term in story.terms:
+                others = self._term_stories[term]
+                if len(others) > MAX_TERM_STORIES:
+                    continue
+                weight = others[story_id] / norm
+                for other_id, total in others.items():
+                    if other_id != story_id:
+                        dots[other_id] += weight * total
+            best: tuple[float, int] | None = None
+            for other_id, dot in dots.items():
+                other = self._stories[other_id]
+                if dot < self.thresholds.merge or other.pinned or other_id in gone:
+                    continue
+                gap = abs(story.time - other.time)
+                if gap > self.thresholds.window:
+                    continue
+                score = dot / math.sqrt(other.norm2) - self.late(gap)
+                if score >= self.thresholds.merge and (best is None or (score, -other_id) > best):
+                    best = (score, -other_id)
+            if best is None:
+                continue
+            other_id = -best[1]
+            other = self._stories[other_id]
+            # The larger story stays; of two the same size, the earlier one.
+            keep_other = (len(other.members), -other.times[0], -other_id) >= (
+                len(story.members),
+                -story.times[0],
+                -story_id,
+            )
+            absorbed, into = (story_id, other_id) if keep_other else (other_id, story_id)
+            members = tuple(sorted(self._stories[absorbed].members))
+            found.append(Merge(absorbed, into, round(best[0], 4), members))
+            for entry_id in members:
+                self.move(entry_id, into)
+            gone.add(absorbed)
+            todo.append(into)
+        return found
+
+    def _near(self, item: Item, known: _Entry) -> bool:
+        return abs(item.when.timestamp() - known.stamp) <= self.thresholds.window
+
+    def _vector(self, item: Item) -> dict[str, float]:
+        """TF-IDF (document frequencies of the reference set, the item counted in),
+        unit length; computed once per item."""
+        if self._last_vector[0] is item:
+            return self._last_vector[1]
+        known = item.entry_id in self._counted
+        total = len(self._reference) + (0 if known else 1)
+        df = self._df
+        prior = math.log(1 + PSEUDO_DOCUMENTS / (total + 1))
+        vector = {}
+        for term, weight in item.terms.items():
+            count = df.get(term, 0) + (0 if known else 1)
+            idf = math.log((total + 1) / (count + 1)) + prior * (1 - count / total)
+            vector[term] = weight * idf
+        norm = math.sqrt(sum(v * v for v in vector.values()))
+        unit = {t: v / norm for t, v in vector.items() if v > 0} if norm else {}
+        self._last_vector = (item, unit)
+        return unit
+
+    # --- changing -------------------------------------------------------------------
+
+    def count(self, entry_id: int, terms: Iterable[str]) -> None:
+        """Count an entry's terms in the document frequencies (also for an entry older
+        than the window, read at start so that the frequencies do not depend on
+        restarts)."""
+        if entry_id in self._counted:
+            return
+        self._counted.add(entry_id)
+        kept = tuple(terms)
+        self._reference.append((entry_id, kept))
+        for term in kept:
+            self._df[term] += 1
+        while len(self._reference) > REFERENCE:
+            entry_id, terms = self._reference.popleft()
+            self._counted.discard(entry_id)
+            for term in terms:
+                self._df[term] -= 1
+                if not self._df[term]:
+                    del self._df[term]
+
+    def add(self, item: Item, story_id: int, *, pinned: bool = False) -> None:
+        """Put ``item`` in the index as a member of ``story_id``; older entries than
+        the window (counted back from the newest seen) leave it."""
+        if item.entry_id in self._entries:
+            self.move(item.entry_id, story_id, pinned=pinned)
+            return
+        stamp = item.when.timestamp()
+        vector = self._vector(item)
+        # Its terms are in its vector and the document frequencies already: not kept
+        # twice (they are most of an entry's memory).
+        kept = replace(item, terms={}, order=())
+        self._entries[item.entry_id] = _Entry(kept, story_id, stamp, vector, pinned)
+        for address in (item.canonical_url, item.page_url, item.guid):
+            if address:
+                self._addresses[address].add(item.entry_id)
+        for value in item.sketch:
+            self._shingles[value].add(item.entry_id)
+        self.count(item.entry_id, item.terms)
+        self._join(self._entries[item.entry_id], story_id)
+        heapq.heappush(self._by_time, (stamp, item.entry_id))
+        if stamp > self._newest:
+            self._newest = stamp
+            self._evict(stamp - self.thresholds.window)
+
+    def move(self, entry_id: int, story_id: int, *, pinned: bool | None = None) -> None:
+        """A user (or another daemon, or a merge) put the entry in another story."""
+        known = self._entries.get(entry_id)
+        if known is None:
+            return
+        if known.story_id == story_id and (pinned is None or pinned == known.pinned):
+            return
+        self._leave(known)
+        known.story_id = story_id
+        if pinned is not None:
+            known.pinned = pinned
+        self._join(known, story_id)
+
+    def renumber(self, old: int, new: int) -> None:
+        """The story known as ``old`` is ``new`` from now on."""
+        story = self._stories.pop(old, None)
+        if story is None:
+            return
+        self._stories[new] = story
+        for term in story.terms:
+            postings = self._term_stories[term]
+            postings[new] = postings.pop(old)
+        for entry_id in story.members:
+            self._entries[entry_id].story_id = new
+
+    def _join(self, known: _Entry, story_id: int) -> None:
+        story = self._stories[story_id]
+        alone = not story.members
+        story.members.add(known.item.entry_id)
+        bisect.insort(story.times, known.stamp)
+        story.timed()
+        story.pinned += known.pinned
+        story.figures.update(known.item.figures)
+        postings = self._term_stories
+        # |T + v|^2 = |T|^2 + 2 T.v + 1 for a unit vector v (T.v = 0 for a new story).
+        dot = 0.0
+        if not alone:
+            dot = sum(
+                w * postings[t].get(story_id, 0.0) for t, w in known.vector.items() if t in postings
+            )
+        story.norm2 += 1.0 + 2.0 * dot
+        for term, weight in known.vector.items():
+            totals = postings[term]
+            totals[story_id] = totals.get(story_id, 0.0) + weight
+            story.terms.add(term)
+
+    def _leave(self, known: _Entry) -> None:
+        story = self._stories[known.story_id]
+        story.members.discard(known.item.entry_id)
+        del story.times[bisect.bisect_left(story.times, known.stamp)]
+        story.timed()
+        story.pinned -= known.pinned
+        for figure in known.item.figures:
+            story.figures[figure] -= 1
+            if not story.figures[figure]:
+                del story.figures[figure]  # no member gives it any more
+        postings = self._term_stories
+        story_id = known.story_id
+        # |T - v|^2 = |T|^2 - 2 T.v + 1, with T still holding v.
+        dot = sum(w * postings[t].get(story_id, 0.0) for t, w in known.vector.items())
+        story.norm2 -= 2.0 * dot - 1.0
+        for term, weight in known.vector.items():
+            totals = postings[term]
+            left = totals.get(story_id, 0.0) - weight
+            if story.members and left > 1e-9:
+                totals[story_id] = left
+                continue
+            totals.pop(story_id, None)
+            story.terms.discard(term)
+            if not totals:
+                del postings[term]
+        if not story.members:
+            del self._stories[known.story_id]
+
+    def _evict(self, horizon: float) -> None:
+        while self._by_time and self._by_time[0][0] < horizon:
+            _, entry_id = heapq.heappop(self._by_time)
+            self.remove(entry_id)
+
+    def remove(self, entry_id: int) -> None:
+        known = self._entries.pop(entry_id, None)
+        if known is None:
+            return
+        self._leave(known)
+        item = known.item
+        for address in (item.canonical_url, item.page_url, item.guid):
+            if address:
+                _discard(self._addresses, address, entry_id)
+        for value in item.sketch:
+            _discard(self._shingles, value, entry_id)
+        # Its terms stay counted in the document frequencies until REFERENCE newer
+        # entries push them out.
+
+
+def _discard(index: dict[K, set[int]], key: K, entry_id: int) -> None:
+    members = index.get(key)
+    if members is not None:
+        members.discard(entry_id)
+        if not members:
+            del index[key]
