@@ -16,18 +16,16 @@ from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from .config import OutputSettings, RetentionSettings, Settings
 from .errors import StoreError
 from .store import ArticleStore, Store, StoryStore
 from .store.boundary import explained
-from .store.engine import make_engine, writer
+from .store.engine import make_engine, unwritable_sqlite, writer
 from .store.migrate import current_revision, head_revision, upgrade
 from .types import Article, Failure, FeedSource, Fetched, FetchPolicy, Page, ParsedFeed, RawEntry
 
@@ -387,7 +385,7 @@ def make_app(settings: Settings, *, migrate: bool = True, reading: bool = False)
     Raises:
         StoreError: the database cannot be opened or migrated.
     """
-    read_only = reading and _unwritable_sqlite(settings.database_url)
+    read_only = reading and unwritable_sqlite(settings.database_url)
     app = App(settings=settings, engine=make_engine(settings.database_url, read_only=read_only))
     try:
         if read_only:
@@ -398,17 +396,6 @@ def make_app(settings: Settings, *, migrate: bool = True, reading: bool = False)
         app.close()
         raise
     return app
-
-
-def _unwritable_sqlite(url: str) -> bool:
-    """A SQLite file that exists, in a folder (or itself) this process cannot write."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database:
-        return False
-    path = Path(parsed.database)
-    if not path.is_file():
-        return False
-    return not (os.access(path.parent, os.W_OK) and os.access(path, os.W_OK))
 
 
 def _safe(engine: Engine) -> str:

@@ -307,7 +307,7 @@ def _outlet(source: SourceView) -> str:
 
 
 def _feed_link(source: SourceView) -> str:
-    # config.py accepts only http(s) feed URLs; _link makes an IRI among them a URI.
+    # config/ accepts only http(s) feed URLs; _link makes an IRI among them a URI.
     return _link(source.feed_url) or source.feed_url
 
 

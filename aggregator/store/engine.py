@@ -1,4 +1,5 @@
-"""create_engine with the connection settings each backend needs.
+"""Which database URLs the store opens, and create_engine with the connection settings
+each backend needs.
 
 SQLite: WAL journal (readers, such as a user's ``sqlite3`` session, never block the
 writer and vice versa), a busy timeout, foreign keys on every connection. pysqlite's
@@ -10,6 +11,8 @@ read lock cannot be upgraded.
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -17,10 +20,66 @@ from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError
 
 BUSY_TIMEOUT_MS = 30_000
 # Execution option that marks a write transaction (see ``writer``).
 _IMMEDIATE = "aggregator_sqlite_immediate"
+
+
+# The drivers aggregator is tested with; another driver would fail at first use with
+# an ImportError, far from the line that chose it.
+_DRIVERS = {
+    "sqlite": "sqlite",
+    "sqlite+pysqlite": "sqlite",
+    "postgresql": "postgresql+psycopg",
+    "postgresql+psycopg": "postgresql+psycopg",
+}
+
+
+def database_url(url: str, base: Path) -> str:
+    """A database URL the store can open: a SQLAlchemy URL with a tested driver; a
+    relative SQLite path is taken relative to ``base``.
+
+    Raises:
+        ValueError: what is wrong with it, for a message that says where it came from.
+    """
+    expected = (
+        "a SQLAlchemy URL such as sqlite:///aggregator.db or postgresql+psycopg://user@host/dbname"
+    )
+    try:
+        parsed = make_url(url)
+    except ArgumentError as e:
+        raise ValueError(f"expected {expected}, got {url!r}") from e
+    driver = _DRIVERS.get(parsed.drivername)
+    if driver is None:
+        raise ValueError(f"expected {expected}, got {url!r}")
+    # Plain postgresql:// would mean psycopg2, which aggregator does not install.
+    parsed = parsed.set(drivername=driver)
+    if driver == "postgresql+psycopg" and importlib.util.find_spec("psycopg") is None:
+        raise ValueError("PostgreSQL needs the psycopg driver: pip install 'aggregator[postgres]'")
+    if driver == "sqlite":
+        if not parsed.database or parsed.database == ":memory:":
+            raise ValueError(
+                "an in-memory SQLite database would lose every poll; "
+                "expected a file such as sqlite:///aggregator.db"
+            )
+        db_path = Path(parsed.database).expanduser()
+        if not db_path.is_absolute():
+            db_path = (base / db_path).resolve()
+        parsed = parsed.set(database=str(db_path))
+    return parsed.render_as_string(hide_password=False)
+
+
+def unwritable_sqlite(url: str) -> bool:
+    """A SQLite file that exists, in a folder (or itself) this process cannot write."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return False
+    path = Path(parsed.database)
+    if not path.is_file():
+        return False
+    return not (os.access(path.parent, os.W_OK) and os.access(path, os.W_OK))
 
 
 def make_engine(url: str, *, read_only: bool = False) -> Engine:
