@@ -172,11 +172,12 @@ class Aggregator:
         """The merged feed document (Atom, RSS or JSON Feed) and how many stories it
         lists."""
         from .publish import document, items_of
+        from .store.boundary import database
 
         output = self.settings.output
         with self._reading() as session:
             items = items_of(
-                session,
+                database(session),
                 output,
                 part,
                 since=since,

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from .config import OutputSettings, RetentionSettings, Settings
 from .errors import StoreError
 from .store import ArticleStore, Store, StoryStore
-from .store.boundary import explained
+from .store.boundary import Database, database, explained
 from .store.engine import make_engine, unwritable_sqlite, writer
 from .store.migrate import current_revision, head_revision, upgrade
 from .types import Article, Failure, FeedSource, Fetched, FetchPolicy, Page, ParsedFeed, RawEntry
@@ -112,33 +112,39 @@ class App:
         """Whether article pages are fetched at all (``extract: full_text: never``)."""
         return self.settings.extract.full_text != "never"
 
-    def store(self, session: Session) -> Store:
+    def store(self, handle: Session | Database) -> Store:
         dedup = self.settings.dedup
         return Store(
-            session,
+            database(handle).session,
             self.now,
             self._plan_page if self.full_text else None,
             timedelta(seconds=dedup.window) if dedup.enabled else None,
         )
 
-    def deduplicator(self, session: Session) -> Deduplicator | None:
-        """The story grouping stage, or None with ``dedup: enabled: false``."""
-        return self._deduplicator(session) if self.settings.dedup.enabled else None
+    def stories(self, handle: Session | Database) -> StoryStore:
+        return StoryStore(database(handle).session, self.now)
 
-    def _deduplicator(self, session: Session) -> Deduplicator:
+    def deduplicator(self, handle: Session | Database) -> Deduplicator | None:
+        """The story grouping stage, or None with ``dedup: enabled: false``."""
+        return self._deduplicator(handle) if self.settings.dedup.enabled else None
+
+    def _deduplicator(self, handle: Session | Database) -> Deduplicator:
         from .deduplicate import Deduplicator
 
         dedup = self.settings.dedup
         return Deduplicator(
-            session,
-            StoryStore(session, self.now),
+            database(handle),
+            self.stories(handle),
             dedup.thresholds(),
             priority=dedup.source_priority,
             text_wait=timedelta(seconds=dedup.text_wait),
         )
 
     def pruner(
-        self, session: Session, keep: timedelta | None = None, keep_at_least: int | None = None
+        self,
+        handle: Session | Database,
+        keep: timedelta | None = None,
+        keep_at_least: int | None = None,
     ) -> Pruner | None:
         """Retention, keeping entries ``keep`` and each feed's ``keep_at_least``
         newest (else as ``retention:`` says), and the entries of feeds with a ``keep``
@@ -153,8 +159,11 @@ class App:
         if keep_at_least is None:
             keep_at_least = retention.keep_at_least
         # Grouping off or on, stories left by earlier runs shrink with their entries.
-        dedup = self._deduplicator(session)
-        return Pruner(session, dedup, keep, keep_at_least=keep_at_least)
+        from .store.retention import RetentionStore
+
+        db = database(handle)
+        dedup = self._deduplicator(db)
+        return Pruner(db, RetentionStore(db.session), dedup, keep, keep_at_least=keep_at_least)
 
     def _plan_page(self, source: FeedSource, entry: RawEntry) -> str | None:
         """Why a new entry's page is not fetched, or None (see extract.skip_reason)."""
@@ -183,8 +192,8 @@ class App:
     def _sources(self) -> dict[str, FeedSource]:
         return {source.url: source for source in self.settings.feeds}
 
-    def articles(self, session: Session) -> ArticleStore:
-        return ArticleStore(session, self.now)
+    def articles(self, handle: Session | Database) -> ArticleStore:
+        return ArticleStore(database(handle).session, self.now)
 
     def parse(self) -> Parse:
         """Parsing, in worker processes when there are enough feeds to keep more than
@@ -264,15 +273,15 @@ class App:
             return self._parsers
 
     def poller(
-        self, session: Session, on_result: OnResult, slots: HostSlots | None = None
+        self, handle: Session | Database, on_result: OnResult, slots: HostSlots | None = None
     ) -> Poller:
         from .decide import ScheduleBounds
         from .pipeline import Poller
 
         fetch = self.settings.fetch
         return Poller(
-            session=session,
-            store=self.store(session),
+            db=database(handle),
+            store=self.store(handle),
             new_client=self.new_client,
             sources=self.settings.feeds,
             fetch_policy=self.fetch_policy,
@@ -294,7 +303,7 @@ class App:
 
     def extractor(
         self,
-        session: Session,
+        handle: Session | Database,
         slots: HostSlots | None = None,
         on_result: OnArticle = lambda result: None,
     ) -> Extractor | None:
@@ -308,9 +317,9 @@ class App:
         slots = slots or HostSlots(self.settings.fetch.per_host)
         fetch, extract = self.settings.fetch, self.settings.extract
         return Extractor(
-            session=session,
-            articles=self.articles(session),
-            store=self.store(session),
+            db=database(handle),
+            articles=self.articles(handle),
+            store=self.store(handle),
             new_client=self.new_client,
             slots=slots,
             fetch_policy=self.fetch_policy,
@@ -326,7 +335,7 @@ class App:
 
     def workers(
         self,
-        session: Session,
+        handle: Session | Database,
         on_result: OnResult = lambda result, counts: None,
         on_article: OnArticle = lambda result: None,
     ) -> tuple[Poller, Extractor | None]:
@@ -334,7 +343,7 @@ class App:
         from .workers import HostSlots
 
         slots = HostSlots(self.settings.fetch.per_host)
-        return self.poller(session, on_result, slots), self.extractor(session, slots, on_article)
+        return self.poller(handle, on_result, slots), self.extractor(handle, slots, on_article)
 
     def upgrade(self) -> tuple[str | None, str, str | None]:
         """Migrate the schema to the newest revision.

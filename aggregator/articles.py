@@ -18,7 +18,6 @@ from concurrent.futures import Future
 from datetime import datetime, timedelta
 
 import httpx
-from sqlalchemy.orm import Session
 
 from . import schedule
 from .decide import page_hold
@@ -28,7 +27,7 @@ from .fetch import ACCEPT_HTML, fetch_feed
 from .logs import event
 from .runner import Runner
 from .store import ArticleStore, Store
-from .store.boundary import transaction
+from .store.boundary import Database
 from .types import (
     Article,
     ArticleResult,
@@ -121,7 +120,7 @@ class Extractor:
     def __init__(
         self,
         *,
-        session: Session,
+        db: Database,
         articles: ArticleStore,
         store: Store,
         new_client: Callable[[], httpx.Client],
@@ -137,7 +136,7 @@ class Extractor:
         is_dead: Callable[[str], bool] = lambda owner: False,
         rng: Callable[[], float] = random.random,
     ) -> None:
-        self.session = session
+        self.db = db
         self.articles = articles
         self.store = store
         self.fetch_policy = fetch_policy
@@ -150,7 +149,7 @@ class Extractor:
         self._is_dead = is_dead
         self.rng = rng
         self.runner: Runner[DueArticle, ArticleResult] = Runner(
-            session=session,
+            db=db,
             name="page",
             concurrency=concurrency,
             slots=slots,
@@ -187,7 +186,7 @@ class Extractor:
             return 0
         slots = self.runner.slots
         places = slots.reservation(page=True)
-        with self.session.begin():
+        with self.db.transaction():
             if self.pacing.lease_check_due():
                 self.articles.expire_leases(self._is_dead)
             claimed = self.articles.claim(
@@ -246,7 +245,7 @@ class Extractor:
     ) -> tuple[bool, datetime | None]:
         due = finished[0]
         try:
-            with transaction(self.session):
+            with self.db.transaction():
                 [saved] = self._save([finished])
         except StoreUnavailable:
             raise
@@ -254,7 +253,7 @@ class Extractor:
             # Recorded as the page's failure instead, so that it is counted and
             # retried with back-off rather than taken again and again.
             failed = ArticleResult(due, error=Failure("store", f"could not store: {e}"))
-            with transaction(self.session):
+            with self.db.transaction():
                 [saved] = self._save([(due, failed)])
         return saved
 

@@ -28,7 +28,6 @@ from pathlib import Path
 from types import FrameType
 
 from apscheduler.schedulers.blocking import BlockingScheduler
-from sqlalchemy.orm import Session
 
 from .app import App
 from .config import Settings
@@ -48,7 +47,7 @@ from .logs import event
 from .metrics import Metrics
 from .publish import rendered, write_files
 from .serve import FeedDocuments, StatusServer
-from .store import StoryStore
+from .store.boundary import Database, database
 from .types import FeedResult, StoredCounts
 
 log = logging.getLogger(__name__)
@@ -129,11 +128,11 @@ def run_daemon(
     with single_daemon(app):
         app.upgrade()
         with app.session(write=True) as session:
-            Daemon(app, session, tick_seconds=tick_seconds, grace=grace).run()
+            Daemon(app, database(session), tick_seconds=tick_seconds, grace=grace).run()
 
 
 class Daemon:
-    """One `aggregator run`: its workers, jobs and endpoint around one session.
+    """One `aggregator run`: its workers, jobs and endpoint around one database session.
 
     The scheduler's thread runs ``tick`` (and the prune job); the signal handlers
     only set flags; ``lock`` keeps the tick, a reload and the shutdown from using the
@@ -143,17 +142,17 @@ class Daemon:
     def __init__(
         self,
         app: App,
-        session: Session,
+        db: Database,
         *,
         tick_seconds: float = TICK_SECONDS,
         grace: float = GRACE_SECONDS,
     ) -> None:
         self.app = app
-        self.session = session
+        self.db = db
         self.tick_seconds = tick_seconds
         self.grace = grace
-        self.store = app.store(session)
-        with session.begin():
+        self.store = app.store(db)
+        with db.transaction():
             self.store.sync_feeds(app.settings.feeds)
         self.metrics = Metrics()
         self.reach = Reachability(lambda: len(app.settings.feeds))
@@ -164,17 +163,15 @@ class Daemon:
         self.last_tick: float = time.time()
         # Bound first: a port in use stops the start before anything else happens.
         self.server = self._server()
-        self.poller, self.extractor = app.workers(
-            session, self._on_result, self.metrics.observe_article
-        )
+        self.poller, self.extractor = app.workers(db, self._on_result, self.metrics.observe_article)
         self.grouping = Grouping(
-            app.deduplicator(session), self.metrics.observe_grouped, self._version, self.publish
+            app.deduplicator(db), self.metrics.observe_grouped, self._version, self.publish
         )
         self.lock = threading.Lock()
         self.stopping = threading.Event()
         self.watch = ConfigWatch(app.settings.config_path)
         self.prune = PruneJob(
-            app, session, self.lock, self.stopping, lambda d: self.metrics.pruned.inc(d.entries)
+            app, db, self.lock, self.stopping, lambda d: self.metrics.pruned.inc(d.entries)
         )
         self.scheduler = BlockingScheduler(timezone=UTC)
 
@@ -200,8 +197,8 @@ class Daemon:
         self.reach.observe(result)
 
     def _version(self) -> int:
-        with self.session.begin():
-            return StoryStore(self.session, self.app.now).last_seq()
+        with self.db.transaction():
+            return self.app.stories(self.db).last_seq()
 
     # --- jobs -------------------------------------------------------------------------
 
@@ -239,7 +236,7 @@ class Daemon:
             # A full disk, a database gone away: nothing of this tick was stored (its
             # transaction rolled back) and the next one tries again, so the daemon
             # resumes by itself once the cause is gone.
-            self.session.rollback()
+            self.db.rollback()
             self.trouble.report(str(e))
             return
         if stored:  # a write went through: the cause is gone
@@ -251,7 +248,7 @@ class Daemon:
         app = self.app
         before = {source.url for source in app.settings.feeds}
         after = {source.url for source in fresh.feeds}
-        with self.session.begin():
+        with self.db.transaction():
             self.store.sync_feeds(fresh.feeds)
         differ = {
             name
@@ -291,7 +288,7 @@ class Daemon:
             return
         try:
             tags = {tag for source in app.settings.feeds for tag in source.tags}
-            documents = rendered(self.session, app.now, output, tags)
+            documents = rendered(self.db, app.now, output, tags)
             self.documents.replace(documents, app.now())
             if directory is not None:
                 write_files(directory, documents)

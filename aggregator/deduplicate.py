@@ -17,10 +17,9 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy.orm import Session
-
 from .dedup import REFERENCE, Item, Member, Thresholds, representative
 from .logs import event
+from .store.boundary import Database
 from .store.stories import EntryText, StoryFacts, StoryStore
 from .story_index import Index, assign
 from .textsim import figures, sketch, terms
@@ -66,7 +65,7 @@ class Deduplicator:
 
     def __init__(
         self,
-        session: Session,
+        db: Database,
         stories: StoryStore,
         thresholds: Thresholds,
         *,
@@ -74,7 +73,7 @@ class Deduplicator:
         text_wait: timedelta = timedelta(minutes=10),
         batch: int = BATCH,
     ) -> None:
-        self.session = session
+        self.db = db
         self.stories = stories
         self.thresholds = thresholds
         self.priority = tuple(priority)
@@ -89,7 +88,7 @@ class Deduplicator:
         total = Assigned()
         while True:
             try:
-                with self.session.begin():
+                with self.db.transaction():
                     self.stories.lock()
                     now = self.stories.now()
                     waiting = self.stories.waiting(now - self.text_wait, self.batch)
@@ -218,7 +217,7 @@ class Deduplicator:
             LookupError: one of the stories does not exist.
         """
         target, *others = story_ids
-        with self.session.begin():
+        with self.db.transaction():
             self.stories.lock()
             for story_id in story_ids:
                 if not self.stories.exists(story_id):
@@ -241,7 +240,7 @@ class Deduplicator:
         Raises:
             LookupError: no such entry, or it has no story yet.
         """
-        with self.session.begin():
+        with self.db.transaction():
             self.stories.lock()
             old = self.stories.story_of(entry_id)
             if old is None:

@@ -24,11 +24,10 @@ from .logs import event
 from .types import Assigned, FeedResult
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from .app import App
     from .deduplicate import Deduplicator
     from .prune import Pruned
+    from .store.boundary import Database
 
 log = logging.getLogger(__name__)
 
@@ -179,13 +178,13 @@ class PruneJob:
     def __init__(
         self,
         app: App,
-        session: Session,
+        db: Database,
         guard: AbstractContextManager[object],
         stopping: threading.Event,
         pruned: Callable[[Pruned], None] = lambda done: None,
     ) -> None:
         self.app = app
-        self.session = session
+        self.db = db
         self.guard = guard
         self.stopping = stopping
         self.pruned = pruned
@@ -216,7 +215,7 @@ class PruneJob:
         failed."""
         # Made each time: a reload may have changed retention (or added it).
         goes_by = retention_of(self.app.settings)
-        pruner = self.app.pruner(self.session)
+        pruner = self.app.pruner(self.db)
         if pruner is None:
             return False
 

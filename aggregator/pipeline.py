@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import httpx
-from sqlalchemy.orm import Session
 
 from . import decide, identity, schedule
 from .decide import RETRY_AFTER_STATUSES, ScheduleBounds
@@ -29,7 +28,7 @@ from .logs import event
 from .parse import parse_or_failure
 from .runner import Runner
 from .store import Store
-from .store.boundary import transaction
+from .store.boundary import Database
 from .types import (
     Assigned,
     DueFeed,
@@ -168,7 +167,7 @@ class Poller:
     def __init__(
         self,
         *,
-        session: Session,
+        db: Database,
         store: Store,
         new_client: Callable[[], httpx.Client],
         sources: tuple[FeedSource, ...],
@@ -184,7 +183,7 @@ class Poller:
         parse: Parse = parse_or_failure,
         slots: HostSlots | None = None,
     ) -> None:
-        self.session = session
+        self.db = db
         self.store = store
         self.sources = {source.url: source for source in sources}
         self.fetch_policy = fetch_policy
@@ -197,7 +196,7 @@ class Poller:
         self._is_dead = is_dead
         # Slots shared with the Extractor, so that pages and feeds count against one cap.
         self.runner: Runner[DueFeed, FeedResult] = Runner(
-            session=session,
+            db=db,
             name="poll",
             concurrency=concurrency,
             slots=slots or HostSlots(per_host),
@@ -251,7 +250,7 @@ class Poller:
             # empty claim is what tells `pump` that a poll is complete.
             return 0
         places = self.slots.reservation(page=False)
-        with self.session.begin():
+        with self.db.transaction():
             if self.pacing.lease_check_due():
                 # Feeds a killed process on this machine held are due again now.
                 self.store.expire_leases(self._is_dead)
@@ -335,7 +334,7 @@ class Poller:
     ) -> tuple[StoredCounts, schedule.NextPoll, FeedResult]:
         due, result = finished
         try:
-            with transaction(self.session):
+            with self.db.transaction():
                 [recorded] = self._record([finished])
         except StoreUnavailable:
             raise
@@ -347,7 +346,7 @@ class Poller:
                 error=Failure("store", f"could not store: {e}"),
                 duration=result.duration,
             )
-            with transaction(self.session):
+            with self.db.transaction():
                 [recorded] = self._record([(due, failed)])
         return recorded
 

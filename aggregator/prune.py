@@ -15,10 +15,9 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy.orm import Session
-
 from .deduplicate import Deduplicator
 from .logs import event
+from .store.boundary import Database
 from .store.retention import Doomed, RetentionStore, Scope
 
 log = logging.getLogger(__name__)
@@ -73,7 +72,8 @@ class Pruned:
 class Pruner:
     def __init__(
         self,
-        session: Session,
+        db: Database,
+        retention: RetentionStore,
         dedup: Deduplicator,
         keep: timedelta | None,
         *,
@@ -85,16 +85,16 @@ class Pruner:
         ``keep``: for the feeds without a keep of their own (those are read from the
         database, removed feeds' too); None: only those are pruned.
         ``keep_at_least``: each feed's newest entries that stay, whatever their age."""
-        self.session = session
+        self.db = db
         self.dedup = dedup
-        self.retention = RetentionStore(session)
+        self.retention = retention
         self.keep = keep
         self.keep_at_least = keep_at_least
         self.batch = batch
 
     def _rules(self) -> tuple[list[Rule], int]:
         """The rules of this prune, and how many feeds have a keep of their own."""
-        with self.session.begin():
+        with self.db.transaction():
             own = self.retention.own_keeps()
         return rules(self.keep, own), len(own)
 
@@ -105,7 +105,7 @@ class Pruner:
         """What a prune would delete now, without deleting it."""
         now = self.dedup.stories.now()
         found, own = self._rules()
-        with self.session.begin():
+        with self.db.transaction():
             entries = sum(
                 self.retention.count_older_than(
                     now - rule.keep, spare=self.keep_at_least, scope=rule.scope
@@ -135,7 +135,7 @@ class Pruner:
             with guard:
                 if stop():
                     break
-                with self.session.begin():
+                with self.db.transaction():
                     spared = self.retention.spared(self.keep_at_least, rule.scope)
             after: Doomed | None = None
             while True:
@@ -171,7 +171,7 @@ class Pruner:
         the stories touched and removed, and where the next batch starts. None when
         nothing old is left."""
         stories = self.dedup.stories
-        with self.session.begin():
+        with self.db.transaction():
             stories.lock()
             old = self.retention.older_than(
                 batch.cutoff, self.batch, scope=batch.scope, after=batch.after
@@ -189,5 +189,5 @@ class Pruner:
         # By the longest keep: a tombstone kept longer than its feed's keep costs a
         # row; one forgotten too early lets its entry back in.
         keep = max(rule.keep for rule in found)
-        with self.session.begin():
+        with self.db.transaction():
             return self.retention.expire(self.dedup.stories.now(), keep)

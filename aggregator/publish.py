@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from .config import OutputSettings
 from .render import FORMATS, MEDIA_TYPES, FeedMeta, feed_folder, render
+from .store.boundary import Database
 from .store.story_views import StoryViews
 from .types import FeedItem, FeedPart
 
@@ -45,7 +44,7 @@ class Document:
 
 
 def items_of(
-    session: Session,
+    db: Database,
     output: OutputSettings,
     part: FeedPart,
     *,
@@ -58,7 +57,7 @@ def items_of(
     if part.search is not None:
         saved = output.searches[part.search]
         query, min_sources = saved.query, max(min_sources, saved.min_sources)
-    return StoryViews(session).feed_items(
+    return StoryViews(db.session).feed_items(
         since=since,
         min_sources=min_sources,
         tag=part.tag,
@@ -68,7 +67,7 @@ def items_of(
 
 
 def rendered(
-    session: Session, now: Callable[[], datetime], output: OutputSettings, tags: set[str]
+    db: Database, now: Callable[[], datetime], output: OutputSettings, tags: set[str]
 ) -> dict[str, Document]:
     """Every merged feed document by its path (``feed.atom``, ``tags/TAG/feed.json``,
     ``searches/NAME/feed.rss``...): each of ``output.formats``, for all stories, each
@@ -80,8 +79,8 @@ def rendered(
     ]
     documents = {}
     for part in parts:
-        with session.begin():
-            items = items_of(session, output, part)
+        with db.transaction():
+            items = items_of(db, output, part)
         for kind in output.formats:
             documents[feed_folder(part) + FORMATS[kind]] = document(kind, output, items, part, now)
     return documents

@@ -18,10 +18,9 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Generic, TypeVar
 
 import httpx
-from sqlalchemy.orm import Session
 
 from .errors import StoreUnavailable
-from .store.boundary import transaction
+from .store.boundary import Database
 from .workers import ClaimPacing, HostSlots, Stored, ThreadClients, store_all
 
 D = TypeVar("D")  # an item due (claimed, leased)
@@ -35,7 +34,7 @@ class Runner(Generic[D, R]):
     def __init__(
         self,
         *,
-        session: Session,
+        db: Database,
         name: str,
         concurrency: int,
         slots: HostSlots,
@@ -45,7 +44,7 @@ class Runner(Generic[D, R]):
     ) -> None:
         """``run``: one item, in a worker thread, with that thread's own client; it
         never raises for the item's own failure (the failure is its result)."""
-        self.session = session
+        self.db = db
         self.concurrency = concurrency
         self.slots = slots
         self.pacing = ClaimPacing()
@@ -105,7 +104,7 @@ class Runner(Generic[D, R]):
         transaction (see workers.store_all); what the database takes no writes for
         now is kept for the next call (``unavailable`` says why)."""
         pending, self._unstored = self._unstored + results, []
-        stored = store_all(self.session, pending, save, save_alone)
+        stored = store_all(self.db, pending, save, save_alone)
         self._unstored = stored.left
         return stored
 
@@ -140,6 +139,6 @@ class Runner(Generic[D, R]):
         self._in_flight.clear()
         self._unstored.clear()
         self._clients.close(after=self._pool.shutdown if in_use else None)
-        with contextlib.suppress(StoreUnavailable), transaction(self.session):
+        with contextlib.suppress(StoreUnavailable), self.db.transaction():
             release()
         return abandoned

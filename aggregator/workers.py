@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 import httpx
-from sqlalchemy.orm import Session
 
 from .errors import StoreError, StoreUnavailable
-from .store.boundary import transaction
+from .store.boundary import Database
 
 T = TypeVar("T")
 S = TypeVar("S")
@@ -159,7 +158,7 @@ class Stored(Generic[T, S]):
 
 
 def store_all(
-    session: Session,
+    db: Database,
     items: list[T],
     save: Callable[[list[T]], list[S]],
     save_alone: Callable[[T], S],
@@ -174,7 +173,7 @@ def store_all(
     if not items:
         return Stored()
     try:
-        with transaction(session):
+        with db.transaction():
             saved = save(items)
         return Stored(list(zip(items, saved, strict=True)))
     except StoreUnavailable as e:

@@ -47,6 +47,28 @@ def transaction(session: Session) -> Iterator[None]:
         raise _store_error(e) from e
 
 
+class Database:
+    """A Session as the code outside store/ holds it: transactions whose errors are
+    translated like the store's (also those raised at COMMIT), and a rollback after a
+    failed one. The workers, jobs and the daemon hold one of these and the stores app.py
+    builds on it, so that none of them imports SQLAlchemy."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session  # for app.py and store/, which build the stores on it
+
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        return transaction(self.session)
+
+    def rollback(self) -> None:
+        """Forget a transaction that failed (a full disk): the next one starts clean."""
+        self.session.rollback()
+
+
+def database(handle: Session | Database) -> Database:
+    """A Database for a Session (tests and scripts hold Sessions), else itself."""
+    return handle if isinstance(handle, Database) else Database(handle)
+
+
 def _store_error(error: SQLAlchemyError) -> StoreError:
     # OperationalError: the database as a whole (disk, locks, connection), not the
     # values written; the same write succeeds later.
