@@ -8,8 +8,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from aggregator.app import make_app
 from aggregator.config import load_settings
 from aggregator.drive import run_once
@@ -65,7 +63,7 @@ def test_run_once_polls_every_feed_once(server: FeedServer, tmp_path: Path) -> N
 
 def test_parser_processes_that_die_are_replaced(server: FeedServer, tmp_path: Path) -> None:
     from aggregator.app import PARALLEL_PARSE_MIN_FEEDS
-    from aggregator.types import CacheInfo, Fetched
+    from aggregator.types import CacheInfo, Failure, Fetched
 
     urls = [server.url(f"/p{i}.xml") for i in range(PARALLEL_PARSE_MIN_FEEDS)]
     app = make(tmp_path, urls)
@@ -83,6 +81,12 @@ def test_parser_processes_that_die_are_replaced(server: FeedServer, tmp_path: Pa
         assert parse(fetched, urls[0]).entries[0].title == "A"  # by a new pool
         assert app._parsers is not None
         assert app._parsers is not pool
+        # A feed that cannot be parsed comes back from the process as data.
+        page = Fetched(urls[0], urls[0], b"<html><body>no feed</body></html>", {}, CacheInfo())
+        failed = parse(page, urls[0])
+        assert isinstance(failed, Failure)
+        assert failed.kind == "parse"
+        assert "HTML page" in str(failed)
     finally:
         app.close()
 
@@ -91,8 +95,7 @@ def test_an_extraction_process_that_dies_fails_that_page_only(
     server: FeedServer, tmp_path: Path
 ) -> None:
     from aggregator.app import PARALLEL_PARSE_MIN_FEEDS
-    from aggregator.errors import ExtractError
-    from aggregator.types import Page
+    from aggregator.types import Failure, Page
 
     urls = [server.url(f"/p{i}.xml") for i in range(PARALLEL_PARSE_MIN_FEEDS)]
     app = make(tmp_path, urls)
@@ -108,9 +111,9 @@ def test_an_extraction_process_that_dies_fails_that_page_only(
             process.kill()
             process.join()
         # Not tried again in the daemon's own process: the page may be the killer.
-        with pytest.raises(ExtractError) as caught:
-            extract(page, "")
-        assert caught.value.kind == "internal"
+        failed = extract(page, "")
+        assert isinstance(failed, Failure)
+        assert failed.kind == "internal"
         assert extract(page, "").text  # the next pages go to new processes
         assert app._parsers is not pool
     finally:
