@@ -160,50 +160,14 @@ class ArticleStore:
         articles = cast(Table, Article.__table__)
         saved: list[tuple[bool, datetime | None]] = []
         for result in results:
-            values: dict[str, Any] = {
-                "lease_owner": None,
-                "lease_until": None,
-                "http_status": result.http_status,
-            }
-            if result.page_url is not None and result.due.html is None:
-                values["page_url"] = result.page_url  # a kept page keeps where it came from
-            retry: datetime | None = None
-            article = result.article
-            if article is not None:
-                values.update(
-                    status=PageStatus.OK,
-                    reason=None,
-                    error_kind=None,
-                    attempts=0,
-                    next_attempt_at=None,
-                    canonical_url=article.canonical_url,
-                    title=article.title,
-                    author=article.author,
-                    published=article.published,
-                    language=article.language,
-                    image=article.image,
-                    text=article.text,
-                    html=result.html,
-                    content_type=result.content_type if result.html else None,
-                    extractor=article.extractor,
-                    extracted_at=now,
-                )
-            else:
-                retry = retry_at(result, now)
-                values.update(
-                    status=PageStatus.FAILED,
-                    reason=result.error.message if result.error is not None else None,
-                    error_kind=result.error.kind if result.error is not None else None,
-                    attempts=result.due.attempts + 1,
-                    next_attempt_at=retry,
-                )
+            retry = None if result.article is not None else retry_at(result, now)
             done = self.session.connection().execute(
                 update(articles)
                 .where(
                     articles.c.entry_id == result.due.entry_id,
                     articles.c.lease_owner == owner,
                 )
-                .values(**values)
+                .values(**_page_values(result, retry, now))
             )
             saved.append((bool(done.rowcount), retry))
         return saved
@@ -310,3 +274,44 @@ def _due_article(row: Any) -> DueArticle:
         page_url=row.page_url,
         content_type=row.content_type,
     )
+
+
+def _page_values(result: ArticleResult, retry: datetime | None, now: datetime) -> dict[str, Any]:
+    """An article row's columns after a fetch: the article, else the failure (which
+    leaves the columns of an earlier success as they are)."""
+    values: dict[str, Any] = {
+        "lease_owner": None,
+        "lease_until": None,
+        "http_status": result.http_status,
+    }
+    if result.page_url is not None and result.due.html is None:
+        values["page_url"] = result.page_url  # a kept page keeps where it came from
+    article = result.article
+    if article is not None:
+        values.update(
+            status=PageStatus.OK,
+            reason=None,
+            error_kind=None,
+            attempts=0,
+            next_attempt_at=None,
+            canonical_url=article.canonical_url,
+            title=article.title,
+            author=article.author,
+            published=article.published,
+            language=article.language,
+            image=article.image,
+            text=article.text,
+            html=result.html,
+            content_type=result.content_type if result.html else None,
+            extractor=article.extractor,
+            extracted_at=now,
+        )
+    else:
+        values.update(
+            status=PageStatus.FAILED,
+            reason=result.error.message if result.error is not None else None,
+            error_kind=result.error.kind if result.error is not None else None,
+            attempts=result.due.attempts + 1,
+            next_attempt_at=retry,
+        )
+    return values

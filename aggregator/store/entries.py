@@ -186,42 +186,44 @@ def query_entries(
         query = query.where(Entry.id.in_(list(ids)))
     if limit:
         query = query.limit(limit)
-    return [
-        EntryView(
-            id=entry.id,
-            feed_url=url,
-            feed_title=user_title or title,
-            guid=entry.guid,
-            url=entry.url,
-            title=entry.title,
-            author=entry.author,
-            published=entry.published,
-            updated=entry.updated,
-            first_seen=entry.first_seen,
-            summary=entry.summary,
-            # An earlier extraction's text outlives a later failure (store/articles.py).
-            content_text=text or entry.content_text,
-            story_id=story_id,
-            canonical_url=canonical,
-            full_text=status,
-            full_text_error=reason if status in (PageStatus.FAILED, PageStatus.SKIPPED) else None,
-            language=language,
-            image=image,
-        )
-        for (
-            entry,
-            url,
-            user_title,
-            title,
-            status,
-            reason,
-            text,
-            canonical,
-            language,
-            image,
-            story_id,
-        ) in session.execute(query)
-    ]
+    return [_entry_view(*row) for row in session.execute(query)]
+
+
+def _entry_view(
+    entry: Entry,
+    url: str,
+    user_title: str | None,
+    title: str | None,
+    status: str | None,
+    reason: str | None,
+    text: str | None,
+    canonical: str | None,
+    language: str | None,
+    image: str | None,
+    story_id: int | None,
+) -> EntryView:
+    """One row of query_entries as the entries listing shows it."""
+    return EntryView(
+        id=entry.id,
+        feed_url=url,
+        feed_title=user_title or title,
+        guid=entry.guid,
+        url=entry.url,
+        title=entry.title,
+        author=entry.author,
+        published=entry.published,
+        updated=entry.updated,
+        first_seen=entry.first_seen,
+        summary=entry.summary,
+        # An earlier extraction's text outlives a later failure (store/articles.py).
+        content_text=text or entry.content_text,
+        story_id=story_id,
+        canonical_url=canonical,
+        full_text=status,
+        full_text_error=reason if status in (PageStatus.FAILED, PageStatus.SKIPPED) else None,
+        language=language,
+        image=image,
+    )
 
 
 def _row(feed_id: int, key: str, entry: RawEntry, now: datetime) -> dict[str, object]:
