@@ -2,32 +2,35 @@
 
 The public API is ``api.Aggregator`` (and the command line, ``cli/``, built on it).
 The database is the hub: entries are stored as soon as a feed is parsed, and three
-workers take their work from it, each on its own schedule::
+workers take their work from it, each on its own schedule. The packages follow the
+flow::
 
-    feeds.yaml ─ config, feedsfile, opml
+    config/   feeds.yaml: schema, load, feedsfile, opml, starter
         │
-        ▼                    ┌──────────── the database (store/) ─────────────┐
-    schedule ─ when each     │ feeds, entries, article pages, stories, leases │
-    feed is due              └───▲───────────────▲──────────────────▲─────────┘
-        │                        │ entries       │ pages            │ stories
-        ▼                        │               │                  │
-    Poller (pipeline) ─ fetch, netguard, parse, sanitize, urls; decide: what a
-                        finished poll means (next poll, holds, moves); identity:
-                        which entries are new, edited, re-published (both pure)
-                                 Extractor (articles) ─ fetch, extract
-                                                 Deduplicator (deduplicate) ─ dedup,
-                                                 story_index, textsim: the pure
-                                                 grouping core
-        drive: one thread runs the Poller and the Extractor together, each on a
-        runner (leased work in a thread pool; workers: per-host slots, HTTP
-        clients, storing finished work)
-                                                                    │
-    output ◀── publish, render, jsonfeed (merged feeds) ◀───────────┘
-               serve (HTTP), websearch (search), prune (retention)
+        ▼                     ┌──────────── the database (store/) ─────────────┐
+    domain/schedule: when     │ feeds, entries, article pages, stories, leases │
+    each feed is due          └───▲───────────────▲──────────────────▲─────────┘
+        │                         │ entries       │ pages            │ stories
+        ▼                         │               │                  │
+    runtime/poller ─ sources/: fetch, netguard, parse, jsonfeed, sanitize;
+                     domain/decide (what a finished poll means), domain/identity
+                     (which entries are new, edited, re-published)
+                     runtime/extractor ─ sources/fetch, sources/extract
+                                        runtime/deduplicator ─ domain/dedup,
+                                        domain/story_index, domain/textsim
+        runtime/drive: one thread runs the poller and the extractor together,
+        each on a runtime/runner (leased work in a thread pool; runtime/workers:
+        per-host slots, HTTP clients, storing finished work)
+                                                                     │
+    output/ ◀── publish, render (merged feeds) ◀─────────────────────┘
+                serve (HTTP: feeds, /healthz, /metrics)
 
-    once:      api.Aggregator.poll_once ─ drive.run_once
-    as daemon: daemon.Daemon ─ APScheduler ticks; jobs: grouping, feeds.yaml,
-               prune, health
+    once:      api.Aggregator.poll_once ─ runtime/drive.run_once
+    as daemon: runtime/daemon.Daemon ─ APScheduler ticks; runtime/jobs: grouping,
+               feeds.yaml, prune, health; runtime/pruner (retention)
+
+``domain/`` is pure (no database, network or clock); ``store/`` is the only package
+that speaks SQL, and the workers hold a ``store.Database``, never a Session.
 """
 
 import logging

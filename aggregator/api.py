@@ -39,9 +39,9 @@ from .types import (
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from .deduplicate import Deduplicator
-    from .pipeline import PollReport
-    from .prune import Pruned
+    from .runtime.deduplicator import Deduplicator
+    from .runtime.poller import PollReport
+    from .runtime.pruner import Pruned
 
 
 class GroupingOff(AggregatorError):
@@ -171,7 +171,7 @@ class Aggregator:
     ) -> tuple[bytes, int]:
         """The merged feed document (Atom, RSS or JSON Feed) and how many stories it
         lists."""
-        from .publish import document, items_of
+        from .output.publish import document, items_of
         from .store.boundary import database
 
         output = self.settings.output
@@ -214,7 +214,7 @@ class Aggregator:
         ``force``), fetch the article pages due, group what is final; then return.
         The database's feed list is made to match feeds.yaml first (``sync``; a caller
         that just did, to count what is due, says False)."""
-        from .drive import run_once
+        from .runtime.drive import run_once
 
         if sync:
             self.sync_feeds()
@@ -242,7 +242,7 @@ class Aggregator:
         """Fetch and extract the article pages that are due (``retry_failed``: also
         every failed one; ``everything``: every page again), then return. Does nothing
         with full text off."""
-        from .drive import drain
+        from .runtime.drive import drain
 
         with self._writing() as session:
             articles = self.app.articles(session)
@@ -257,7 +257,7 @@ class Aggregator:
 
     def run(self) -> None:
         """The daemon, until SIGTERM or SIGINT (see daemon.run_daemon)."""
-        from .daemon import run_daemon
+        from .runtime.daemon import run_daemon
 
         run_daemon(self.app)
 

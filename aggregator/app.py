@@ -35,11 +35,11 @@ from .types import Article, Failure, FeedSource, Fetched, FetchPolicy, Page, Par
 if TYPE_CHECKING:
     import httpx
 
-    from .articles import Extract, Extractor, OnArticle
-    from .deduplicate import Deduplicator
-    from .pipeline import OnResult, Parse, Poller
-    from .prune import Pruner
-    from .workers import HostSlots
+    from .runtime.deduplicator import Deduplicator
+    from .runtime.extractor import Extract, Extractor, OnArticle
+    from .runtime.poller import OnResult, Parse, Poller
+    from .runtime.pruner import Pruner
+    from .runtime.workers import HostSlots
 
 # Below this many feeds, starting parser processes costs more than it saves.
 PARALLEL_PARSE_MIN_FEEDS = 50
@@ -88,7 +88,7 @@ class App:
 
     def new_client(self) -> httpx.Client:
         """An HTTP client with the configured identity and address policy."""
-        from .fetch import make_client
+        from .sources.fetch import make_client
 
         fetch = self.settings.fetch
         return make_client(
@@ -129,7 +129,7 @@ class App:
         return self._deduplicator(handle) if self.settings.dedup.enabled else None
 
     def _deduplicator(self, handle: Session | Database) -> Deduplicator:
-        from .deduplicate import Deduplicator
+        from .runtime.deduplicator import Deduplicator
 
         dedup = self.settings.dedup
         return Deduplicator(
@@ -149,7 +149,7 @@ class App:
         """Retention, keeping entries ``keep`` and each feed's ``keep_at_least``
         newest (else as ``retention:`` says), and the entries of feeds with a ``keep``
         of their own that long; None when nothing says how long."""
-        from .prune import Pruner
+        from .runtime.pruner import Pruner
 
         retention = self.settings.retention
         if keep is None and retention.keep is not None:
@@ -167,7 +167,7 @@ class App:
 
     def _plan_page(self, source: FeedSource, entry: RawEntry) -> str | None:
         """Why a new entry's page is not fetched, or None (see extract.skip_reason)."""
-        from .extract import skip_reason
+        from .sources.extract import skip_reason
 
         return skip_reason(entry, source.full_text, self.settings.extract.min_words)
 
@@ -200,7 +200,7 @@ class App:
         one core busy (feedparser is most of a poll's CPU time, and threads share one
         core). The processes are started on first use and stopped by close(). A
         failure comes back as data (types.Failure), as it does in this process."""
-        from .parse import parse_or_failure
+        from .sources.parse import parse_or_failure
 
         if not self._parallel():
             return parse_or_failure
@@ -219,7 +219,7 @@ class App:
 
     def extract(self) -> Extract:
         """Extraction, in the same worker processes as parsing when there are."""
-        from .extract import extract_or_failure
+        from .sources.extract import extract_or_failure
 
         if not self._parallel():
             return extract_or_failure
@@ -275,8 +275,8 @@ class App:
     def poller(
         self, handle: Session | Database, on_result: OnResult, slots: HostSlots | None = None
     ) -> Poller:
-        from .decide import ScheduleBounds
-        from .pipeline import Poller
+        from .domain.decide import ScheduleBounds
+        from .runtime.poller import Poller
 
         fetch = self.settings.fetch
         return Poller(
@@ -309,8 +309,8 @@ class App:
     ) -> Extractor | None:
         """The article page fetcher, or None with full text off everywhere. ``slots``:
         the per-host cap shared with a Poller (see workers())."""
-        from .articles import Extractor
-        from .workers import HostSlots
+        from .runtime.extractor import Extractor
+        from .runtime.workers import HostSlots
 
         if not self.full_text:
             return None
@@ -340,7 +340,7 @@ class App:
         on_article: OnArticle = lambda result: None,
     ) -> tuple[Poller, Extractor | None]:
         """The Poller and the Extractor, sharing one per-host cap (see drive.py)."""
-        from .workers import HostSlots
+        from .runtime.workers import HostSlots
 
         slots = HostSlots(self.settings.fetch.per_host)
         return self.poller(handle, on_result, slots), self.extractor(handle, slots, on_article)

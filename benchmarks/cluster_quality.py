@@ -54,7 +54,7 @@ from typing import Any
 
 import yaml
 
-from aggregator.textsim import STOP_WORDS
+from aggregator.domain.textsim import STOP_WORDS
 
 OUTLETS = 30
 HOUR = 3600.0

@@ -31,9 +31,9 @@ from typing import Any
 
 from cluster_quality import folds, load, scores, stream
 
-from aggregator.dedup import Item, Thresholds
-from aggregator.story_index import Index, assign
-from aggregator.textsim import figures, sketch, terms
+from aggregator.domain.dedup import Item, Thresholds
+from aggregator.domain.story_index import Index, assign
+from aggregator.domain.textsim import figures, sketch, terms
 
 HOUR = 3600.0
 GRID = [

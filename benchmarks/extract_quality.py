@@ -127,7 +127,7 @@ def serve(pages: dict[str, bytes]) -> tuple[list[ThreadingHTTPServer], str]:
 def pipeline(pages: dict[str, bytes]) -> tuple[dict[str, str], float]:
     from aggregator.app import make_app
     from aggregator.config import load_settings
-    from aggregator.drive import run_once
+    from aggregator.runtime.drive import run_once
 
     servers, base = serve(pages)
     try:
@@ -164,7 +164,7 @@ def pipeline(pages: dict[str, bytes]) -> tuple[dict[str, str], float]:
 
 def extractor(pages: dict[str, bytes]) -> tuple[dict[str, str], float]:
     """aggregator's extraction step alone: no network, no database."""
-    from aggregator.extract import extract_article
+    from aggregator.sources.extract import extract_article
     from aggregator.types import Page
 
     started = time.perf_counter()

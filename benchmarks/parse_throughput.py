@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 import feedparser
 
-from aggregator.parse import parse_feed
+from aggregator.sources.parse import parse_feed
 from aggregator.types import CacheInfo, Fetched
 
 ENTRIES = 20

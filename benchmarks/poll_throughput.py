@@ -112,7 +112,7 @@ def bench_aggregator(feeds: int, port: int, workdir: Path) -> tuple[float, float
 
     from aggregator.app import make_app
     from aggregator.config import load_settings
-    from aggregator.drive import run_once
+    from aggregator.runtime.drive import run_once
 
     config = workdir / "feeds.yaml"
     config.write_text(

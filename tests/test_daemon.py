@@ -458,7 +458,7 @@ def test_address_policy_in_the_daemon(
 
 def test_every_section_is_taken_live_or_needs_a_restart() -> None:
     from aggregator.config import Settings
-    from aggregator.jobs import LIVE_SECTIONS, RESTART_SECTIONS
+    from aggregator.runtime.jobs import LIVE_SECTIONS, RESTART_SECTIONS
 
     live, restart = set(LIVE_SECTIONS), set(RESTART_SECTIONS)
     assert not live & restart
@@ -467,7 +467,7 @@ def test_every_section_is_taken_live_or_needs_a_restart() -> None:
 
 def test_a_feed_s_own_keep_counts_as_a_change_of_retention(tmp_path: Path) -> None:
     from aggregator.config import load_settings
-    from aggregator.jobs import retention_of
+    from aggregator.runtime.jobs import retention_of
 
     def settings(**feed: str) -> Any:
         path = write_config(tmp_path / "feeds.yaml", [{"url": "https://a.example/rss", **feed}])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from aggregator.decide import ScheduleBounds, after_poll, on_new_interval, page_hold
-from aggregator.schedule import NextPoll
+from aggregator.domain.decide import ScheduleBounds, after_poll, on_new_interval, page_hold
+from aggregator.domain.schedule import NextPoll
 from aggregator.types import CacheInfo, DueFeed, Failure, FeedResult, FeedSource, ParsedFeed
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)

@@ -14,10 +14,10 @@ from datetime import timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aggregator.dedup import Decision, Item, Member, Thresholds, representative
-from aggregator.identity import Incoming, Known, same_entry
-from aggregator.story_index import Index, assign
-from aggregator.textsim import figures, sketch, terms
+from aggregator.domain.dedup import Decision, Item, Member, Thresholds, representative
+from aggregator.domain.identity import Incoming, Known, same_entry
+from aggregator.domain.story_index import Index, assign
+from aggregator.domain.textsim import figures, sketch, terms
 from aggregator.urls import canonical_url
 
 from .coverage_texts import FLOOD, OTHERS

@@ -379,7 +379,7 @@ def test_a_running_daemon_takes_new_output_and_retention(
 def test_files_of_feeds_gone_from_the_config_are_removed(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
-    from aggregator.publish import Document, write_files
+    from aggregator.output.publish import Document, write_files
 
     def doc(body: bytes) -> Document:
         return Document(body, "application/atom+xml", datetime(2026, 11, 24, tzinfo=UTC), '"e"')
@@ -408,8 +408,8 @@ def test_files_of_feeds_gone_from_the_config_are_removed(tmp_path: Path) -> None
 def test_a_document_that_changes_without_a_newer_story_gets_a_later_last_modified() -> None:
     from datetime import UTC, datetime, timedelta
 
-    from aggregator.publish import Document
-    from aggregator.serve import FeedDocuments, not_modified
+    from aggregator.output.publish import Document
+    from aggregator.output.serve import FeedDocuments, not_modified
 
     story_time = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
     started = story_time + timedelta(hours=3)

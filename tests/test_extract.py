@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from aggregator.errors import ExtractError
-from aggregator.extract import extract_article, extract_or_failure, is_html, skip_reason
+from aggregator.sources.extract import extract_article, extract_or_failure, is_html, skip_reason
 from aggregator.types import Failure, Page, RawEntry
 
 from .conftest import DATA

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import pytest
 from lxml import etree
 
-from aggregator.render import MEDIA_TYPES, FeedMeta, render
+from aggregator.output.render import MEDIA_TYPES, FeedMeta, render
 from aggregator.types import FeedItem, FeedPart, SourceView
 
 from .conftest import FeedServer, run, write_config

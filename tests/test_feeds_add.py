@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from aggregator.config import load_settings
-from aggregator.discover import feed_links
+from aggregator.sources.discover import feed_links
 
 from .conftest import FeedServer, run, write_config
 from .test_poll import rss

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from aggregator.identity import (
+from aggregator.domain.identity import (
     Edit,
     FeedState,
     Known,

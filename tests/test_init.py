@@ -19,7 +19,7 @@ from aggregator.config import (
     ServeSettings,
     load_settings,
 )
-from aggregator.starter import EXAMPLE_FEEDS, starter
+from aggregator.config.starter import EXAMPLE_FEEDS, starter
 
 from .conftest import run
 

@@ -13,11 +13,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from aggregator import feedsfile
-from aggregator.config import load_settings
+from aggregator.config import feedsfile, load_settings
+from aggregator.config.feedsfile import Added, add_feeds, remove_feed
+from aggregator.config.opml import OpmlError, OpmlFeed, parse_opml, tag_of, url_key, write_opml
 from aggregator.errors import ConfigError
-from aggregator.feedsfile import Added, add_feeds, remove_feed
-from aggregator.opml import OpmlError, OpmlFeed, parse_opml, tag_of, url_key, write_opml
 
 ROOT = Path(__file__).parent.parent
 NOW = datetime(2025, 11, 24, 2, 27, tzinfo=UTC)

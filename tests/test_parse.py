@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from aggregator.errors import ParseError
-from aggregator.parse import parse_feed, parse_or_failure
+from aggregator.sources.parse import parse_feed, parse_or_failure
 from aggregator.types import CacheInfo, Failure, Fetched, ParsedFeed
 
 DATA = Path(__file__).parent / "data"

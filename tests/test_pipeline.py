@@ -10,7 +10,7 @@ from typing import Any
 
 from aggregator.app import make_app
 from aggregator.config import load_settings
-from aggregator.drive import run_once
+from aggregator.runtime.drive import run_once
 
 from .conftest import FeedServer, write_config
 from .test_poll import rss

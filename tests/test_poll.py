@@ -15,8 +15,8 @@ import httpx
 import pytest
 
 from aggregator.errors import FetchError
-from aggregator.fetch import fetch_feed
-from aggregator.netguard import GuardedTransport
+from aggregator.sources.fetch import fetch_feed
+from aggregator.sources.netguard import GuardedTransport
 from aggregator.types import CacheInfo, FetchPolicy
 
 from .conftest import DATA, FeedServer, run

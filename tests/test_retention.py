@@ -369,7 +369,7 @@ def test_a_retention_changed_during_a_prune_is_pruned_by_at_once(
     import threading
 
     from aggregator.config import RetentionSettings
-    from aggregator.jobs import PruneJob
+    from aggregator.runtime.jobs import PruneJob
 
     feed = server.add("/many.xml", plain_rss(*((f"m{i}", f"M{i}") for i in range(6))))
     path = write_config(tmp_path / "feeds.yaml", [feed], database=database, **KEEP, **NO_PAGES)

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from aggregator.schedule import (
+from aggregator.domain.schedule import (
     Hints,
     Policy,
     Rhythm,

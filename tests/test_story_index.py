@@ -9,10 +9,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from aggregator import story_index
-from aggregator.dedup import CONFLICT, Item, Thresholds
-from aggregator.story_index import Index, assign
-from aggregator.textsim import figures, sketch, terms
+from aggregator.domain import story_index
+from aggregator.domain.dedup import CONFLICT, Item, Thresholds
+from aggregator.domain.story_index import Index, assign
+from aggregator.domain.textsim import figures, sketch, terms
 
 from .coverage_texts import FLOOD, OTHERS
 

@@ -14,7 +14,7 @@ from .show import counted, short_time
 
 if TYPE_CHECKING:
     from ..api import Aggregator
-    from ..prune import Pruned
+    from ..runtime.pruner import Pruned
 
 
 @cli.command()
@@ -28,7 +28,7 @@ def init(config_path: Path) -> None:
     Example:
         aggregator init --config ~/news/feeds.yaml
     """
-    from ..starter import EXAMPLE_FEEDS, starter, write_starter
+    from ..config.starter import EXAMPLE_FEEDS, starter, write_starter
 
     try:
         write_starter(config_path, starter())

@@ -17,7 +17,7 @@ import click
 from click.core import ParameterSource
 
 from ..errors import AggregatorError, ConfigError
-from ..logs import configure as configure_logging
+from ..runtime.logs import configure as configure_logging
 
 if TYPE_CHECKING:
     pass

@@ -45,7 +45,7 @@ def feeds(app: Aggregator, as_json: bool) -> None:
 
 def _created_if_missing(config_path: Path) -> None:
     """A first feeds.yaml for ``feeds add`` and ``feeds import`` (saying so)."""
-    from ..starter import empty_starter, write_starter
+    from ..config.starter import empty_starter, write_starter
 
     if config_path.exists():
         return
@@ -83,8 +83,8 @@ def feeds_add(
         aggregator feeds add https://www.dawn.com/   # finds the feed the page announces
     """
     from ..config import FetchSettings, load_settings
-    from ..feedsfile import add_feeds, problem_of
-    from ..opml import OpmlFeed
+    from ..config.feedsfile import add_feeds, problem_of
+    from ..config.opml import OpmlFeed
 
     url = url.strip()
     refused = problem_of(OpmlFeed(url, title, tags))
@@ -110,7 +110,7 @@ def feeds_add(
 def _checked_feed(url: str, fetch: FetchSettings) -> tuple[str, str | None]:
     """The feed to add for ``url`` and its title: ``url`` itself when it is a feed,
     the one feed a page announces; a page announcing several is listed (exit 1)."""
-    from .. import discover
+    from ..sources import discover
 
     checked = discover.check(url, fetch)
     if checked.feed is not None:
@@ -146,7 +146,7 @@ def feeds_remove(url: str, config_path: Path) -> None:
     Example:
         aggregator feeds remove https://www.dawn.com/feeds/home
     """
-    from ..feedsfile import remove_feed
+    from ..config.feedsfile import remove_feed
 
     with translated_errors():
         removed = remove_feed(config_path, url)
@@ -168,8 +168,8 @@ def feeds_import(opml: Path, config_path: Path) -> None:
     Example:
         aggregator feeds import ~/Downloads/feedly.opml
     """
-    from ..feedsfile import add_feeds
-    from ..opml import parse_opml
+    from ..config.feedsfile import add_feeds
+    from ..config.opml import parse_opml
 
     with translated_errors():
         try:
@@ -208,7 +208,7 @@ def feeds_export(app: Aggregator, output: Path | None) -> None:
     Example:
         aggregator feeds export --output subscriptions.opml
     """
-    from ..opml import OpmlFeed, write_opml
+    from ..config.opml import OpmlFeed, write_opml
 
     known = {row.url: row for row in app.feeds()}
     listed = [

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..render import FORMATS
+from ..output.render import FORMATS
 from ..types import (
     MARK_END,
     MARK_START,

@@ -73,7 +73,7 @@ def counted(count: int, one: str, many: str) -> str:
 
 def deliver(body: bytes, output: Path | None, what: str) -> None:
     """A document to standard output, or atomically to ``output`` (saying so)."""
-    from ..publish import write_atomically
+    from ..output.publish import write_atomically
 
     if output is None:
         sys.stdout.buffer.write(body)

@@ -25,7 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from ..dedup import Thresholds
+from ..domain.dedup import Thresholds
 from ..durations import DURATION_HINT, checked_keep, parse_duration
 from ..types import FeedSource, FetchPolicy
 from ..websearch import QueryError, to_fts5

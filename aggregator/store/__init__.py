@@ -22,9 +22,9 @@ from sqlalchemy import Table, bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from ..decide import PollIntents, on_new_interval
-from ..identity import EntryPlan, FeedState
-from ..schedule import NextPoll
+from ..domain.decide import PollIntents, on_new_interval
+from ..domain.identity import EntryPlan, FeedState
+from ..domain.schedule import NextPoll
 from ..types import (
     CacheInfo,
     DueFeed,

@@ -10,7 +10,7 @@ from typing import Any, cast
 from sqlalchemy import Table, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from ..identity import EntryPlan, FeedState, Known, Stored, content_hash
+from ..domain.identity import EntryPlan, FeedState, Known, Stored, content_hash
 from ..types import EntryView, PageStatus, RawEntry, StoredCounts
 from ..urls import canonical_url
 from .articles import queue_pages, requeue_pages

@@ -307,5 +307,5 @@ class Tombstone(Base):
     # When a poll last found the feed listing it (refreshed at most daily).
     last_listed: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     # Taken from StoryEntry.seq's sequence: a running deduplicator learns of the
-    # deletion as of any other membership change (deduplicate.Deduplicator._synced).
+    # deletion as of any other membership change (runtime/deduplicator.Deduplicator._synced).
     seq: Mapped[int] = mapped_column(Integer, index=True)

@@ -30,7 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from ..dedup import Decision
+from ..domain.dedup import Decision
 from ..types import PageStatus, Relation
 from .boundary import translated
 from .models import Article, Base, Entry, Feed, Story, StoryEntry, Tombstone

@@ -31,8 +31,8 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 from lxml import etree
 from lxml.builder import ElementMaker
 
-from . import __version__
-from .types import FeedItem, FeedPart, SourceView
+from .. import __version__
+from ..types import FeedItem, FeedPart, SourceView
 
 FORMATS = {"atom": "feed.atom", "rss": "feed.rss", "json": "feed.json"}
 MEDIA_TYPES = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
-from .types import ArticleResult, Assigned, FeedResult, StoredCounts
+from ..types import ArticleResult, Assigned, FeedResult, StoredCounts
 
 
 class Metrics:

@@ -23,8 +23,8 @@ from urllib.parse import quote, unquote
 
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from .errors import ServeError
-from .metrics import Metrics
+from ..errors import ServeError
+from ..runtime.metrics import Metrics
 from .publish import Document
 
 # The scheduler ticks every second; this much silence means it is stuck.

@@ -17,11 +17,11 @@ from typing import Any
 
 import feedparser
 
-from .errors import FeedError, ParseError
+from ..errors import FeedError, ParseError
+from ..text import html_to_text, without_control
+from ..types import Failure, Fetched, ParsedFeed, RawEntry
 from .jsonfeed import looks_like_json, parse_json_feed
 from .sanitize import sanitize_html
-from .text import html_to_text, without_control
-from .types import Failure, Fetched, ParsedFeed, RawEntry
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 

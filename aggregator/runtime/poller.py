@@ -20,16 +20,14 @@ from datetime import datetime, timedelta
 
 import httpx
 
-from . import decide, identity, schedule
-from .decide import RETRY_AFTER_STATUSES, ScheduleBounds
-from .errors import FetchError, StoreError, StoreUnavailable
-from .fetch import fetch_feed
-from .logs import event
-from .parse import parse_or_failure
-from .runner import Runner
-from .store import Store
-from .store.boundary import Database
-from .types import (
+from ..domain import decide, identity, schedule
+from ..domain.decide import RETRY_AFTER_STATUSES, ScheduleBounds
+from ..errors import FetchError, StoreError, StoreUnavailable
+from ..sources.fetch import fetch_feed
+from ..sources.parse import parse_or_failure
+from ..store import Store
+from ..store.boundary import Database
+from ..types import (
     Assigned,
     DueFeed,
     Failure,
@@ -41,6 +39,8 @@ from .types import (
     ParsedFeed,
     StoredCounts,
 )
+from .logs import event
+from .runner import Runner
 from .workers import ClaimPacing, HostSlots
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .config import USER_AGENT
+from . import USER_AGENT
 
 # The feeds: two real outlets that report the same world events.
 EXAMPLE_FEEDS = (

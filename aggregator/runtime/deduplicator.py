@@ -17,14 +17,14 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from .dedup import REFERENCE, Item, Member, Thresholds, representative
+from ..domain.dedup import REFERENCE, Item, Member, Thresholds, representative
+from ..domain.story_index import Index, assign
+from ..domain.textsim import figures, sketch, terms
+from ..store.boundary import Database
+from ..store.stories import EntryText, StoryFacts, StoryStore
+from ..types import Assigned, PageStatus
+from ..urls import canonical_url
 from .logs import event
-from .store.boundary import Database
-from .store.stories import EntryText, StoryFacts, StoryStore
-from .story_index import Index, assign
-from .textsim import figures, sketch, terms
-from .types import Assigned, PageStatus
-from .urls import canonical_url
 
 log = logging.getLogger(__name__)
 

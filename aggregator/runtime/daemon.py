@@ -29,10 +29,14 @@ from types import FrameType
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 
-from .app import App
-from .config import Settings
+from ..app import App
+from ..config import Settings
+from ..errors import AggregatorError, StoreError
+from ..output.publish import rendered, write_files
+from ..output.serve import FeedDocuments, StatusServer
+from ..store.boundary import Database, database
+from ..types import FeedResult, StoredCounts
 from .drive import close, pump
-from .errors import AggregatorError, StoreError
 from .jobs import (
     LIVE_SECTIONS,
     RESTART_SECTIONS,
@@ -45,10 +49,6 @@ from .jobs import (
 )
 from .logs import event
 from .metrics import Metrics
-from .publish import rendered, write_files
-from .serve import FeedDocuments, StatusServer
-from .store.boundary import Database, database
-from .types import FeedResult, StoredCounts
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ from typing import Generic, TypeVar
 
 import httpx
 
-from .errors import StoreError, StoreUnavailable
-from .store.boundary import Database
+from ..errors import StoreError, StoreUnavailable
+from ..store.boundary import Database
 
 T = TypeVar("T")
 S = TypeVar("S")

@@ -14,9 +14,9 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from .errors import FetchError
+from ..errors import FetchError
+from ..types import CacheInfo, Fetched, FetchPolicy, NotModified
 from .netguard import AddressRefused, GuardedTransport, Network, deadline
-from .types import CacheInfo, Fetched, FetchPolicy, NotModified
 
 # Feeds first; HTML last so that a server with content negotiation prefers the feed.
 ACCEPT = (

@@ -43,8 +43,8 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .config import FeedConfig, Settings, load_settings
-from .errors import ConfigError
+from ..errors import ConfigError
+from . import FeedConfig, Settings, load_settings
 from .opml import OpmlFeed, url_key
 
 # "# --- South Asia ---", "# ==== Tech", "##### Blogs": a header for the items below.

@@ -30,9 +30,9 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from .errors import ExtractError
-from .text import without_control
-from .types import Article, Failure, Page, RawEntry
+from ..errors import ExtractError
+from ..text import without_control
+from ..types import Article, Failure, Page, RawEntry
 
 EXTRACTOR = f"trafilatura {trafilatura.__version__}"
 HTML_TYPES = ("text/html", "application/xhtml+xml")

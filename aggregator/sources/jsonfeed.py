@@ -12,9 +12,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from .errors import ParseError
-from .text import html_to_text
-from .types import ParsedFeed, RawEntry
+from ..errors import ParseError
+from ..text import html_to_text
+from ..types import ParsedFeed, RawEntry
 
 VERSION_PREFIX = "https://jsonfeed.org/version/1"
 

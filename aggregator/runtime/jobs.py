@@ -18,16 +18,16 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import Settings, load_settings
-from .errors import ConfigError, StoreError
+from ..config import Settings, load_settings
+from ..errors import ConfigError, StoreError
+from ..types import Assigned, FeedResult
 from .logs import event
-from .types import Assigned, FeedResult
 
 if TYPE_CHECKING:
-    from .app import App
-    from .deduplicate import Deduplicator
-    from .prune import Pruned
-    from .store.boundary import Database
+    from ..app import App
+    from ..store.boundary import Database
+    from .deduplicator import Deduplicator
+    from .pruner import Pruned
 
 log = logging.getLogger(__name__)
 

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ..types import RawEntry
+from ..urls import canonical_url, names_an_article
 from .textsim import normalize, sketch
-from .types import RawEntry
-from .urls import canonical_url, names_an_article
 
 # Longer keys (some feeds put whole URLs with long query strings in their GUIDs) are
 # stored as a hash so that the unique index stays within PostgreSQL's btree limit.

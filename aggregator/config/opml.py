@@ -38,7 +38,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from lxml import etree
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 SPEC = "http://opml.org/spec2.opml"
 

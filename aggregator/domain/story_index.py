@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+from ..types import Relation
+from ..urls import names_an_article
 from .dedup import (
     BURST,
     CONFLICT,
@@ -34,8 +36,6 @@ from .dedup import (
     guid_is_address,
 )
 from .identity import REPOST_JACCARD
-from .types import Relation
-from .urls import names_an_article
 
 K = TypeVar("K")
 

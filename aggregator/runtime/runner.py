@@ -1,5 +1,5 @@
-"""The machine both kinds of work run on: feeds (pipeline.Poller) and article pages
-(articles.Extractor). Work is claimed from the store under a lease, runs in a pool of
+"""The machine both kinds of work run on: feeds (poller.Poller) and article pages
+(extractor.Extractor). Work is claimed from the store under a lease, runs in a pool of
 threads (one HTTP client each) within per-host slots, and comes back to be stored in
 the driving thread, the database's single writer. What the database would not take
 (a full disk) is kept and stored next time; on shutdown what has not finished is
@@ -19,8 +19,8 @@ from typing import Generic, TypeVar
 
 import httpx
 
-from .errors import StoreUnavailable
-from .store.boundary import Database
+from ..errors import StoreUnavailable
+from ..store.boundary import Database
 from .workers import ClaimPacing, HostSlots, Stored, ThreadClients, store_all
 
 D = TypeVar("D")  # an item due (claimed, leased)

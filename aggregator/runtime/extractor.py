@@ -19,16 +19,14 @@ from datetime import datetime, timedelta
 
 import httpx
 
-from . import schedule
-from .decide import page_hold
-from .errors import ExtractError, FetchError, StoreError, StoreUnavailable
-from .extract import extract_or_failure, is_html
-from .fetch import ACCEPT_HTML, fetch_feed
-from .logs import event
-from .runner import Runner
-from .store import ArticleStore, Store
-from .store.boundary import Database
-from .types import (
+from ..domain import schedule
+from ..domain.decide import page_hold
+from ..errors import ExtractError, FetchError, StoreError, StoreUnavailable
+from ..sources.extract import extract_or_failure, is_html
+from ..sources.fetch import ACCEPT_HTML, fetch_feed
+from ..store import ArticleStore, Store
+from ..store.boundary import Database
+from ..types import (
     Article,
     ArticleResult,
     CacheInfo,
@@ -38,6 +36,8 @@ from .types import (
     NotModified,
     Page,
 )
+from .logs import event
+from .runner import Runner
 from .workers import ClaimPacing, HostSlots
 
 log = logging.getLogger(__name__)

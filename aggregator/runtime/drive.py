@@ -13,10 +13,10 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from datetime import datetime
 from typing import Any
 
-from .articles import Extractor
-from .deduplicate import Deduplicator
-from .pipeline import Poller, PollReport
-from .types import DueFeed, FeedResult, StoredCounts
+from ..types import DueFeed, FeedResult, StoredCounts
+from .deduplicator import Deduplicator
+from .extractor import Extractor
+from .poller import Poller, PollReport
 
 
 def pump(

@@ -15,10 +15,10 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from .deduplicate import Deduplicator
+from ..store.boundary import Database
+from ..store.retention import Doomed, RetentionStore, Scope
+from .deduplicator import Deduplicator
 from .logs import event
-from .store.boundary import Database
-from .store.retention import Doomed, RetentionStore, Scope
 
 log = logging.getLogger(__name__)
 

@@ -14,12 +14,12 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml.etree import ParserError
 
-from .config import FetchSettings
-from .errors import AggregatorError, ParseError
+from ..config import FetchSettings
+from ..errors import AggregatorError, ParseError
+from ..types import CacheInfo, Fetched
 from .extract import is_html
 from .fetch import ACCEPT, fetch_feed, make_client
 from .parse import parse_feed
-from .types import CacheInfo, Fetched
 
 # The media types a page announces its feeds with.
 FEED_TYPES = frozenset(

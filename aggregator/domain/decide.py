@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from ..types import DueFeed, FeedResult, FeedSource
 from . import schedule
-from .types import DueFeed, FeedResult, FeedSource
 
 # The statuses whose Retry-After holds back every feed (and page) on the host.
 RETRY_AFTER_STATUSES = (429, 503)

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .config import OutputSettings
+from ..config import OutputSettings
+from ..store.boundary import Database
+from ..store.story_views import StoryViews
+from ..types import FeedItem, FeedPart
 from .render import FORMATS, MEDIA_TYPES, FeedMeta, feed_folder, render
-from .store.boundary import Database
-from .store.story_views import StoryViews
-from .types import FeedItem, FeedPart
 
 
 def write_atomically(path: Path, body: bytes) -> None:
