@@ -248,7 +248,11 @@ class Aggregator:
             articles = self.app.articles(session)
             with session.begin():
                 if everything:
-                    articles.requeue_all(self.app.plan_stored_page)
+                    articles.requeue_all()
+                    # Entries stored before full text existed: as their feed says.
+                    for feed_url, new in articles.unqueued().items():
+                        plan = self.app.plan_stored_page
+                        articles.queue(new, {id_: plan(feed_url, raw) for id_, raw in new})
                 elif retry_failed:
                     articles.retry_failed()
             extractor = self.app.extractor(session, on_result=on_page)

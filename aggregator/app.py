@@ -117,7 +117,6 @@ class App:
         return Store(
             database(handle).session,
             self.now,
-            self._plan_page if self.full_text else None,
             timedelta(seconds=dedup.window) if dedup.enabled else None,
         )
 
@@ -299,6 +298,7 @@ class App:
             is_dead=is_dead_local_process,
             parse=self.parse(),
             slots=slots,
+            plan_page=self._plan_page if self.full_text else None,
         )
 
     def extractor(

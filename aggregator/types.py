@@ -6,6 +6,7 @@ at their boundary so that nothing downstream has to ask.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -62,6 +63,15 @@ class DueFeed:
     # The feed's own polling hints from its last full response (a 304 repeats none).
     ttl_seconds: int | None = None
     syndication_seconds: int | None = None
+
+
+@dataclass(frozen=True)
+class HostRoom:
+    """The per-host cap as one claim sees it: at most ``limit`` requests in flight
+    per host, ``taken`` of them in flight now (by host)."""
+
+    limit: int
+    taken: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -185,15 +185,16 @@ class Extractor:
         if (self.runner.busy or busy_elsewhere) and self.pacing.quiet():
             return 0
         slots = self.runner.slots
-        places = slots.reservation(page=True)
+        places = slots.room(page=True)
         with self.db.transaction():
             if self.pacing.lease_check_due():
-                self.articles.expire_leases(self._is_dead)
+                owners = self.articles.lease_owners()
+                self.articles.expire_leases([o for o in owners if self._is_dead(o)])
             claimed = self.articles.claim(
                 self.owner,
                 limit=room,
                 lease=self.lease,
-                accept=places.accept,
+                room=places,
                 busy_hosts=slots.busy_hosts(page=True),
             )
         self.pacing.claimed(len(claimed), room)
@@ -234,10 +235,12 @@ class Extractor:
     def _save(
         self, finished: list[tuple[DueArticle, ArticleResult]]
     ) -> list[tuple[bool, datetime | None]]:
+        now = self.articles.now()
         results = [result for _, result in finished]
-        saved = self.articles.save(self.owner, results, self._retry_at)
+        retries = [None if r.article is not None else self._retry_at(r, now) for r in results]
+        saved = self.articles.save(self.owner, list(zip(results, retries, strict=True)), now)
         for result in results:
-            self._block_host(result)
+            self._block_host(result, now)
         return saved
 
     def _save_alone(
@@ -263,8 +266,8 @@ class Extractor:
             now, result.due.attempts + 1, kind, result.http_status, self.rng
         )
 
-    def _block_host(self, result: ArticleResult) -> None:
-        due, now = result.due, self.store.now()
+    def _block_host(self, result: ArticleResult, now: datetime) -> None:
+        due = result.due
         asked = result.error.retry_after if result.error is not None else None
         hold = page_hold(due.host, result.http_status, asked, now, self.max_backoff)
         if hold is not None:

@@ -37,6 +37,7 @@ from ..types import (
     FetchPolicy,
     NotModified,
     ParsedFeed,
+    RawEntry,
     StoredCounts,
 )
 from .logs import event
@@ -48,6 +49,8 @@ log = logging.getLogger(__name__)
 OnResult = Callable[[FeedResult, StoredCounts], None]
 
 
+# Why a new entry's page is not fetched (extract.skip_reason as its feed says), or None.
+PagePlan = Callable[[FeedSource, RawEntry], str | None]
 # parse_or_failure, or the same in a worker process (see app.py).
 Parse = Callable[[Fetched, str], ParsedFeed | Failure]
 
@@ -102,12 +105,15 @@ def record(
     finished: Sequence[tuple[DueFeed, FeedResult]],
     bounds: ScheduleBounds,
     rng: Callable[[], float],
+    plan_page: PagePlan | None = None,
 ) -> list[tuple[StoredCounts, schedule.NextPoll]]:
     """Store finished polls and schedule each feed's next poll (the caller owns the
     transaction): the entries first, then what decide.py makes of each poll (with
-    the feed's rhythm measured again where new entries came), then the feeds' rows."""
+    the feed's rhythm measured again where new entries came), then the feeds' rows.
+    ``plan_page``: with full text on, why a new entry's page is not fetched (else
+    None)."""
     now = store.now()
-    counts = [_save_entries(store, due, result, now) for due, result in finished]
+    counts = [_save_entries(store, due, result, now, plan_page) for due, result in finished]
     intents = [
         decide.after_poll(
             due, result, now, bounds, rng, store.recent_published(due.feed_id) if c.new else None
@@ -120,16 +126,22 @@ def record(
     return [(c, i.next_poll) for c, i in zip(counts, intents, strict=True)]
 
 
-def _save_entries(store: Store, due: DueFeed, result: FeedResult, now: datetime) -> StoredCounts:
+def _save_entries(
+    store: Store, due: DueFeed, result: FeedResult, now: datetime, plan_page: PagePlan | None
+) -> StoredCounts:
     """The entries a poll brought: what the store has of them, identity.py's plan
-    (new, edited, re-published under a new key), the store applying it."""
+    (new, edited, re-published under a new key), which new pages to fetch, the store
+    applying it all."""
     if result.parsed is None or result.error is not None:
         return StoredCounts()
     by_key = identity.listed(result.parsed.entries)
     if not by_key:
         return StoredCounts()
     plan = identity.plan(by_key, store.entry_state(due.feed_id, by_key, now))
-    return store.apply_entries(due, by_key, plan, now)
+    skips = None
+    if plan_page is not None:
+        skips = {key: plan_page(due.source, by_key[key]) for key in plan.new}
+    return store.apply_entries(due.feed_id, by_key, plan, now, skips)
 
 
 @dataclass
@@ -182,6 +194,7 @@ class Poller:
         is_dead: Callable[[str], bool] = lambda owner: False,
         parse: Parse = parse_or_failure,
         slots: HostSlots | None = None,
+        plan_page: PagePlan | None = None,
     ) -> None:
         self.db = db
         self.store = store
@@ -194,6 +207,7 @@ class Poller:
         self.rng = rng
         self._parse = parse
         self._is_dead = is_dead
+        self._plan_page = plan_page
         # Slots shared with the Extractor, so that pages and feeds count against one cap.
         self.runner: Runner[DueFeed, FeedResult] = Runner(
             db=db,
@@ -249,22 +263,23 @@ class Poller:
             # Nothing new can be due yet. With nothing in flight this never skips: an
             # empty claim is what tells `pump` that a poll is complete.
             return 0
-        places = self.slots.reservation(page=False)
+        places = self.slots.room(page=False)
         with self.db.transaction():
             if self.pacing.lease_check_due():
                 # Feeds a killed process on this machine held are due again now.
-                self.store.expire_leases(self._is_dead)
-            claimed = self.store.claim(
+                owners = self.store.lease_owners()
+                self.store.expire_leases([o for o in owners if self._is_dead(o)])
+            claimed, held = self.store.claim(
                 self.owner,
                 self.sources,
                 limit=room,
                 lease=self.lease,
-                accept=places.accept,
+                room=places,
                 busy_hosts=[*self.slots.busy_hosts(), *self._asked_to_wait],
                 force=force,
                 polled_before=polled_before,
             )
-        self._held_hosts, self._host_freed = places.held, False
+        self._held_hosts, self._host_freed = held, False
         self.pacing.claimed(len(claimed), room)
         self.runner.start(claimed)
         for due in claimed:
@@ -323,7 +338,7 @@ class Poller:
     def _record(
         self, results: list[tuple[DueFeed, FeedResult]]
     ) -> list[tuple[StoredCounts, schedule.NextPoll, FeedResult]]:
-        recorded = record(self.store, self.owner, results, self.bounds, self.rng)
+        recorded = record(self.store, self.owner, results, self.bounds, self.rng, self._plan_page)
         return [
             (counts, next_poll, result)
             for (_, result), (counts, next_poll) in zip(results, recorded, strict=True)

@@ -13,6 +13,7 @@ import httpx
 
 from ..errors import StoreError, StoreUnavailable
 from ..store.boundary import Database
+from ..types import HostRoom
 
 T = TypeVar("T")
 S = TypeVar("S")
@@ -43,9 +44,9 @@ class HostSlots:
         limit = self.limit(page=page)
         return [host for host, n in self._taken.items() if n >= limit]
 
-    def reservation(self, *, page: bool) -> Reservation:
-        """Places to hold for one claim's rows until their work is started."""
-        return Reservation(self, self.limit(page=page))
+    def room(self, *, page: bool) -> HostRoom:
+        """The cap as a claim applies it: the limit, and what is in flight now."""
+        return HostRoom(self.limit(page=page), dict(self._taken))
 
     def take(self, host: str) -> None:
         self._taken[host] = self._taken.get(host, 0) + 1
@@ -54,24 +55,6 @@ class HostSlots:
         self._taken[host] -= 1
         if not self._taken[host]:
             del self._taken[host]
-
-
-class Reservation:
-    """The per-host cap during one claim: ``accept`` is given each candidate's host in
-    order; ``held`` collects the hosts that had no place left."""
-
-    def __init__(self, slots: HostSlots, limit: int) -> None:
-        self._slots = slots
-        self._limit = limit
-        self._reserved: dict[str, int] = {}
-        self.held: set[str] = set()
-
-    def accept(self, host: str) -> bool:
-        if self._slots.taken(host) + self._reserved.get(host, 0) >= self._limit:
-            self.held.add(host)
-            return False
-        self._reserved[host] = self._reserved.get(host, 0) + 1
-        return True
 
 
 # A claim that found less than it had room for is not repeated for this long (a claim

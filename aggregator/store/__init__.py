@@ -14,7 +14,7 @@ the lease of a process that died expires by itself. Saving the result clears it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -32,12 +32,13 @@ from ..types import (
     FeedResult,
     FeedSource,
     FeedView,
+    HostRoom,
     RawEntry,
     SearchHit,
     StoredCounts,
 )
 from . import leases
-from .articles import ArticleStore, PagePlan
+from .articles import ArticleStore
 from .boundary import host_of, translated
 from .entries import apply_entries, entry_state, query_entries, recent_published
 from .feed_views import feed_views
@@ -48,7 +49,6 @@ from .story_views import StoryViews
 
 __all__ = [
     "ArticleStore",
-    "PagePlan",
     "Store",
     "StoryStore",
     "StoryViews",
@@ -63,15 +63,12 @@ class Store:
         self,
         session: Session,
         now: Callable[[], datetime],
-        pages: PagePlan | None = None,
         relink: timedelta | None = None,
     ) -> None:
-        """``pages``: with full text on, says which new entries' pages to fetch.
-        ``relink``: with deduplication on, how far back a new GUID or link may turn
+        """``relink``: with deduplication on, how far back a new GUID or link may turn
         out to be a known entry re-published (see identity.plan)."""
         self.session = session
         self.now = now
-        self.pages = pages
         self.relink = relink
 
     @property
@@ -147,17 +144,17 @@ class Store:
         *,
         limit: int,
         lease: timedelta,
-        accept: Callable[[str], bool] = lambda host: True,
+        room: HostRoom | None = None,
         busy_hosts: Collection[str] = (),
         force: bool = False,
         polled_before: datetime | None = None,
-    ) -> list[DueFeed]:
-        """Lease up to ``limit`` due feeds to ``owner`` and return them.
+    ) -> tuple[list[DueFeed], set[str]]:
+        """Lease up to ``limit`` due feeds to ``owner``; return them, and the hosts
+        whose cap held a due feed back.
 
         Args:
             sources: the configured feeds by URL (their schedule bounds).
-            accept: called with each candidate's host, in due order; False skips the
-                feed for now (the per-host cap); True reserves a place for it.
+            room: the per-host cap: a feed whose host has no place left stays due.
             busy_hosts: hosts with no place left: left out of the query altogether,
                 so that one host with many due feeds cannot hide the others.
             force: due or not (but never a feed another process holds, nor a host
@@ -190,18 +187,20 @@ class Store:
             )
         query = query.order_by(Feed.next_poll_at.is_not(None), Feed.next_poll_at, Feed.id)
         query = leases.claimable(query, Feed, now, limit=limit, busy_hosts=busy_hosts)
-        picked = leases.pick(
+        picked, held = leases.pick(
             self.session.execute(query),
             limit,
-            # Not another process's feeds.yaml's, and a place left on its host.
-            lambda feed: feed.url in sources and accept(feed.host),
             lambda feed: _due_feed(feed, sources[feed.url]),
+            lambda feed: feed.host,
+            room,
+            # Not another process's feeds.yaml's.
+            wanted=lambda feed: feed.url in sources,
         )
         claimed = [due for _, due in picked]
         if claimed:
             ids = [due.feed_id for due in claimed]
             leases.take(self.session, Feed.id, ids, owner, now + lease)
-        return claimed
+        return claimed, held
 
     @translated
     def due_count(self, urls: Sequence[str], *, force: bool = False) -> int:
@@ -224,12 +223,15 @@ class Store:
         return leases.release(self.session, Feed, owner)
 
     @translated
-    def expire_leases(self, is_dead: Callable[[str], bool]) -> int:
-        """End the leases of owners that ``is_dead`` says no longer run.
+    def lease_owners(self) -> list[str]:
+        """Who holds feed leases now (for the caller to tell which no longer run)."""
+        return leases.owners(self.session, Feed)
 
-        A lease of a killed process would otherwise keep its feeds until it runs out.
-        """
-        return leases.expire(self.session, Feed, is_dead)
+    @translated
+    def expire_leases(self, dead: Collection[str]) -> int:
+        """End the leases of owners that no longer run (``dead``): a killed process's
+        lease would otherwise keep its feeds until it runs out."""
+        return leases.expire(self.session, Feed, dead)
 
     @translated
     def block_host(self, host: str, until: datetime, reason: str) -> None:
@@ -253,13 +255,17 @@ class Store:
 
     @translated
     def apply_entries(
-        self, due: DueFeed, by_key: dict[str, RawEntry], plan: EntryPlan, now: datetime
+        self,
+        feed_id: int,
+        by_key: dict[str, RawEntry],
+        plan: EntryPlan,
+        now: datetime,
+        skips: Mapping[str, str | None] | None = None,
     ) -> StoredCounts:
-        """Store a poll's new and edited entries as planned; with full text on, queue
-        the new ones' pages (or record why not)."""
-        pages, source = self.pages, due.source
-        skip = None if pages is None else (lambda entry: pages(source, entry))
-        return apply_entries(self.session, due.feed_id, by_key, plan, now, skip)
+        """Store a poll's new and edited entries as planned; with full text on
+        (``skips``: by key, why a new entry's page is not fetched, else None), queue
+        the new ones' pages or record why not."""
+        return apply_entries(self.session, feed_id, by_key, plan, now, skips)
 
     @translated
     def recent_published(self, feed_id: int) -> list[datetime]:

@@ -17,13 +17,12 @@ from sqlalchemy import Table, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from ..types import ArticleResult, DueArticle, FeedSource, PageBacklog, PageStatus, RawEntry
+from ..types import ArticleResult, DueArticle, HostRoom, PageBacklog, PageStatus, RawEntry
 from . import leases
 from .boundary import host_of, translated
 from .models import Article, Entry, Feed, Host
 
 # Why a new entry's page is not fetched, or None when it is (extract.skip_reason).
-PagePlan = Callable[[FeedSource, RawEntry], str | None]
 _RETRYABLE = (PageStatus.PENDING, PageStatus.FAILED)
 
 
@@ -88,12 +87,12 @@ class ArticleStore:
         *,
         limit: int,
         lease: timedelta,
-        accept: Callable[[str], bool] = lambda host: True,
+        room: HostRoom | None = None,
         busy_hosts: Collection[str] = (),
     ) -> list[DueArticle]:
         """Lease up to ``limit`` pages that are due to ``owner``, oldest due first.
 
-        ``accept`` and ``busy_hosts`` work as in Store.claim: the per-host cap, shared
+        ``room`` and ``busy_hosts`` work as in Store.claim: the per-host cap, shared
         with feeds. Hosts under a Retry-After are left out.
         """
         now = self.now()
@@ -117,8 +116,8 @@ class ArticleStore:
             .order_by(Article.next_attempt_at, Article.entry_id)
         )
         query = leases.claimable(query, Article, now, limit=limit, busy_hosts=busy_hosts)
-        picked = leases.pick(
-            self.session.execute(query), limit, lambda row: accept(row.host), _due_article
+        picked, _ = leases.pick(
+            self.session.execute(query), limit, _due_article, lambda row: row.host, room
         )
         claimed = [due for _, due in picked]
         kept = [row.entry_id for row, _ in picked if row.kept]
@@ -140,14 +139,11 @@ class ArticleStore:
     def save(
         self,
         owner: str,
-        results: Sequence[ArticleResult],
-        retry_at: Callable[[ArticleResult, datetime], datetime | None],
+        results: Sequence[tuple[ArticleResult, datetime | None]],
+        now: datetime,
     ) -> list[tuple[bool, datetime | None]]:
-        """Record fetches and extractions; end their leases.
-
-        Args:
-            retry_at: when a failed page is tried again (None: given up), from the
-                result and the time now.
+        """Record fetches and extractions, each with when a failed page is tried again
+        (None: given up, or it succeeded); end their leases.
 
         Returns:
             Per result: whether it was stored (False: ``owner`` no longer holds the
@@ -156,11 +152,9 @@ class ArticleStore:
         A failure keeps the text of an earlier success (a page that has since gone
         loses nothing already extracted).
         """
-        now = self.now()
         articles = cast(Table, Article.__table__)
         saved: list[tuple[bool, datetime | None]] = []
-        for result in results:
-            retry = None if result.article is not None else retry_at(result, now)
+        for result, retry in results:
             done = self.session.connection().execute(
                 update(articles)
                 .where(
@@ -178,9 +172,14 @@ class ArticleStore:
         return leases.release(self.session, Article, owner)
 
     @translated
-    def expire_leases(self, is_dead: Callable[[str], bool]) -> int:
+    def lease_owners(self) -> list[str]:
+        """Who holds page leases now."""
+        return leases.owners(self.session, Article)
+
+    @translated
+    def expire_leases(self, dead: Collection[str]) -> int:
         """End the page leases of owners that no longer run (see Store.expire_leases)."""
-        return leases.expire(self.session, Article, is_dead)
+        return leases.expire(self.session, Article, dead)
 
     @translated
     def retry_failed(self) -> int:
@@ -197,18 +196,20 @@ class ArticleStore:
         return int(getattr(result, "rowcount", 0) or 0)
 
     @translated
-    def requeue_all(self, skip: Callable[[str, RawEntry], str | None]) -> int:
-        """Make every page due again (``extract --all``), and queue the pages of
-        entries stored before full text existed (as their feed's ``full_text`` says:
-        ``skip`` takes the feed's URL and the entry). Skipped pages stay skipped; kept
-        pages (``extract: keep_html``) are extracted again without a request."""
-        now = self.now()
+    def requeue_all(self) -> int:
+        """Make every page due again (``extract --all``); how many. Skipped pages stay
+        skipped; kept pages (``extract: keep_html``) are extracted again without a
+        request."""
         changed = self.session.execute(
             update(Article)
             .where(Article.status.in_((PageStatus.OK, PageStatus.FAILED, PageStatus.PENDING)))
-            .values(status=PageStatus.PENDING, next_attempt_at=now, attempts=0)
+            .values(status=PageStatus.PENDING, next_attempt_at=self.now(), attempts=0)
         )
-        count = int(getattr(changed, "rowcount", 0) or 0)
+        return int(getattr(changed, "rowcount", 0) or 0)
+
+    @translated
+    def unqueued(self) -> dict[str, list[tuple[int, RawEntry]]]:
+        """Entries stored before full text existed (no page row), by feed URL."""
         orphans = self.session.execute(
             select(Feed.url, Entry)
             .join(Feed, Feed.id == Entry.feed_id)
@@ -229,11 +230,14 @@ class ArticleStore:
                 updated=entry.updated,
             )
             by_feed.setdefault(feed_url, []).append((entry.id, raw))
-        for feed_url, new in by_feed.items():
-            reasons = {entry_id: skip(feed_url, raw) for entry_id, raw in new}
-            queue_pages(self.session, new, reasons, now)
-            count += sum(1 for reason in reasons.values() if reason is None)
-        return count
+        return by_feed
+
+    @translated
+    def queue(self, new: Sequence[tuple[int, RawEntry]], skip: Mapping[int, str | None]) -> int:
+        """Queue the pages of stored entries, or record them as skipped with the reason
+        ``skip`` gives (by entry id); how many were queued."""
+        queue_pages(self.session, new, skip, self.now())
+        return sum(1 for entry_id, _ in new if skip.get(entry_id) is None)
 
     @translated
     def backlog(self) -> PageBacklog:

@@ -3,7 +3,7 @@ identity.py makes of them, and the entries query."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection, Mapping
 from datetime import datetime
 from typing import Any, cast
 
@@ -89,23 +89,23 @@ def apply_entries(
     by_key: dict[str, RawEntry],
     plan: EntryPlan,
     now: datetime,
-    skip_page: Callable[[RawEntry], str | None] | None = None,
+    skips: Mapping[str, str | None] | None = None,
 ) -> StoredCounts:
     """Insert the plan's new entries and update its edited ones; the caller owns the
-    transaction. With ``skip_page`` (full text on), each new entry's article page is
-    queued, or recorded as skipped with the reason it gives; an edited entry whose
-    link changed has its page fetched again."""
+    transaction. With ``skips`` (full text on: by key, why a new entry's page is not
+    fetched, or None), each new entry's article page is queued or recorded as
+    skipped; an edited entry whose link changed has its page fetched again."""
     for edit in plan.edits:
         entry = by_key[edit.key]
         values = _row(feed_id, edit.key, entry, now)
         del values["first_seen"]
         session.execute(update(Entry).where(Entry.id == edit.entry_id).values(**values))
-    if skip_page is not None:
+    if skips is not None:
         moved = [(edit.entry_id, by_key[edit.key]) for edit in plan.edits if edit.page_moved]
         if moved:
             requeue_pages(session, moved, now)
     new_rows = [_row(feed_id, key, by_key[key], now) for key in plan.new]
-    inserted = _insert(session, new_rows, by_key, now, skip_page) if new_rows else 0
+    inserted = _insert(session, new_rows, by_key, now, skips) if new_rows else 0
     return StoredCounts(new=inserted, updated=len(plan.edits))
 
 
@@ -114,7 +114,7 @@ def _insert(
     new_rows: list[dict[str, Any]],
     by_key: dict[str, RawEntry],
     now: datetime,
-    skip_page: Callable[[RawEntry], str | None] | None,
+    skips: Mapping[str, str | None] | None,
 ) -> int:
     """Insert new entries, each with a membership waiting for the deduplicator and,
     with full text on, its page queued (or skipped); how many were inserted."""
@@ -134,10 +134,9 @@ def _insert(
             insert_into(session, StoryEntry).on_conflict_do_nothing(),
             [{"entry_id": row.id, "pinned": False} for row in stored],
         )
-    if skip_page is not None and stored:
+    if skips is not None and stored:
         new = [(row.id, by_key[row.key]) for row in stored]
-        reasons = {entry_id: skip_page(entry) for entry_id, entry in new}
-        queue_pages(session, new, reasons, now)
+        queue_pages(session, new, {row.id: skips.get(row.key) for row in stored}, now)
     return len(stored)
 
 

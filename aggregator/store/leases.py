@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, or_, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from ..types import HostRoom
 from .models import Article, Feed, Host
 
 Leased = type[Feed] | type[Article]
@@ -41,18 +42,30 @@ def claimable(
 def pick(
     rows: Iterable[T],
     limit: int,
-    wanted: Callable[[T], bool],
     made: Callable[[T], R],
-) -> list[tuple[T, R]]:
-    """Up to ``limit`` of ``rows``, in order, that ``wanted`` takes (it reserves the
-    row's place on its host: the per-host cap), each with what ``made`` makes of it."""
+    host_of: Callable[[T], str],
+    room: HostRoom | None,
+    wanted: Callable[[T], bool] = lambda row: True,
+) -> tuple[list[tuple[T, R]], set[str]]:
+    """Up to ``limit`` of ``rows``, in order, that are ``wanted`` and have a place
+    left on their host (``room``: the per-host cap), each with what ``made`` makes of
+    it; and the hosts that had no place left for a row."""
     picked: list[tuple[T, R]] = []
+    reserved: dict[str, int] = {}
+    held: set[str] = set()
     for row in rows:
         if len(picked) == limit:
             break
-        if wanted(row):
-            picked.append((row, made(row)))
-    return picked
+        if not wanted(row):
+            continue
+        if room is not None:
+            host = host_of(row)
+            if room.taken.get(host, 0) + reserved.get(host, 0) >= room.limit:
+                held.add(host)
+                continue
+            reserved[host] = reserved.get(host, 0) + 1
+        picked.append((row, made(row)))
+    return picked, held
 
 
 def take(
@@ -77,14 +90,18 @@ def release(session: Session, model: Leased, owner: str) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-def expire(session: Session, model: Leased, is_dead: Callable[[str], bool]) -> int:
-    """End the leases of owners that ``is_dead`` says no longer run (a killed process's
-    rows would otherwise wait until its leases run out)."""
+def owners(session: Session, model: Leased) -> list[str]:
+    """Who holds leases on ``model``'s rows now."""
     query = select(model.lease_owner).where(model.lease_owner.is_not(None)).distinct()
-    owners = session.scalars(query).all()
-    dead = [owner for owner in owners if owner and is_dead(owner)]
+    return [owner for owner in session.scalars(query) if owner]
+
+
+def expire(session: Session, model: Leased, dead: Collection[str]) -> int:
+    """End the leases of owners that no longer run (a killed process's rows would
+    otherwise wait until its leases run out)."""
     if not dead:
         return 0
+    dead = list(dead)
     result = session.execute(
         update(model).where(model.lease_owner.in_(dead)).values(lease_owner=None, lease_until=None)
     )
