@@ -43,7 +43,7 @@ def test_the_domain_is_pure() -> None:
     code = (
         "import sys, aggregator.domain.schedule, aggregator.domain.decide, "
         "aggregator.domain.identity, aggregator.domain.dedup, "
-        "aggregator.domain.story_index, aggregator.domain.textsim; "
+        "aggregator.domain.story_index, aggregator.domain.copies, aggregator.domain.textsim; "
         "print(' '.join(sorted(sys.modules)))"
     )
     loaded = set(

@@ -128,6 +128,17 @@ def guid_is_address(guid: str | None) -> bool:
     )
 
 
+@dataclass
+class Indexed:
+    """One entry of the window as the index holds it."""
+
+    item: Item  # without its terms: they are in ``vector`` and the document frequencies
+    story_id: int
+    stamp: float
+    vector: dict[str, float]  # unit TF-IDF vector, as of its arrival
+    pinned: bool = False
+
+
 @dataclass(frozen=True)
 class Merge:
     """Two stories found to be one: ``absorbed``'s entries go to ``into``."""

@@ -1,6 +1,7 @@
-"""The index stories are decided against: the entries of the recent window by
-address, shingle and term, their stories' centroids and times, and the decision for
-one entry (dedup.py says what each piece of evidence means and where it holds).
+"""The index stories are decided against: the entries of the recent window (by
+address and shingle in copies.py, by term here), their stories' centroids and
+times, and the decision for one entry (dedup.py says what each piece of evidence
+means and where it holds).
 Pure: no database, no clock.
 
 Cost per entry is bounded by the window, not by what is stored: candidates come from
@@ -19,23 +20,20 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from ..types import Relation
-from ..urls import names_an_article
+from .copies import Copies
 from .dedup import (
     BURST,
     CONFLICT,
-    FEED_FURNITURE,
-    MAX_POSTING,
     MAX_TERM_STORIES,
     PSEUDO_DOCUMENTS,
     REFERENCE,
     RUNNER_UP,
     Decision,
+    Indexed,
     Item,
     Merge,
     Thresholds,
-    guid_is_address,
 )
-from .identity import REPOST_JACCARD
 
 K = TypeVar("K")
 
@@ -89,24 +87,14 @@ class _Story:
         self.time = self.times[bisect.bisect_left(self.times, self.times[-1] - BURST)]
 
 
-@dataclass
-class _Entry:
-    item: Item
-    story_id: int
-    stamp: float
-    vector: dict[str, float]  # unit TF-IDF vector, as of its arrival
-    pinned: bool = False
-
-
 class Index:
     """Entries of the recent window, by address, shingle and term; their stories."""
 
     def __init__(self, thresholds: Thresholds) -> None:
         self.thresholds = thresholds
-        self._entries: dict[int, _Entry] = {}
+        self._entries: dict[int, Indexed] = {}
         self._stories: dict[int, _Story] = defaultdict(_Story)
-        self._addresses: dict[str, set[int]] = defaultdict(set)
-        self._shingles: dict[int, set[int]] = defaultdict(set)
+        self._copies = Copies(thresholds, self._entries)
         # term -> story -> the term's weight in the story's centroid (unnormalised)
         self._term_stories: dict[str, dict[int, float]] = defaultdict(dict)
         self._df: dict[str, int] = defaultdict(int)
@@ -137,77 +125,10 @@ class Index:
     def decide(self, item: Item) -> Decision:
         """The story ``item`` belongs to, and why (it is not added: see ``add``)."""
         return (
-            self._same_address(item)
-            or self._same_text(item)
+            self._copies.same_address(item)
+            or self._copies.same_text(item)
             or self._same_event(item)
             or Decision(item.entry_id, None, Relation.FIRST)
-        )
-
-    def _same_address(self, item: Item) -> Decision | None:
-        for signal, address in (
-            ("canonical-url", item.canonical_url),
-            ("page-canonical", item.page_url),
-            ("guid", item.guid if guid_is_address(item.guid) else None),
-        ):
-            if not address or not names_an_article(address):
-                continue
-            for other in sorted(self._addresses.get(address, ())):
-                known = self._entries[other]
-                # Within a feed one GUID is one entry already; the same address under
-                # two GUIDs (the feed lists both) is the same article, though.
-                if signal == "guid" and known.item.feed_id == item.feed_id:
-                    continue
-                if self._near(item, known):
-                    return Decision(
-                        item.entry_id, known.story_id, Relation.DUPLICATE, signal, 1.0, other
-                    )
-        return None
-
-    def _same_text(self, item: Item) -> Decision | None:
-        limits = self.thresholds
-        if len(item.sketch) < limits.min_shingles:
-            return None
-        shared: dict[int, int] = defaultdict(int)
-        for value in item.sketch:
-            posting = self._shingles.get(value)
-            if not posting or len(posting) > MAX_POSTING:
-                continue
-            # A shingle that other entries of the same feed carry too is the feed's
-            # furniture (a footer, "The post ... appeared first on ..."), not its text.
-            own = sum(1 for other in posting if self._entries[other].item.feed_id == item.feed_id)
-            if own >= FEED_FURNITURE:
-                continue
-            for other in posting:
-                shared[other] += 1
-        best: tuple[bool, float, int] | None = None
-        for other, count in shared.items():
-            known = self._entries[other]
-            smaller = min(len(item.sketch), len(known.item.sketch))
-            jaccard = count / (len(item.sketch) + len(known.item.sketch) - count)
-            containment = count / smaller
-            if self._entries[other].item.feed_id == item.feed_id:
-                # Within a feed only a re-post is a copy (a feed's teasers all look alike).
-                whole, containment = jaccard >= REPOST_JACCARD, 0.0
-            else:
-                whole = jaccard >= limits.jaccard
-            if not whole and (smaller < limits.min_shingles or containment < limits.containment):
-                continue
-            if not self._near(item, known):
-                continue
-            # The same whole text beats a copy inside a longer one.
-            candidate = (whole, jaccard if whole else containment, -other)
-            if best is None or candidate > best:
-                best = candidate
-        if best is None:
-            return None
-        whole, score, other = best[0], best[1], -best[2]
-        return Decision(
-            item.entry_id,
-            self._entries[other].story_id,
-            Relation.DUPLICATE,
-            "shingles" if whole else "containment",
-            round(score, 4),
-            other,
         )
 
     def _same_event(self, item: Item) -> Decision | None:
@@ -336,9 +257,6 @@ class Index:
             todo.append(into)
         return found
 
-    def _near(self, item: Item, known: _Entry) -> bool:
-        return abs(item.when.timestamp() - known.stamp) <= self.thresholds.window
-
     def _vector(self, item: Item) -> dict[str, float]:
         """TF-IDF (document frequencies of the reference set, the item counted in),
         unit length; computed once per item."""
@@ -390,12 +308,8 @@ class Index:
         # Its terms are in its vector and the document frequencies already: not kept
         # twice (they are most of an entry's memory).
         kept = replace(item, terms={}, order=())
-        self._entries[item.entry_id] = _Entry(kept, story_id, stamp, vector, pinned)
-        for address in (item.canonical_url, item.page_url, item.guid):
-            if address:
-                self._addresses[address].add(item.entry_id)
-        for value in item.sketch:
-            self._shingles[value].add(item.entry_id)
+        self._entries[item.entry_id] = Indexed(kept, story_id, stamp, vector, pinned)
+        self._copies.add(item)
         self.count(item.entry_id, item.terms)
         self._join(self._entries[item.entry_id], story_id)
         heapq.heappush(self._by_time, (stamp, item.entry_id))
@@ -428,7 +342,7 @@ class Index:
         for entry_id in story.members:
             self._entries[entry_id].story_id = new
 
-    def _join(self, known: _Entry, story_id: int) -> None:
+    def _join(self, known: Indexed, story_id: int) -> None:
         story = self._stories[story_id]
         alone = not story.members
         story.members.add(known.item.entry_id)
@@ -449,7 +363,7 @@ class Index:
             totals[story_id] = totals.get(story_id, 0.0) + weight
             story.terms.add(term)
 
-    def _leave(self, known: _Entry) -> None:
+    def _leave(self, known: Indexed) -> None:
         story = self._stories[known.story_id]
         story.members.discard(known.item.entry_id)
         del story.times[bisect.bisect_left(story.times, known.stamp)]
@@ -487,19 +401,6 @@ class Index:
         if known is None:
             return
         self._leave(known)
-        item = known.item
-        for address in (item.canonical_url, item.page_url, item.guid):
-            if address:
-                _discard(self._addresses, address, entry_id)
-        for value in item.sketch:
-            _discard(self._shingles, value, entry_id)
+        self._copies.remove(known.item)
         # Its terms stay counted in the document frequencies until REFERENCE newer
         # entries push them out.
-
-
-def _discard(index: dict[K, set[int]], key: K, entry_id: int) -> None:
-    members = index.get(key)
-    if members is not None:
-        members.discard(entry_id)
-        if not members:
-            del index[key]

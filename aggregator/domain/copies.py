@@ -1,0 +1,129 @@
+"""Is this entry a copy of one the window holds? The same article under another
+address in another feed (canonical URL, the page's rel=canonical, a URL-like GUID),
+or the same text (wire copy, a re-post, a trimmed or extended copy). Pure. Held by
+story_index.Index, which owns the window's entries; dedup.py says what the evidence
+means and where it holds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import TypeVar
+
+from ..types import Relation
+from ..urls import names_an_article
+from .dedup import (
+    FEED_FURNITURE,
+    MAX_POSTING,
+    Decision,
+    Indexed,
+    Item,
+    Thresholds,
+    guid_is_address,
+)
+from .identity import REPOST_JACCARD
+
+K = TypeVar("K")
+
+
+class Copies:
+    """The window's entries by address and by sampled shingle."""
+
+    def __init__(self, thresholds: Thresholds, entries: Mapping[int, Indexed]) -> None:
+        self.thresholds = thresholds
+        self._entries = entries
+        self._addresses: dict[str, set[int]] = defaultdict(set)
+        self._shingles: dict[int, set[int]] = defaultdict(set)
+
+    def same_address(self, item: Item) -> Decision | None:
+        for signal, address in (
+            ("canonical-url", item.canonical_url),
+            ("page-canonical", item.page_url),
+            ("guid", item.guid if guid_is_address(item.guid) else None),
+        ):
+            if not address or not names_an_article(address):
+                continue
+            for other in sorted(self._addresses.get(address, ())):
+                known = self._entries[other]
+                # Within a feed one GUID is one entry already; the same address under
+                # two GUIDs (the feed lists both) is the same article, though.
+                if signal == "guid" and known.item.feed_id == item.feed_id:
+                    continue
+                if self._near(item, known):
+                    return Decision(
+                        item.entry_id, known.story_id, Relation.DUPLICATE, signal, 1.0, other
+                    )
+        return None
+
+    def same_text(self, item: Item) -> Decision | None:
+        limits = self.thresholds
+        if len(item.sketch) < limits.min_shingles:
+            return None
+        shared: dict[int, int] = defaultdict(int)
+        for value in item.sketch:
+            posting = self._shingles.get(value)
+            if not posting or len(posting) > MAX_POSTING:
+                continue
+            # A shingle that other entries of the same feed carry too is the feed's
+            # furniture (a footer, "The post ... appeared first on ..."), not its text.
+            own = sum(1 for other in posting if self._entries[other].item.feed_id == item.feed_id)
+            if own >= FEED_FURNITURE:
+                continue
+            for other in posting:
+                shared[other] += 1
+        best: tuple[bool, float, int] | None = None
+        for other, count in shared.items():
+            known = self._entries[other]
+            smaller = min(len(item.sketch), len(known.item.sketch))
+            jaccard = count / (len(item.sketch) + len(known.item.sketch) - count)
+            containment = count / smaller
+            if self._entries[other].item.feed_id == item.feed_id:
+                # Within a feed only a re-post is a copy (a feed's teasers all look alike).
+                whole, containment = jaccard >= REPOST_JACCARD, 0.0
+            else:
+                whole = jaccard >= limits.jaccard
+            if not whole and (smaller < limits.min_shingles or containment < limits.containment):
+                continue
+            if not self._near(item, known):
+                continue
+            # The same whole text beats a copy inside a longer one.
+            candidate = (whole, jaccard if whole else containment, -other)
+            if best is None or candidate > best:
+                best = candidate
+        if best is None:
+            return None
+        whole, score, other = best[0], best[1], -best[2]
+        return Decision(
+            item.entry_id,
+            self._entries[other].story_id,
+            Relation.DUPLICATE,
+            "shingles" if whole else "containment",
+            round(score, 4),
+            other,
+        )
+
+    def _near(self, item: Item, known: Indexed) -> bool:
+        return abs(item.when.timestamp() - known.stamp) <= self.thresholds.window
+
+    def add(self, item: Item) -> None:
+        for address in (item.canonical_url, item.page_url, item.guid):
+            if address:
+                self._addresses[address].add(item.entry_id)
+        for value in item.sketch:
+            self._shingles[value].add(item.entry_id)
+
+    def remove(self, item: Item) -> None:
+        for address in (item.canonical_url, item.page_url, item.guid):
+            if address:
+                _discard(self._addresses, address, item.entry_id)
+        for value in item.sketch:
+            _discard(self._shingles, value, item.entry_id)
+
+
+def _discard(index: dict[K, set[int]], key: K, entry_id: int) -> None:
+    members = index.get(key)
+    if members is not None:
+        members.discard(entry_id)
+        if not members:
+            del index[key]
