@@ -17,7 +17,8 @@ flow::
                      (which entries are new, edited, re-published)
                      runtime/extractor ─ sources/fetch, sources/extract
                                         runtime/deduplicator ─ domain/dedup,
-                                        domain/story_index, domain/textsim
+                                        domain/story_index, domain/copies,
+                                        domain/textsim
         runtime/drive: one thread runs the poller and the extractor together,
         each on a runtime/runner (leased work in a thread pool; runtime/workers:
         per-host slots, HTTP clients, storing finished work)
