@@ -133,6 +133,63 @@ def _why_not_served(host: str, port: int, error: OSError) -> str:
     return f"cannot serve on {where}: {error.strerror or error}"
 
 
+class _Handler(BaseHTTPRequestHandler):
+    """One request to a StatusServer (``status``: set on the class made per server)."""
+
+    status: StatusServer
+
+    def do_HEAD(self) -> None:
+        # The same answer without its body (uptime checkers, curl -I).
+        self.do_GET()
+
+    def do_GET(self) -> None:
+        # Decoded: a tag such as "café" is requested as /tags/caf%C3%A9/...
+        path = unquote(self.path.split("?", 1)[0])
+        if path == "/":
+            index = index_page(self.status.documents.paths())
+            self._send(200, "text/html; charset=utf-8", index)
+        elif path == "/healthz":
+            code, body = self.status.health()
+            self._send(code, "application/json", json.dumps(body).encode())
+        elif path == "/metrics":
+            self._send(200, CONTENT_TYPE_LATEST, self.status.metrics.render())
+        elif (document := self.status.documents.get(path.lstrip("/"))) is not None:
+            self._feed(document)
+        else:
+            self._send(404, "text/plain; charset=utf-8", b"not found\n")
+
+    def _feed(self, document: Document) -> None:
+        unchanged = not_modified(
+            document,
+            self.headers.get("If-None-Match"),
+            self.headers.get("If-Modified-Since"),
+        )
+        self.send_response(304 if unchanged else 200)
+        self.send_header("ETag", document.etag)
+        self.send_header("Last-Modified", format_datetime(document.updated, usegmt=True))
+        self.send_header("Cache-Control", "no-cache")
+        if unchanged:
+            self.end_headers()
+            return
+        self.send_header("Content-Type", document.media_type)
+        self.send_header("Content-Length", str(len(document.body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(document.body)
+
+    def _send(self, code: int, content_type: str, body: bytes) -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # requests are not events worth a log line each
+
+
 class StatusServer:
     """Serves the merged feed, /healthz (200 while the scheduler ticks, else 503) and
     /metrics."""
@@ -147,65 +204,15 @@ class StatusServer:
         feeds: FeedDocuments | None = None,
         problems: Callable[[], list[str]] = list,
     ) -> None:
-        status = self
-        documents = feeds or FeedDocuments()
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_HEAD(self) -> None:
-                # The same answer without its body (uptime checkers, curl -I).
-                self.do_GET()
-
-            def do_GET(self) -> None:
-                # Decoded: a tag such as "café" is requested as /tags/caf%C3%A9/...
-                path = unquote(self.path.split("?", 1)[0])
-                if path == "/":
-                    self._send(200, "text/html; charset=utf-8", index_page(documents.paths()))
-                elif path == "/healthz":
-                    code, body = status.health()
-                    self._send(code, "application/json", json.dumps(body).encode())
-                elif path == "/metrics":
-                    self._send(200, CONTENT_TYPE_LATEST, metrics.render())
-                elif (document := documents.get(path.lstrip("/"))) is not None:
-                    self._feed(document)
-                else:
-                    self._send(404, "text/plain; charset=utf-8", b"not found\n")
-
-            def _feed(self, document: Document) -> None:
-                unchanged = not_modified(
-                    document,
-                    self.headers.get("If-None-Match"),
-                    self.headers.get("If-Modified-Since"),
-                )
-                self.send_response(304 if unchanged else 200)
-                self.send_header("ETag", document.etag)
-                self.send_header("Last-Modified", format_datetime(document.updated, usegmt=True))
-                self.send_header("Cache-Control", "no-cache")
-                if unchanged:
-                    self.end_headers()
-                    return
-                self.send_header("Content-Type", document.media_type)
-                self.send_header("Content-Length", str(len(document.body)))
-                self.end_headers()
-                if self.command != "HEAD":
-                    self.wfile.write(document.body)
-
-            def _send(self, code: int, content_type: str, body: bytes) -> None:
-                self.send_response(code)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.send_header("Cache-Control", "no-store")
-                self.end_headers()
-                if self.command != "HEAD":
-                    self.wfile.write(body)
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass  # requests are not events worth a log line each
-
+        self.metrics = metrics
+        self.documents = feeds or FeedDocuments()
         self._last_tick = last_tick
         self._clock = clock
         self._problems = problems
         try:
-            self.httpd = ThreadingHTTPServer((host, port), Handler)
+            # The handler class is made per server: it answers for this one.
+            handler = type("Handler", (_Handler,), {"status": self})
+            self.httpd = ThreadingHTTPServer((host, port), handler)
         except OSError as e:
             raise ServeError(_why_not_served(host, port, e)) from e
         self.httpd.daemon_threads = True

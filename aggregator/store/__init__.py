@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, or_, select, update
+from sqlalchemy import Table, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -43,6 +43,7 @@ from .boundary import host_of, translated
 from .entries import apply_entries, entry_state, query_entries, recent_published
 from .feed_views import feed_views
 from .models import Feed, Host
+from .polls import record_polls
 from .search import search
 from .stories import StoryStore
 from .story_views import StoryViews
@@ -286,87 +287,10 @@ class Store:
         no longer holds (it ran out and another process took the feed) is left as that
         process will leave it (its entries, saved before, are stored all the same).
         """
-        unchanged: list[dict[str, Any]] = []
-        for due, result, intents in items:
+        for _, _, intents in items:
             if intents.hold is not None:
                 self.block_host(intents.hold.host, intents.hold.until, intents.hold.reason)
-            if result.not_modified and intents.move_to is None:
-                unchanged.append(
-                    {
-                        "b_id": due.feed_id,
-                        "b_owner": owner,
-                        "b_now": now,
-                        "b_etag": result.cache.etag,
-                        "b_last_modified": result.cache.last_modified,
-                        "b_next": intents.next_poll.at,
-                        "b_reason": intents.next_poll.reason,
-                    }
-                )
-            else:
-                self._record_poll(owner, due, result, intents, now)
-        if unchanged:
-            self.session.connection().execute(_NOT_MODIFIED, unchanged)
-
-    def _record_poll(
-        self, owner: str, due: DueFeed, result: FeedResult, intents: PollIntents, now: datetime
-    ) -> None:
-        values: dict[str, Any] = {
-            "last_polled_at": now,
-            "last_http_status": result.http_status,
-            "lease_owner": None,
-            "lease_until": None,
-            "next_poll_at": intents.next_poll.at,
-            "next_poll_reason": intents.next_poll.reason,
-        }
-        if intents.move_to is not None:
-            values["fetch_url"] = intents.move_to
-            values["host"] = host_of(intents.move_to)
-        if intents.disable is not None:
-            values["disabled_at"] = now
-            values["disabled_reason"] = intents.disable
-        if intents.rhythm is not None:
-            values["typical_gap_seconds"] = intents.rhythm.typical_gap
-            values["newest_published_at"] = intents.rhythm.newest
-        if result.error is not None:
-            values.update(
-                last_status="error",
-                last_error=str(result.error),
-                last_error_kind=result.error.kind,
-                error_count=Feed.error_count + 1,
-            )
-        elif result.parsed is None:
-            # WARNING: keep in sync with _NOT_MODIFIED below.
-            # A 304 may carry fresh validators; keep the old ones where it does not.
-            values.update(
-                _SUCCEEDED,
-                last_success_at=now,
-                last_status="not_modified",
-                etag=func.coalesce(result.cache.etag, Feed.etag),
-                last_modified=func.coalesce(result.cache.last_modified, Feed.last_modified),
-            )
-        else:
-            parsed = result.parsed
-            # A 200 replaces the validators: one it did not send must not be sent again.
-            values.update(
-                _SUCCEEDED,
-                last_success_at=now,
-                etag=result.cache.etag,
-                last_modified=result.cache.last_modified,
-                title=func.coalesce(parsed.title, Feed.title),
-                site_url=func.coalesce(parsed.link, Feed.site_url),
-                last_status="recovered" if parsed.warning else "ok",
-                last_error=parsed.warning,
-                ttl_seconds=parsed.ttl_seconds,
-                syndication_seconds=parsed.syndication_seconds,
-            )
-        # Core, not ORM: nothing loaded in this Session needs to follow the change (a
-        # claim always reloads the rows it takes), and this is the hot path of a poll.
-        feeds = cast(Table, Feed.__table__)
-        self.session.connection().execute(
-            update(feeds)
-            .where(feeds.c.id == due.feed_id, feeds.c.lease_owner == owner)
-            .values(**values)
-        )
+        record_polls(self.session, owner, items, now)
 
     # --- queries --------------------------------------------------------------------
 
@@ -413,36 +337,6 @@ class Store:
         yet in the database are listed too, never polled. Read-only.
         """
         return feed_views(self.session, configured, self.now())
-
-
-_FEEDS = cast(Table, Feed.__table__)
-# What any successful poll (200 or 304) resets on the feed's row.
-_SUCCEEDED: dict[str, Any] = {
-    "error_count": 0,
-    "last_error": None,
-    "last_error_kind": None,
-    "disabled_at": None,
-    "disabled_reason": None,
-}
-# A 304 of a feed that did not move, as one statement for many feeds (executemany).
-# WARNING: keep in sync with the not-modified branch of Store._record_poll.
-_NOT_MODIFIED = (
-    update(_FEEDS)
-    .where(_FEEDS.c.id == bindparam("b_id"), _FEEDS.c.lease_owner == bindparam("b_owner"))
-    .values(
-        last_polled_at=bindparam("b_now"),
-        last_http_status=304,
-        lease_owner=None,
-        lease_until=None,
-        last_success_at=bindparam("b_now"),
-        last_status="not_modified",
-        **_SUCCEEDED,
-        etag=func.coalesce(bindparam("b_etag"), _FEEDS.c.etag),
-        last_modified=func.coalesce(bindparam("b_last_modified"), _FEEDS.c.last_modified),
-        next_poll_at=bindparam("b_next"),
-        next_poll_reason=bindparam("b_reason"),
-    )
-)
 
 
 def _due_feed(feed: Any, source: FeedSource) -> DueFeed:

@@ -1,0 +1,144 @@
+"""Recording finished polls on their feeds' rows: what happened (status, caching
+data, errors) and what was decided of it (domain/decide.py: next poll, rhythm,
+disabling, a new address). Works from the state each feed had when claimed, so
+nothing is read back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import Table, bindparam, func, update
+from sqlalchemy.orm import Session
+
+from ..domain.decide import PollIntents
+from ..types import DueFeed, FeedResult
+from .boundary import host_of
+from .models import Feed
+
+
+def record_polls(
+    session: Session,
+    owner: str,
+    items: Sequence[tuple[DueFeed, FeedResult, PollIntents]],
+    now: datetime,
+) -> None:
+    """One UPDATE per feed, and the 304s, most polls of a running daemon, all in one
+    statement (see Store.record_polls)."""
+    unchanged: list[dict[str, Any]] = []
+    for due, result, intents in items:
+        if result.not_modified and intents.move_to is None:
+            unchanged.append(
+                {
+                    "b_id": due.feed_id,
+                    "b_owner": owner,
+                    "b_now": now,
+                    "b_etag": result.cache.etag,
+                    "b_last_modified": result.cache.last_modified,
+                    "b_next": intents.next_poll.at,
+                    "b_reason": intents.next_poll.reason,
+                }
+            )
+        else:
+            _record_poll(session, owner, due, result, intents, now)
+    if unchanged:
+        session.connection().execute(_NOT_MODIFIED, unchanged)
+
+
+def _record_poll(
+    session: Session,
+    owner: str,
+    due: DueFeed,
+    result: FeedResult,
+    intents: PollIntents,
+    now: datetime,
+) -> None:
+    values: dict[str, Any] = {
+        "last_polled_at": now,
+        "last_http_status": result.http_status,
+        "lease_owner": None,
+        "lease_until": None,
+        "next_poll_at": intents.next_poll.at,
+        "next_poll_reason": intents.next_poll.reason,
+    }
+    if intents.move_to is not None:
+        values["fetch_url"] = intents.move_to
+        values["host"] = host_of(intents.move_to)
+    if intents.disable is not None:
+        values["disabled_at"] = now
+        values["disabled_reason"] = intents.disable
+    if intents.rhythm is not None:
+        values["typical_gap_seconds"] = intents.rhythm.typical_gap
+        values["newest_published_at"] = intents.rhythm.newest
+    if result.error is not None:
+        values.update(
+            last_status="error",
+            last_error=str(result.error),
+            last_error_kind=result.error.kind,
+            error_count=Feed.error_count + 1,
+        )
+    elif result.parsed is None:
+        values.update(_not_modified(now, result.cache.etag, result.cache.last_modified))
+    else:
+        parsed = result.parsed
+        # A 200 replaces the validators: one it did not send must not be sent again.
+        values.update(
+            _SUCCEEDED,
+            last_success_at=now,
+            etag=result.cache.etag,
+            last_modified=result.cache.last_modified,
+            title=func.coalesce(parsed.title, Feed.title),
+            site_url=func.coalesce(parsed.link, Feed.site_url),
+            last_status="recovered" if parsed.warning else "ok",
+            last_error=parsed.warning,
+            ttl_seconds=parsed.ttl_seconds,
+            syndication_seconds=parsed.syndication_seconds,
+        )
+    # Core, not ORM: nothing loaded in this Session needs to follow the change (a
+    # claim always reloads the rows it takes), and this is the hot path of a poll.
+    feeds = cast(Table, Feed.__table__)
+    session.connection().execute(
+        update(feeds)
+        .where(feeds.c.id == due.feed_id, feeds.c.lease_owner == owner)
+        .values(**values)
+    )
+
+
+_FEEDS = cast(Table, Feed.__table__)
+# What any successful poll (200 or 304) resets on the feed's row.
+_SUCCEEDED: dict[str, Any] = {
+    "error_count": 0,
+    "last_error": None,
+    "last_error_kind": None,
+    "disabled_at": None,
+    "disabled_reason": None,
+}
+
+
+def _not_modified(now: Any, etag: Any, last_modified: Any) -> dict[str, Any]:
+    """A 304's columns, from values or from the bind parameters of _NOT_MODIFIED.
+    A 304 may carry fresh validators; the old ones stay where it does not."""
+    return {
+        **_SUCCEEDED,
+        "last_success_at": now,
+        "last_status": "not_modified",
+        "etag": func.coalesce(etag, _FEEDS.c.etag),
+        "last_modified": func.coalesce(last_modified, _FEEDS.c.last_modified),
+    }
+
+
+# A 304 of a feed that did not move, as one statement for many feeds (executemany).
+_NOT_MODIFIED = (
+    update(_FEEDS)
+    .where(_FEEDS.c.id == bindparam("b_id"), _FEEDS.c.lease_owner == bindparam("b_owner"))
+    .values(
+        last_polled_at=bindparam("b_now"),
+        last_http_status=304,
+        lease_owner=None,
+        lease_until=None,
+        next_poll_at=bindparam("b_next"),
+        next_poll_reason=bindparam("b_reason"),
+        **_not_modified(bindparam("b_now"), bindparam("b_etag"), bindparam("b_last_modified")),
+    )
+)
