@@ -21,7 +21,8 @@ from ..domain.dedup import REFERENCE, Item, Member, Thresholds, representative
 from ..domain.story_index import Index, assign
 from ..domain.textsim import figures, sketch, terms
 from ..store.boundary import Database
-from ..store.stories import EntryText, StoryFacts, StoryStore
+from ..store.entry_texts import EntryText
+from ..store.stories import StoryFacts, StoryStore
 from ..types import Assigned, PageStatus
 from ..urls import canonical_url
 from .logs import event

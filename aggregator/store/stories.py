@@ -11,7 +11,7 @@ first one's story (``changes``) before it decides.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from ..domain.dedup import Decision
 from ..types import PageStatus, Relation
 from .boundary import translated
+from .entry_texts import EntryText, entry_query, texts
 from .models import Article, Base, Entry, Feed, Story, StoryEntry, Tombstone
 from .retention import buried_since
 
@@ -41,82 +42,6 @@ _ADVISORY_LOCK = 0x61676772_64656475  # "aggr" "dedu"
 _CHUNK = 500
 # An entry whose own text is this long carries its article (no page needed).
 _FULL_TEXT_CHARS = 1000
-
-
-@dataclass(frozen=True)
-class EntryText:
-    """An entry as the deduplicator reads it."""
-
-    entry_id: int
-    feed_id: int
-    feed_url: str
-    published: datetime | None
-    first_seen: datetime
-    guid: str | None
-    url: str | None
-    canonical_url: str | None
-    title: str
-    text: str  # the article's text when extracted, else the feed's
-    page_canonical: str | None
-    story_id: int | None = None
-    seq: int | None = None
-    pinned: bool = False
-    # The article page: None (no page wanted, or stored before full text), pending,
-    # ok, failed, skipped.
-    article_status: str | None = None
-
-
-def _entry_columns() -> tuple[Any, ...]:
-    return (
-        Entry.id,
-        Entry.feed_id,
-        Feed.url,
-        Entry.published,
-        Entry.first_seen,
-        Entry.guid,
-        Entry.url,
-        Entry.canonical_url,
-        Entry.title,
-        Entry.content_text,
-        Article.text,
-        Article.canonical_url,
-        StoryEntry.story_id,
-        StoryEntry.seq,
-        StoryEntry.pinned,
-        Article.status,
-    )
-
-
-def _entry_query() -> Any:
-    return (
-        select(*_entry_columns())
-        .join(Feed, Entry.feed_id == Feed.id)
-        .join(StoryEntry, StoryEntry.entry_id == Entry.id)
-        .outerjoin(Article, Article.entry_id == Entry.id)
-    )
-
-
-def _texts(rows: Iterable[Any]) -> list[EntryText]:
-    return [
-        EntryText(
-            entry_id=row[0],
-            feed_id=row[1],
-            feed_url=row[2],
-            published=row[3],
-            first_seen=row[4],
-            guid=row[5],
-            url=row[6],
-            canonical_url=row[7],
-            title=row[8] or "",
-            text=row[10] or row[9] or "",
-            page_canonical=row[11],
-            story_id=row[12],
-            seq=row[13],
-            pinned=bool(row[14]),
-            article_status=row[15],
-        )
-        for row in rows
-    ]
 
 
 class StoryStore:
@@ -151,7 +76,7 @@ class StoryStore:
         or is not wanted, or it has been pending since before ``text_ready_before``
         (the feed's text will do)."""
         query = (
-            _entry_query()
+            entry_query()
             .where(
                 StoryEntry.story_id.is_(None),
                 or_(
@@ -165,19 +90,19 @@ class StoryStore:
             .order_by(func.coalesce(Entry.published, Entry.first_seen), Feed.url, Entry.key)
             .limit(limit)
         )
-        return _texts(self.session.execute(query))
+        return texts(self.session.execute(query))
 
     @translated
     def late_text(self, limit: int) -> list[EntryText]:
         """Entries grouped on their feed's text while their article page was pending,
         whose page is no longer pending: to be decided again on the article's text."""
         query = (
-            _entry_query()
+            entry_query()
             .where(StoryEntry.awaits_text.is_(True), Article.status != PageStatus.PENDING)
             .order_by(func.coalesce(Entry.published, Entry.first_seen), Feed.url, Entry.key)
             .limit(limit)
         )
-        return _texts(self.session.execute(query))
+        return texts(self.session.execute(query))
 
     @translated
     def settle(self, entry_ids: Collection[int]) -> None:
@@ -193,31 +118,31 @@ class StoryStore:
             return []
         when = func.coalesce(Entry.published, Entry.first_seen)
         query = (
-            _entry_query()
+            entry_query()
             .where(StoryEntry.story_id.is_not(None), when < before)
             .order_by(when.desc(), Entry.id.desc())
             .limit(limit)
         )
-        return _texts(self.session.execute(query))[::-1]
+        return texts(self.session.execute(query))[::-1]
 
     @translated
     def window(self, since: datetime) -> list[EntryText]:
         """Entries with a story published (else seen) since ``since``: what the
         in-memory index is rebuilt from at start."""
-        query = _entry_query().where(
+        query = entry_query().where(
             StoryEntry.story_id.is_not(None),
             or_(
                 Entry.published >= since,
                 and_(Entry.published.is_(None), Entry.first_seen >= since),
             ),
         )
-        return _texts(self.session.execute(query))
+        return texts(self.session.execute(query))
 
     @translated
     def changes(self, after_seq: int) -> list[EntryText]:
         """Memberships set since ``after_seq`` (by other processes, or by users)."""
-        query = _entry_query().where(StoryEntry.seq > after_seq).order_by(StoryEntry.seq)
-        return _texts(self.session.execute(query))
+        query = entry_query().where(StoryEntry.seq > after_seq).order_by(StoryEntry.seq)
+        return texts(self.session.execute(query))
 
     @translated
     def save(

@@ -1,0 +1,91 @@
+"""Entries as the deduplicator reads them: the entry, its feed, the article's text
+when it was extracted, and its membership."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from .models import Article, Entry, Feed, StoryEntry
+
+
+@dataclass(frozen=True)
+class EntryText:
+    """An entry as the deduplicator reads it."""
+
+    entry_id: int
+    feed_id: int
+    feed_url: str
+    published: datetime | None
+    first_seen: datetime
+    guid: str | None
+    url: str | None
+    canonical_url: str | None
+    title: str
+    text: str  # the article's text when extracted, else the feed's
+    page_canonical: str | None
+    story_id: int | None = None
+    seq: int | None = None
+    pinned: bool = False
+    # The article page: None (no page wanted, or stored before full text), pending,
+    # ok, failed, skipped.
+    article_status: str | None = None
+
+
+def _entry_columns() -> tuple[Any, ...]:
+    return (
+        Entry.id,
+        Entry.feed_id,
+        Feed.url,
+        Entry.published,
+        Entry.first_seen,
+        Entry.guid,
+        Entry.url,
+        Entry.canonical_url,
+        Entry.title,
+        Entry.content_text,
+        Article.text,
+        Article.canonical_url,
+        StoryEntry.story_id,
+        StoryEntry.seq,
+        StoryEntry.pinned,
+        Article.status,
+    )
+
+
+def entry_query() -> Any:
+    """Entries with their feed, membership and page (the caller adds the WHERE)."""
+    return (
+        select(*_entry_columns())
+        .join(Feed, Entry.feed_id == Feed.id)
+        .join(StoryEntry, StoryEntry.entry_id == Entry.id)
+        .outerjoin(Article, Article.entry_id == Entry.id)
+    )
+
+
+def texts(rows: Iterable[Any]) -> list[EntryText]:
+    """Rows of ``entry_query`` as EntryText."""
+    return [
+        EntryText(
+            entry_id=row[0],
+            feed_id=row[1],
+            feed_url=row[2],
+            published=row[3],
+            first_seen=row[4],
+            guid=row[5],
+            url=row[6],
+            canonical_url=row[7],
+            title=row[8] or "",
+            text=row[10] or row[9] or "",
+            page_canonical=row[11],
+            story_id=row[12],
+            seq=row[13],
+            pinned=bool(row[14]),
+            article_status=row[15],
+        )
+        for row in rows
+    ]
