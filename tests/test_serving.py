@@ -8,6 +8,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from aggregator.errors import ServeError
+from aggregator.output.serve import StatusServer
+from aggregator.runtime.metrics import Metrics
+
 from .conftest import FeedServer, wait_until, write_config
 from .test_daemon import _get, free_port
 from .test_poll import rss
@@ -59,3 +65,22 @@ def test_head_index_and_self_links_follow_serve_port(
     assert '<link rel="alternate" type="application/atom+xml" href="/feed.atom">' in page
     assert '<a href="/feed.rss">feed.rss</a>' in page
     assert '<a href="/healthz">healthz</a>' in page
+
+
+def test_the_endpoint_refuses_what_it_does_not_serve_and_names_bad_addresses() -> None:
+    status = StatusServer("127.0.0.1", 0, Metrics(), lambda: 0.0, clock=lambda: 1.0)
+    status.start()
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", status.port, timeout=5)
+        connection.request("POST", "/healthz", body=b"x")
+        assert connection.getresponse().status == 405
+        connection.close()
+        assert _head(status.port, "/healthz")[0] == 200
+        assert _head(status.port, "/no/such/feed.atom")[0] == 404
+        # Taken already: one clear error, the process goes on.
+        with pytest.raises(ServeError, match="in use"):
+            StatusServer("127.0.0.1", status.port, Metrics(), lambda: 0.0)
+    finally:
+        status.stop()
+    with pytest.raises(ServeError, match="no such address"):
+        StatusServer("192.0.2.1", 0, Metrics(), lambda: 0.0)  # TEST-NET-1: never local

@@ -1,4 +1,4 @@
-"""The daemon's small HTTP endpoint: the merged feed (/feed.atom, /feed.rss, /feed.json,
+"""The daemon's HTTP endpoint: the merged feed (/feed.atom, /feed.rss, /feed.json,
 /tags/TAG/feed.*, /searches/NAME/feed.*) with ETag and Last-Modified, /healthz and
 /metrics, and at / an index of them; HEAD on every path.
 
@@ -14,18 +14,24 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
-from urllib.parse import quote, unquote
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from prometheus_client import CONTENT_TYPE_LATEST
+from werkzeug.exceptions import HTTPException, NotFound
+from werkzeug.routing import Map, Rule
+from werkzeug.serving import WSGIRequestHandler, make_server, select_address_family
+from werkzeug.wrappers import Request, Response
 
 from ..errors import ServeError
 from ..runtime.metrics import Metrics
 from .publish import Document
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIEnvironment
 
 # The scheduler ticks every second; this much silence means it is stuck.
 STALE_AFTER = 60.0
@@ -133,66 +139,15 @@ def _why_not_served(host: str, port: int, error: OSError) -> str:
     return f"cannot serve on {where}: {error.strerror or error}"
 
 
-class _Handler(BaseHTTPRequestHandler):
-    """One request to a StatusServer (``status``: set on the class made per server)."""
-
-    status: StatusServer
-
-    def do_HEAD(self) -> None:
-        # The same answer without its body (uptime checkers, curl -I).
-        self.do_GET()
-
-    def do_GET(self) -> None:
-        # Decoded: a tag such as "café" is requested as /tags/caf%C3%A9/...
-        path = unquote(self.path.split("?", 1)[0])
-        if path == "/":
-            index = index_page(self.status.documents.paths())
-            self._send(200, "text/html; charset=utf-8", index)
-        elif path == "/healthz":
-            code, body = self.status.health()
-            self._send(code, "application/json", json.dumps(body).encode())
-        elif path == "/metrics":
-            self._send(200, CONTENT_TYPE_LATEST, self.status.metrics.render())
-        elif (document := self.status.documents.get(path.lstrip("/"))) is not None:
-            self._feed(document)
-        else:
-            self._send(404, "text/plain; charset=utf-8", b"not found\n")
-
-    def _feed(self, document: Document) -> None:
-        unchanged = not_modified(
-            document,
-            self.headers.get("If-None-Match"),
-            self.headers.get("If-Modified-Since"),
-        )
-        self.send_response(304 if unchanged else 200)
-        self.send_header("ETag", document.etag)
-        self.send_header("Last-Modified", format_datetime(document.updated, usegmt=True))
-        self.send_header("Cache-Control", "no-cache")
-        if unchanged:
-            self.end_headers()
-            return
-        self.send_header("Content-Type", document.media_type)
-        self.send_header("Content-Length", str(len(document.body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(document.body)
-
-    def _send(self, code: int, content_type: str, body: bytes) -> None:
-        self.send_response(code)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, format: str, *args: Any) -> None:
+class _Quiet(WSGIRequestHandler):
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         pass  # requests are not events worth a log line each
 
 
 class StatusServer:
     """Serves the merged feed, /healthz (200 while the scheduler ticks, else 503) and
-    /metrics."""
+    /metrics: a WSGI application (Werkzeug's routing, requests and responses) on
+    Werkzeug's threaded server."""
 
     def __init__(
         self,
@@ -209,16 +164,47 @@ class StatusServer:
         self._last_tick = last_tick
         self._clock = clock
         self._problems = problems
-        try:
-            # The handler class is made per server: it answers for this one.
-            handler = type("Handler", (_Handler,), {"status": self})
-            self.httpd = ThreadingHTTPServer((host, port), handler)
-        except OSError as e:
-            raise ServeError(_why_not_served(host, port, e)) from e
-        self.httpd.daemon_threads = True
+        self._routes = Map(
+            [
+                Rule("/", endpoint="index", methods=["GET"]),
+                Rule("/healthz", endpoint="health", methods=["GET"]),
+                Rule("/metrics", endpoint="metrics", methods=["GET"]),
+                Rule("/<path:name>", endpoint="document", methods=["GET"]),
+            ],
+            strict_slashes=False,
+        )
+        # Bound here, not by Werkzeug, which ends the process when it cannot bind.
+        listener = _listen(host, port)
+        self.httpd = make_server(
+            host, port, self, threaded=True, request_handler=_Quiet, fd=listener.fileno()
+        )
+        listener.close()  # the server holds its own duplicate of the socket
         self.host = host
-        self.port: int = self.httpd.server_address[1]
+        self.port: int = self.httpd.socket.getsockname()[1]
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="serve", daemon=True)
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        request = Request(environ)
+        try:
+            endpoint, values = self._routes.bind_to_environ(environ).match()
+        except NotFound:
+            endpoint, values = "missing", {}
+        except HTTPException as error:  # 405 for a POST; HEAD goes with GET
+            return error(environ, start_response)
+        response = self._answer(request, endpoint, values)
+        return response(environ, start_response)
+
+    def _answer(self, request: Request, endpoint: str, values: Mapping[str, Any]) -> Response:
+        if endpoint == "index":
+            return _plain(200, "text/html; charset=utf-8", index_page(self.documents.paths()))
+        if endpoint == "health":
+            code, body = self.health()
+            return _plain(code, "application/json", json.dumps(body).encode())
+        if endpoint == "metrics":
+            return _plain(200, CONTENT_TYPE_LATEST, self.metrics.render())
+        if endpoint == "document" and (document := self.documents.get(values["name"])):
+            return _feed(request, document)
+        return _plain(404, "text/plain; charset=utf-8", b"not found\n")
 
     def health(self) -> tuple[int, dict[str, Any]]:
         """503 when the scheduler has stopped ticking (restart the daemon); 200 while
@@ -242,3 +228,38 @@ class StatusServer:
     def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def _plain(code: int, content_type: str, body: bytes) -> Response:
+    response = Response(body, status=code, content_type=content_type)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _feed(request: Request, document: Document) -> Response:
+    """A merged feed document, or 304 when the client's copy is current."""
+    unchanged = not_modified(
+        document, request.headers.get("If-None-Match"), request.headers.get("If-Modified-Since")
+    )
+    if unchanged:
+        response = Response(status=304)
+    else:
+        response = Response(document.body, content_type=document.media_type)
+    response.headers["ETag"] = document.etag
+    response.headers["Last-Modified"] = format_datetime(document.updated, usegmt=True)
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port``, or ServeError saying why not."""
+    # The family Werkzeug will take the socket to be.
+    listener = socket.socket(select_address_family(host, port), socket.SOCK_STREAM)
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((host, port))
+        listener.listen(128)
+    except OSError as e:
+        listener.close()
+        raise ServeError(_why_not_served(host, port, e)) from e
+    return listener
