@@ -154,10 +154,16 @@ class Aggregator:
         limit: int | None = None,
         feeds: Collection[str] | None = None,
         ids: Collection[int] | None = None,
+        offset: int = 0,
     ) -> list[StoryView]:
         with self._reading() as session:
             return StoryViews(session).stories(
-                since=since, min_sources=min_sources, limit=limit, feeds=feeds, ids=ids
+                since=since,
+                min_sources=min_sources,
+                limit=limit,
+                feeds=feeds,
+                ids=ids,
+                offset=offset,
             )
 
     def export(

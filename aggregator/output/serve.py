@@ -26,12 +26,18 @@ from werkzeug.routing import Map, Rule
 from werkzeug.serving import WSGIRequestHandler, make_server, select_address_family
 from werkzeug.wrappers import Request, Response
 
-from ..errors import ServeError
+from ..errors import ServeError, StoreError
 from ..runtime.metrics import Metrics
 from .publish import Document
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
+
+    from ..api import Aggregator
+    from ..types import StoryView
+
+# Entries a search on the story page looks through for their stories.
+SEARCH_DEPTH = 1000
 
 # The scheduler ticks every second; this much silence means it is stuck.
 STALE_AFTER = 60.0
@@ -158,8 +164,12 @@ class StatusServer:
         clock: Callable[[], float] = time.time,
         feeds: FeedDocuments | None = None,
         problems: Callable[[], list[str]] = list,
+        reader: Aggregator | None = None,
     ) -> None:
+        """``reader``: what the story pages read, through the same API as the command
+        line; None: no pages, / is an index of what is served."""
         self.metrics = metrics
+        self._reader = reader
         self.documents = feeds or FeedDocuments()
         self._last_tick = last_tick
         self._clock = clock
@@ -169,6 +179,9 @@ class StatusServer:
                 Rule("/", endpoint="index", methods=["GET"]),
                 Rule("/healthz", endpoint="health", methods=["GET"]),
                 Rule("/metrics", endpoint="metrics", methods=["GET"]),
+                Rule("/stories/<int:story_id>", endpoint="story", methods=["GET"]),
+                Rule("/feeds", endpoint="feeds", methods=["GET"]),
+                Rule("/static/style.css", endpoint="style", methods=["GET"]),
                 Rule("/<path:name>", endpoint="document", methods=["GET"]),
             ],
             strict_slashes=False,
@@ -195,7 +208,7 @@ class StatusServer:
         return response(environ, start_response)
 
     def _answer(self, request: Request, endpoint: str, values: Mapping[str, Any]) -> Response:
-        if endpoint == "index":
+        if endpoint == "index" and self._reader is None:
             return _plain(200, "text/html; charset=utf-8", index_page(self.documents.paths()))
         if endpoint == "health":
             code, body = self.health()
@@ -204,7 +217,37 @@ class StatusServer:
             return _plain(200, CONTENT_TYPE_LATEST, self.metrics.render())
         if endpoint == "document" and (document := self.documents.get(values["name"])):
             return _feed(request, document)
+        if self._reader is not None and endpoint in ("index", "story", "feeds", "style"):
+            try:
+                return self._page(request, endpoint, values, self._reader)
+            except StoreError as e:  # a full disk, a lock held too long: try again
+                return _plain(503, "text/plain; charset=utf-8", f"{e}\n".encode())
         return _plain(404, "text/plain; charset=utf-8", b"not found\n")
+
+    def _page(
+        self, request: Request, endpoint: str, values: Mapping[str, Any], reader: Aggregator
+    ) -> Response:
+        from . import pages  # Jinja2 is loaded when a page is first asked for
+
+        served = self.documents.paths()
+        code = 200
+        if endpoint == "style":
+            response = Response(pages.stylesheet(), content_type="text/css; charset=utf-8")
+            response.headers["Cache-Control"] = "max-age=3600"
+            return response
+        if endpoint == "feeds":
+            body = pages.feeds_page(reader.feeds(), served=served)
+        elif endpoint == "story":
+            found = reader.stories(ids=[values["story_id"]])
+            if not found:
+                return _plain(404, "text/plain; charset=utf-8", b"no such story\n")
+            body = pages.story_page(found[0], served=served)
+        else:
+            code, body = _story_list(request, reader, served)
+        response = Response(body, status=code, content_type="text/html; charset=utf-8")
+        response.headers.update(pages.PAGE_HEADERS)
+        response.headers["Cache-Control"] = "no-store"
+        return response
 
     def health(self) -> tuple[int, dict[str, Any]]:
         """503 when the scheduler has stopped ticking (restart the daemon); 200 while
@@ -228,6 +271,74 @@ class StatusServer:
     def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def _story_list(request: Request, reader: Aggregator, served: list[str]) -> tuple[int, bytes]:
+    """/: a page of stories as the form's filters say; 400 with the reason when a
+    filter cannot be applied."""
+    from ..durations import parse_duration
+    from ..websearch import QueryError
+    from . import pages
+
+    args = request.args
+    filters = pages.Filters(
+        q=args.get("q", "").strip(),
+        tag=args.get("tag", "").strip(),
+        saved=args.get("saved", "").strip(),
+        min_sources=max(args.get("min_sources", 1, type=int) or 1, 1),
+        since=args.get("since", "").strip(),
+    )
+    page = max(args.get("page", 1, type=int) or 1, 1)
+    settings = reader.settings
+    tags = sorted({tag for source in settings.feeds for tag in source.tags})
+    searches = sorted(settings.output.searches)
+
+    def shown(stories: list[StoryView], more: bool, problem: str | None = None) -> bytes:
+        return pages.story_list(
+            stories,
+            page=page,
+            more=more,
+            served=served,
+            filters=filters,
+            tags=tags,
+            searches=searches,
+            problem=problem,
+        )
+
+    feeds = None
+    if filters.tag:
+        feeds = [source.url for source in settings.feeds if filters.tag in source.tags]
+    query, min_sources = filters.q, filters.min_sources
+    if filters.saved:
+        saved = settings.output.searches.get(filters.saved)
+        if saved is None:
+            return 400, shown([], False, f"There is no saved search named {filters.saved!r}.")
+        query = f"{saved.query} {query}".strip()
+        min_sources = max(min_sources, saved.min_sources)
+    since = None
+    if filters.since:
+        try:
+            since = reader.now() - timedelta(seconds=parse_duration(filters.since))
+        except ValueError:
+            return 400, shown([], False, f"{filters.since!r} is not a duration such as 24h or 7d.")
+    ids = None
+    if query:
+        try:
+            hits = reader.search(query, since=since, limit=SEARCH_DEPTH, feeds=feeds)
+        except QueryError as e:
+            return 400, shown([], False, f"Cannot search for that: {e}")
+        ids = {hit.entry.story_id for hit in hits if hit.entry.story_id is not None}
+    per = pages.PER_PAGE
+    # One more than a page: whether there are older ones.
+    rows = reader.stories(
+        since=since,
+        min_sources=min_sources,
+        feeds=feeds,
+        ids=ids,
+        limit=per + 1,
+        offset=(page - 1) * per,
+    )
+    return 200, shown(rows[:per], len(rows) > per)
 
 
 def _plain(code: int, content_type: str, body: bytes) -> Response:

@@ -179,6 +179,8 @@ class Daemon:
         serve = self.app.settings.serve
         if serve is None:
             return None
+        from ..api import Aggregator  # the pages read as the command line does
+
         return StatusServer(
             serve.host,
             serve.port,
@@ -186,6 +188,7 @@ class Daemon:
             lambda: self.last_tick,
             feeds=self.documents,
             problems=self.problems,
+            reader=Aggregator(self.app),
         )
 
     def problems(self) -> list[str]:

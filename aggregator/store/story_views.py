@@ -142,9 +142,11 @@ class StoryViews:
         limit: int | None = None,
         feeds: Collection[str] | None = None,
         ids: Collection[int] | None = None,
+        offset: int = 0,
     ) -> list[StoryView]:
         """Stories most recently changed first, each with its entries (earliest first).
-        ``feeds``: only stories one of these feeds (URLs) reported; ``ids``: only these."""
+        ``feeds``: only stories one of these feeds (URLs) reported; ``ids``: only these;
+        ``offset``: skip that many first (a page of a listing)."""
         query = _listed(since, min_sources)
         if feeds is not None:
             carried = (
@@ -156,6 +158,8 @@ class StoryViews:
             query = query.where(Story.id.in_(carried))
         if ids is not None:
             query = query.where(Story.id.in_(list(ids)))
+        if offset:
+            query = query.offset(offset)
         if limit:
             query = query.limit(limit)
         stories = list(self.session.scalars(query))

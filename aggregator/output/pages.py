@@ -1,0 +1,171 @@
+"""The story pages the daemon serves: every story with the outlets that carried it,
+and each story with its sources and the evidence that grouped them. Server-rendered
+HTML from Jinja2 templates that escape everything they are given; nothing is loaded
+from elsewhere (the CSS is ours, served beside the pages).
+
+Pure: stories in, bytes out. serve.py routes requests here and reads the stories
+through the same API as the command line (api.Aggregator.stories).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlencode, urlsplit
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ..types import FeedView, StoryMemberView, StoryView
+
+# Served with every page: nothing but our own stylesheet and pages may load, and
+# nothing may frame them.
+PAGE_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+        "frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+FEED_TYPES = {
+    "atom": "application/atom+xml",
+    "rss": "application/rss+xml",
+    "json": "application/feed+json",
+}
+PER_PAGE = 50
+
+
+@functools.cache
+def _environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader("aggregator.output", "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["when"] = _when
+    environment.filters["web"] = web_link
+    environment.filters["outlets"] = _outlets
+    environment.filters["evidence"] = evidence
+    return environment
+
+
+def stylesheet() -> bytes:
+    loader = _environment().loader
+    assert loader is not None
+    source, _, _ = loader.get_source(_environment(), "style.css")
+    return source.encode()
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the story list is narrowed to, as the form at its top says."""
+
+    q: str = ""
+    tag: str = ""
+    saved: str = ""
+    min_sources: int = 1
+    since: str = ""
+
+    def query(self) -> str:
+        """The filters as a query string prefix for the paging links ("a=1&" or "")."""
+        shown = {
+            key: value
+            for key, value in (
+                ("q", self.q),
+                ("tag", self.tag),
+                ("saved", self.saved),
+                ("min_sources", self.min_sources if self.min_sources > 1 else ""),
+                ("since", self.since),
+            )
+            if value
+        }
+        return urlencode(shown) + "&" if shown else ""
+
+
+def story_list(
+    stories: Sequence[StoryView],
+    *,
+    page: int,
+    more: bool,
+    served: Sequence[str],
+    filters: Filters = Filters(),
+    tags: Sequence[str] = (),
+    searches: Sequence[str] = (),
+    problem: str | None = None,
+) -> bytes:
+    """One page of stories, most recently updated first (``more``: older ones exist),
+    with the filter form and the merged feeds served beside it."""
+    template = _environment().get_template("stories.html")
+    return template.render(
+        stories=stories,
+        page=page,
+        more=more,
+        first=(page - 1) * PER_PAGE + 1,
+        filters=filters,
+        filtered=filters != Filters(),
+        query=filters.query(),
+        tags=tags,
+        searches=searches,
+        problem=problem,
+        served=[*served, "healthz", "metrics"],
+        alternates=_alternates(served),
+    ).encode()
+
+
+def story_page(story: StoryView, *, served: Sequence[str]) -> bytes:
+    """One story: its sources, when each published, and why each is in it."""
+    template = _environment().get_template("story.html")
+    return template.render(story=story, alternates=_alternates(served)).encode()
+
+
+def feeds_page(feeds: Sequence[FeedView], *, served: Sequence[str]) -> bytes:
+    """Each feed's state as ``aggregator feeds`` shows it, failing feeds first."""
+    failing = sorted(feeds, key=lambda f: not (f.last_status == "error" or f.disabled_reason))
+    template = _environment().get_template("feeds.html")
+    return template.render(feeds=failing, alternates=_alternates(served)).encode()
+
+
+def web_link(url: str | None) -> bool:
+    """Whether ``url`` may be a link on our pages: http(s) only (no javascript:)."""
+    return bool(url) and urlsplit(url or "").scheme in ("http", "https")
+
+
+def evidence(entry: StoryMemberView) -> str:
+    """Why an entry is in its story, in words."""
+    relation = entry.relation or "waiting"
+    if relation == "first":
+        return "first report"
+    if relation == "manual":
+        return "placed by a user"
+    signal = entry.signal or ""
+    score = f" {entry.score:.2f}" if entry.score is not None else ""
+    names = {
+        "canonical-url": "same address",
+        "page-canonical": "same page",
+        "guid": "same GUID",
+        "shingles": "copy",
+        "containment": "trimmed copy",
+        "story-similarity": "same story",
+    }
+    return f"{names.get(signal, signal or relation)}{score}"
+
+
+def _when(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _outlets(story: StoryView) -> list[str]:
+    seen: dict[str, None] = {}
+    for entry in story.entries:
+        seen.setdefault(entry.feed_title or entry.feed_url, None)
+    return list(seen)
+
+
+def _alternates(paths: Sequence[str]) -> list[dict[str, str]]:
+    """The merged feeds at the top level (else the first few), for <link
+    rel="alternate"> (browsers and readers discover feeds by it)."""
+    top = [path for path in paths if "/" not in path] or list(paths[:3])
+    return [{"path": path, "type": FEED_TYPES.get(path.rsplit(".", 1)[-1], "")} for path in top]

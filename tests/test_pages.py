@@ -1,0 +1,142 @@
+"""The story pages: what a reader sees in a browser, and that nothing a feed says can
+run on them."""
+
+from __future__ import annotations
+
+import re
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from aggregator.output.pages import evidence, story_list, story_page, web_link
+from aggregator.types import StoryMemberView, StoryView
+
+from .conftest import FeedServer, wait_until, write_config
+from .test_daemon import _get, free_port
+from .test_stories import NO_PAGES
+
+WHEN = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+HOSTILE = "<script>alert(1)</script> Budget & <b>tax</b>"
+
+
+def member(entry_id: int, url: str | None, title: str, relation: str = "first") -> StoryMemberView:
+    return StoryMemberView(
+        id=entry_id,
+        url=url,
+        feed_url=f"https://outlet{entry_id}.example/feed",
+        feed_title=f"Outlet {entry_id} <i>",
+        title=title,
+        published=WHEN,
+        relation=relation,
+        signal="story-similarity" if relation == "story" else None,
+        score=0.42 if relation == "story" else None,
+    )
+
+
+def story(*members: StoryMemberView) -> StoryView:
+    return StoryView(
+        id=7,
+        title=HOSTILE,
+        first_seen=WHEN,
+        updated=WHEN,
+        representative=members[0].id,
+        sources=len(members),
+        entries=members,
+    )
+
+
+def test_pages_escape_what_feeds_say_and_link_only_to_the_web() -> None:
+    shown = story(
+        member(1, "https://outlet1.example/a", HOSTILE),
+        member(2, "javascript:alert(2)", "Other <img src=x onerror=alert(3)>", "story"),
+    )
+    for page in (
+        story_page(shown, served=["feed.atom"]).decode(),
+        story_list([shown], page=1, more=False, served=["feed.atom"]).decode(),
+    ):
+        assert "<script>" not in page
+        assert "<img" not in page
+        assert "<b>tax</b>" not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; Budget &amp; &lt;b&gt;tax&lt;/b&gt;" in page
+        assert "javascript:" not in page
+        assert '<link rel="alternate" type="application/atom+xml"' in page
+    detail = story_page(shown, served=[]).decode()
+    assert '<a href="https://outlet1.example/a" rel="noopener noreferrer">' in detail
+    assert "same story 0.42" in detail
+    assert "Outlet 1 &lt;i&gt;" in detail
+    assert web_link("https://x.example/")
+    assert web_link("http://x.example/")
+    for refused in ("javascript:alert(1)", None, "data:text/html,x", "file:///etc/passwd"):
+        assert not web_link(refused)
+    assert evidence(member(3, None, "t")) == "first report"
+
+
+def test_the_daemon_serves_stories_with_every_source(
+    server: FeedServer, tmp_path: Path, db_url: str, start_daemon: Any
+) -> None:
+    # Two outlets link the same article: one story with both.
+    same = (
+        "<item><title>{t}</title><link>https://wire.example/budget</link>"
+        '<guid isPermaLink="false">{g}</guid></item>'
+    )
+    feeds = [
+        server.add(
+            f"/{name}.xml",
+            f'<rss version="2.0"><channel><title>{name}</title>'
+            + same.format(t=title, g=name)
+            + "</channel></rss>",
+        )
+        for name, title in (("one", "Budget &lt;b&gt;passes&lt;/b&gt;"), ("two", "Budget passes"))
+    ]
+    port = free_port()
+    config = write_config(
+        tmp_path / "feeds.yaml",
+        [{"url": url, "interval": "1h", "tags": ["world"]} for url in feeds],
+        database=db_url,
+        serve={"host": "127.0.0.1", "port": port},
+        **NO_PAGES,
+    )
+    start_daemon(config)
+    base = f"http://127.0.0.1:{port}"
+    wait_until(lambda: b"2 outlets" in _get(f"{base}/")[1], timeout=30)
+
+    status, body = _get(f"{base}/")
+    assert status == 200
+    listing = body.decode()
+    assert "Budget &lt;b&gt;passes&lt;/b&gt;" in listing or "Budget passes" in listing
+    assert "<b>passes</b>" not in listing
+    found = re.search(r'href="/stories/(\d+)"', listing)
+    assert found is not None
+
+    status, body = _get(f"{base}/stories/{found.group(1)}")
+    assert status == 200
+    page = body.decode()
+    assert page.count('href="https://wire.example/budget"') == 2
+    assert "first report" in page
+    assert "same address" in page
+    assert _get(f"{base}/stories/999999")[0] == 404
+    assert _get(f"{base}/?page=2")[0] == 200
+    # Filters: a search, a tag, a number of outlets, a time range; bad ones say why.
+    assert b"2 outlets" in _get(f"{base}/?q=budget")[1]
+    assert b"No stories match" in _get(f"{base}/?q=weather")[1]
+    assert b"No stories match" in _get(f"{base}/?min_sources=3")[1]
+    assert b"2 outlets" in _get(f"{base}/?since=7d&min_sources=2")[1]
+    assert b"2 outlets" in _get(f"{base}/?tag=world")[1]
+    status, body = _get(f"{base}/?since=soon")
+    assert status == 400
+    assert b"not a duration" in body
+    status, body = _get(f"{base}/?q=%22")
+    assert status in (200, 400)
+    status, body = _get(f"{base}/feeds")
+    assert status == 200
+    assert body.decode().count("<tr") == 3  # a header and two feeds
+
+    with urllib.request.urlopen(f"{base}/stories/{found.group(1)}", timeout=5) as response:
+        headers = response.headers
+    assert "default-src 'none'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "no-referrer"
+    status, css = _get(f"{base}/static/style.css")
+    assert status == 200
+    assert b"font" in css
