@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from aggregator.output.pages import evidence, story_list, story_page, web_link
+from aggregator.output.pages import evidence, story_list, story_page, timeline, web_link
 from aggregator.types import StoryMemberView, StoryView
 
 from .conftest import FeedServer, wait_until, write_config
@@ -140,3 +140,24 @@ def test_the_daemon_serves_stories_with_every_source(
     status, css = _get(f"{base}/static/style.css")
     assert status == 200
     assert b"font" in css
+
+
+def test_the_timeline_draws_every_report_and_escapes_names() -> None:
+    later = member(2, "https://outlet2.example/b", "Later", "story")
+    later = StoryMemberView(
+        **{**later.__dict__, "published": datetime(2026, 11, 24, 9, 30, tzinfo=UTC)}
+    )
+    svg = str(timeline(story(member(1, "https://outlet1.example/a", "First"), later)))
+    assert svg.startswith("<svg")
+    assert svg.count("<circle") == 2
+    assert "Outlet 1 &lt;i&gt;" in svg
+    assert "<i>" not in svg
+    assert "2026-11-23 12:00 UTC" in svg
+    assert "2026-11-24 09:30 UTC" in svg
+    # The earlier report is left of the later one.
+    xs = [float(x) for x in re.findall(r'<circle cx="([\d.]+)"', svg)]
+    assert xs[0] < xs[1]
+    # On the page, inside a figure, with the table that says the same in words.
+    page = story_page(story(member(1, None, "Only")), served=[]).decode()
+    assert '<figure class="timeline">' in page
+    assert "<svg" in page

@@ -16,6 +16,7 @@ from datetime import datetime
 from urllib.parse import urlencode, urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 
 from ..types import FeedView, StoryMemberView, StoryView
 
@@ -118,7 +119,9 @@ def story_list(
 def story_page(story: StoryView, *, served: Sequence[str]) -> bytes:
     """One story: its sources, when each published, and why each is in it."""
     template = _environment().get_template("story.html")
-    return template.render(story=story, alternates=_alternates(served)).encode()
+    return template.render(
+        story=story, timeline=timeline(story), alternates=_alternates(served)
+    ).encode()
 
 
 def feeds_page(feeds: Sequence[FeedView], *, served: Sequence[str]) -> bytes:
@@ -126,6 +129,52 @@ def feeds_page(feeds: Sequence[FeedView], *, served: Sequence[str]) -> bytes:
     failing = sorted(feeds, key=lambda f: not (f.last_status == "error" or f.disabled_reason))
     template = _environment().get_template("feeds.html")
     return template.render(feeds=failing, alternates=_alternates(served)).encode()
+
+
+def timeline(story: StoryView) -> Markup:
+    """When each outlet published, as an inline SVG: one row per report, a dot on a
+    shared time axis, the outlet's name and the time written beside it (readable
+    without colour, and by screen readers through the title and the table)."""
+    entries = sorted(story.entries, key=lambda e: (e.published, e.id))
+    if not entries:
+        return Markup("")
+    start, end = entries[0].published, entries[-1].published
+    span = (end - start).total_seconds()
+    left, right, row = 220, 700, 22
+    height = 40 + row * len(entries)
+
+    def x(moment: datetime) -> float:
+        if span <= 0:
+            return (left + right) / 2
+        return left + (right - left) * (moment - start).total_seconds() / span
+
+    parts = [
+        f'<svg class="timeline" role="img" viewBox="0 0 720 {height}" width="720" '
+        f'height="{height}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(_when(start))} to {escape(_when(end))}: {len(entries)} reports</title>",
+        f'<line x1="{left}" y1="{height - 24}" x2="{right}" y2="{height - 24}" '
+        'stroke="black" stroke-width="1"/>',
+        f'<text x="{left}" y="{height - 6}" font-size="12">{escape(_when(start))}</text>',
+    ]
+    if span > 0:
+        parts.append(
+            f'<text x="{right}" y="{height - 6}" font-size="12" text-anchor="end">'
+            f"{escape(_when(end))}</text>"
+        )
+    for n, entry in enumerate(entries):
+        y = 16 + row * n
+        name = entry.feed_title or entry.feed_url
+        shown = name if len(name) <= 30 else name[:29] + "\u2026"
+        parts.append(
+            f'<text x="{left - 10}" y="{y + 4}" font-size="12" text-anchor="end">'
+            f"{escape(shown)}</text>"
+            f'<line x1="{left}" y1="{y}" x2="{right}" y2="{y}" stroke="gray" '
+            'stroke-width="0.5" stroke-dasharray="2 4"/>'
+            f'<circle cx="{x(entry.published):.1f}" cy="{y}" r="5" fill="black">'
+            f"<title>{escape(name)}: {escape(_when(entry.published))}</title></circle>"
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
 
 
 def web_link(url: str | None) -> bool:
