@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from aggregator.config import load_settings, parse_duration
 from aggregator.errors import ConfigError
@@ -359,3 +360,18 @@ def test_base_url_follows_serve_unless_given(
         text += f"output: {output}\n"
     path.write_text(text, encoding="utf-8")
     assert load_settings(path, {}).output.base_url == expected
+
+
+def test_edits_from_the_pages_beyond_this_machine_need_a_token(tmp_path: Path) -> None:
+    def load(serve: dict[str, object]) -> object:
+        path = tmp_path / "feeds.yaml"
+        path.write_text(yaml.safe_dump({"serve": serve, "feeds": []}), encoding="utf-8")
+        return load_settings(path, {}).serve
+
+    assert load({"allow_edits": True}) is not None  # 127.0.0.1: this machine only
+    assert load({"host": "::1", "allow_edits": True}) is not None
+    with pytest.raises(ConfigError, match=r"needs a serve\.token"):
+        load({"host": "0.0.0.0", "allow_edits": True})
+    with pytest.raises(ConfigError, match="at least 16 characters"):
+        load({"host": "0.0.0.0", "allow_edits": True, "token": "short"})
+    assert load({"host": "0.0.0.0", "allow_edits": True, "token": "x" * 16}) is not None

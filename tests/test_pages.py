@@ -4,6 +4,8 @@ run on them."""
 from __future__ import annotations
 
 import re
+import urllib.error
+import urllib.parse
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
@@ -161,3 +163,92 @@ def test_the_timeline_draws_every_report_and_escapes_names() -> None:
     page = story_page(story(member(1, None, "Only")), served=[]).decode()
     assert '<figure class="timeline">' in page
     assert "<svg" in page
+
+
+def _post(url: str, fields: dict[str, str]) -> tuple[int, bytes]:
+    data = urllib.parse.urlencode(fields).encode()
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, data=data), timeout=10) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
+def _two_stories(server: FeedServer, tmp_path: Path, db_url: str, **serve: Any) -> tuple[Path, str]:
+    feeds = [
+        server.add(
+            f"/{name}.xml",
+            f'<rss version="2.0"><channel><title>{name}</title><item><title>{title}</title>'
+            f"<link>https://{name}.example/a</link><guid>{name}-1</guid></item></channel></rss>",
+        )
+        for name, title in (("one", "Harbour bridge reopens"), ("two", "Orchestra tours Japan"))
+    ]
+    port = free_port()
+    config = write_config(
+        tmp_path / "feeds.yaml",
+        [{"url": url, "interval": "1h"} for url in feeds],
+        database=db_url,
+        serve={"host": "127.0.0.1", "port": port, **serve},
+        **NO_PAGES,
+    )
+    return config, f"http://127.0.0.1:{port}"
+
+
+def _story_ids(base: str) -> list[int]:
+    return [int(n) for n in re.findall(r'href="/stories/(\d+)"', _get(f"{base}/")[1].decode())]
+
+
+def test_edits_are_off_by_default(
+    server: FeedServer, tmp_path: Path, db_url: str, start_daemon: Any
+) -> None:
+    config, base = _two_stories(server, tmp_path, db_url)
+    start_daemon(config)
+    wait_until(lambda: len(_story_ids(base)) == 2, timeout=30)
+    first, second = _story_ids(base)
+    page = _get(f"{base}/stories/{first}")[1].decode()
+    assert "<form" not in page
+    assert 'action="/stories/' not in page
+    status, body = _post(f"{base}/stories/{first}/merge", {"other": str(second)})
+    assert status == 403
+    assert b"serve.allow_edits" in body
+    assert len(_story_ids(base)) == 2
+
+
+def test_merge_and_split_from_the_page_with_csrf_and_the_token(
+    server: FeedServer, tmp_path: Path, db_url: str, start_daemon: Any
+) -> None:
+    token = "a-long-enough-secret-token"
+    config, base = _two_stories(server, tmp_path, db_url, allow_edits=True, token=token)
+    start_daemon(config)
+    wait_until(lambda: len(_story_ids(base)) == 2, timeout=30)
+    first, second = _story_ids(base)
+    page = _get(f"{base}/stories/{first}")[1].decode()
+    found = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert found is not None
+    csrf = found.group(1)
+    assert 'name="token"' in page
+    # Not from our page, or without the token: refused, nothing changes.
+    assert _post(f"{base}/stories/{first}/merge", {"other": str(second), "token": token})[0] == 403
+    assert _post(f"{base}/stories/{first}/merge", {"other": str(second), "csrf": "x"})[0] == 403
+    assert _post(f"{base}/stories/{first}/merge", {"other": str(second), "csrf": csrf})[0] == 403
+    assert len(_story_ids(base)) == 2
+    # From the page, with the token: one story with both outlets.
+    status, merged = _post(
+        f"{base}/stories/{first}/merge", {"other": str(second), "csrf": csrf, "token": token}
+    )
+    assert status == 200  # after the 303 to the story
+    assert b"2 outlets" in merged
+    assert b"placed by a user" in merged
+    assert len(_story_ids(base)) == 1
+    entries = re.findall(r'name="entry" value="(\d+)"', merged.decode())
+    assert len(entries) == 2
+    status, split = _post(
+        f"{base}/stories/{first}/split", {"entry": entries[1], "csrf": csrf, "token": token}
+    )
+    assert status == 200
+    assert b"1 outlet" in split
+    assert len(_story_ids(base)) == 2
+    assert (
+        _post(f"{base}/stories/{first}/split", {"entry": "999", "csrf": csrf, "token": token})[0]
+        == 404
+    )

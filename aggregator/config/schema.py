@@ -169,10 +169,35 @@ class DedupSettings(_Section):
 
 
 class ServeSettings(_Section):
-    """The daemon's HTTP endpoint (merged feed, /healthz, /metrics)."""
+    """The daemon's HTTP endpoint (story pages, merged feed, /healthz, /metrics)."""
 
     host: StrictStr = "127.0.0.1"
     port: StrictInt = Field(default=8080, ge=0, le=65535)
+    # Merging stories and splitting entries out from the story pages.
+    allow_edits: StrictBool = False
+    # Asked for by every edit; required when edits are on and the pages are served
+    # beyond this machine.
+    token: StrictStr | None = None
+
+    @model_validator(mode="after")
+    def _edits_need_a_token_off_this_machine(self) -> ServeSettings:
+        if self.allow_edits and not self.token and not _loopback(self.host):
+            raise ValueError(
+                f"serve.allow_edits with serve.host {self.host!r} (not this machine "
+                "only) needs a serve.token that every edit must give"
+            )
+        if self.token is not None and len(self.token) < 16:
+            raise ValueError("serve.token: expected at least 16 characters")
+        return self
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 class SavedSearch(_Section):

@@ -91,10 +91,12 @@ _SECTIONS = """\
 #   keep: null                   # e.g. 90d; none: for ever
 #   keep_at_least: 0             # each feed's newest this many stay, however old
 
-# The daemon's web endpoint: merged feeds, /healthz, /metrics.
+# The daemon's web endpoint: story pages, merged feeds, /healthz, /metrics.
 # serve:
 #   host: 127.0.0.1
 #   port: 8080
+#   allow_edits: false           # merge stories and split entries from the pages
+#   token: null                  # asked for by every edit; needed off 127.0.0.1
 """
 
 

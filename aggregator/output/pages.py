@@ -116,11 +116,19 @@ def story_list(
     ).encode()
 
 
-def story_page(story: StoryView, *, served: Sequence[str]) -> bytes:
-    """One story: its sources, when each published, and why each is in it."""
+def story_page(
+    story: StoryView, *, served: Sequence[str], form: tuple[str, bool] | None = None
+) -> bytes:
+    """One story: its sources, when each published, and why each is in it. ``form``:
+    with edits on, the CSRF token of the merge and split forms, and whether they ask
+    for the serve token."""
     template = _environment().get_template("story.html")
     return template.render(
-        story=story, timeline=timeline(story), alternates=_alternates(served)
+        story=story,
+        timeline=timeline(story),
+        alternates=_alternates(served),
+        csrf=form[0] if form else None,
+        needs_token=bool(form and form[1]),
     ).encode()
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import hmac
 import html
 import json
+import secrets
 import socket
 import threading
 import time
@@ -20,10 +22,12 @@ from email.utils import format_datetime, parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 from prometheus_client import CONTENT_TYPE_LATEST
 from werkzeug.exceptions import HTTPException, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.serving import WSGIRequestHandler, make_server, select_address_family
+from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
 from ..errors import ServeError, StoreError
@@ -38,6 +42,8 @@ if TYPE_CHECKING:
 
 # Entries a search on the story page looks through for their stories.
 SEARCH_DEPTH = 1000
+# How long a story page's edit form stays good (seconds).
+FORM_AGE = 86400
 
 # The scheduler ticks every second; this much silence means it is stuck.
 STALE_AFTER = 60.0
@@ -165,11 +171,19 @@ class StatusServer:
         feeds: FeedDocuments | None = None,
         problems: Callable[[], list[str]] = list,
         reader: Aggregator | None = None,
+        allow_edits: bool = False,
+        token: str | None = None,
     ) -> None:
         """``reader``: what the story pages read, through the same API as the command
-        line; None: no pages, / is an index of what is served."""
+        line; None: no pages, / is an index of what is served. ``allow_edits``: the
+        pages may merge stories and split entries out (POST forms with a CSRF token;
+        and ``token``, when set, must be given with each)."""
         self.metrics = metrics
         self._reader = reader
+        self._allow_edits = allow_edits
+        self._token = token
+        # Signs the forms' CSRF tokens; a restart makes older forms stale.
+        self._forms = URLSafeTimedSerializer(secrets.token_bytes(32), salt="edit-form")
         self.documents = feeds or FeedDocuments()
         self._last_tick = last_tick
         self._clock = clock
@@ -180,6 +194,8 @@ class StatusServer:
                 Rule("/healthz", endpoint="health", methods=["GET"]),
                 Rule("/metrics", endpoint="metrics", methods=["GET"]),
                 Rule("/stories/<int:story_id>", endpoint="story", methods=["GET"]),
+                Rule("/stories/<int:story_id>/merge", endpoint="merge", methods=["POST"]),
+                Rule("/stories/<int:story_id>/split", endpoint="split", methods=["POST"]),
                 Rule("/feeds", endpoint="feeds", methods=["GET"]),
                 Rule("/static/style.css", endpoint="style", methods=["GET"]),
                 Rule("/<path:name>", endpoint="document", methods=["GET"]),
@@ -217,6 +233,11 @@ class StatusServer:
             return _plain(200, CONTENT_TYPE_LATEST, self.metrics.render())
         if endpoint == "document" and (document := self.documents.get(values["name"])):
             return _feed(request, document)
+        if self._reader is not None and endpoint in ("merge", "split"):
+            try:
+                return self._edit(request, endpoint, values, self._reader)
+            except StoreError as e:
+                return _plain(503, "text/plain; charset=utf-8", f"{e}\n".encode())
         if self._reader is not None and endpoint in ("index", "story", "feeds", "style"):
             try:
                 return self._page(request, endpoint, values, self._reader)
@@ -241,13 +262,57 @@ class StatusServer:
             found = reader.stories(ids=[values["story_id"]])
             if not found:
                 return _plain(404, "text/plain; charset=utf-8", b"no such story\n")
-            body = pages.story_page(found[0], served=served)
+            form = None
+            if self._allow_edits:
+                form = (self._forms.dumps("edit"), self._token is not None)
+            body = pages.story_page(found[0], served=served, form=form)
         else:
             code, body = _story_list(request, reader, served)
         response = Response(body, status=code, content_type="text/html; charset=utf-8")
         response.headers.update(pages.PAGE_HEADERS)
         response.headers["Cache-Control"] = "no-store"
         return response
+
+    def _edit(
+        self, request: Request, endpoint: str, values: Mapping[str, Any], reader: Aggregator
+    ) -> Response:
+        """A merge or a split from a story page's form: refused unless edits are on,
+        the form came from our page (its CSRF token) and, when one is set, the token
+        is given."""
+        from ..api import GroupingOff
+
+        text = "text/plain; charset=utf-8"
+        if not self._allow_edits:
+            return _plain(403, text, b"edits are off (serve.allow_edits: false)\n")
+        form = request.form
+        try:
+            self._forms.loads(form.get("csrf", ""), max_age=FORM_AGE)
+        except BadSignature:
+            return _plain(403, text, b"this form is stale or not from this site: reload it\n")
+        if self._token is not None and not hmac.compare_digest(
+            form.get("token", "").encode(), self._token.encode()
+        ):
+            return _plain(403, text, b"wrong or missing token (serve.token)\n")
+        story_id = values["story_id"]
+        try:
+            if endpoint == "merge":
+                other = form.get("other", type=int)
+                if other is None or other == story_id:
+                    return _plain(400, text, b"give the number of another story\n")
+                reader.merge([story_id, other])
+                where = story_id
+            else:
+                entry = form.get("entry", type=int)
+                if entry is None:
+                    return _plain(400, text, b"give the entry to split out\n")
+                if entry not in {e.id for s in reader.stories(ids=[story_id]) for e in s.entries}:
+                    return _plain(404, text, b"no such entry in this story\n")
+                where = reader.split(entry)
+        except LookupError as e:
+            return _plain(404, text, f"{e}\n".encode())
+        except GroupingOff as e:
+            return _plain(409, text, f"{e}\n".encode())
+        return redirect(f"/stories/{where}", code=303)
 
     def health(self) -> tuple[int, dict[str, Any]]:
         """503 when the scheduler has stopped ticking (restart the daemon); 200 while

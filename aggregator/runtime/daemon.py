@@ -189,6 +189,8 @@ class Daemon:
             feeds=self.documents,
             problems=self.problems,
             reader=Aggregator(self.app),
+            allow_edits=serve.allow_edits,
+            token=serve.token,
         )
 
     def problems(self) -> list[str]:
