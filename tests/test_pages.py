@@ -75,8 +75,9 @@ def test_pages_escape_what_feeds_say_and_link_only_to_the_web() -> None:
 
 
 def test_the_daemon_serves_stories_with_every_source(
-    server: FeedServer, tmp_path: Path, db_url: str, start_daemon: Any
+    server: FeedServer, tmp_path: Path, database: str, start_daemon: Any
 ) -> None:
+    db_url = database  # SQLite, then PostgreSQL
     # Two outlets link the same article: one story with both.
     same = (
         "<item><title>{t}</title><link>https://wire.example/budget</link>"
