@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from ..types import FeedView, StoryMemberView, StoryView
+from .render import ALTERNATE_TYPES
 
 # Served with every page: nothing but our own stylesheet and pages may load, and
 # nothing may frame them.
@@ -29,11 +30,6 @@ PAGE_HEADERS = {
     ),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
-}
-FEED_TYPES = {
-    "atom": "application/atom+xml",
-    "rss": "application/rss+xml",
-    "json": "application/feed+json",
 }
 PER_PAGE = 50
 
@@ -225,4 +221,6 @@ def _alternates(paths: Sequence[str]) -> list[dict[str, str]]:
     """The merged feeds at the top level (else the first few), for <link
     rel="alternate"> (browsers and readers discover feeds by it)."""
     top = [path for path in paths if "/" not in path] or list(paths[:3])
-    return [{"path": path, "type": FEED_TYPES.get(path.rsplit(".", 1)[-1], "")} for path in top]
+    return [
+        {"path": path, "type": ALTERNATE_TYPES.get(path.rsplit(".", 1)[-1], "")} for path in top
+    ]

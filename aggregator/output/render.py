@@ -40,6 +40,8 @@ MEDIA_TYPES = {
     "rss": "application/rss+xml; charset=utf-8",
     "json": "application/feed+json; charset=utf-8",
 }
+# The same, as <link rel="alternate" type=...> announces a feed.
+ALTERNATE_TYPES = {kind: media.split(";")[0] for kind, media in MEDIA_TYPES.items()}
 GENERATOR = "aggregator"
 GENERATOR_URL = "https://pypi.org/project/aggregator/"
 ATOM = "http://www.w3.org/2005/Atom"

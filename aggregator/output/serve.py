@@ -33,6 +33,7 @@ from werkzeug.wrappers import Request, Response
 from ..errors import ServeError, StoreError
 from ..runtime.metrics import Metrics
 from .publish import Document
+from .render import ALTERNATE_TYPES
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
@@ -93,7 +94,7 @@ def index_page(paths: list[str]) -> bytes:
     """``/``: what is served here, with the merged feeds announced for discovery."""
     feeds = [path for path in paths if "/" not in path] or paths[:3]
     alternates = "".join(
-        f'<link rel="alternate" type="{_FEED_TYPES.get(path.rsplit(".", 1)[-1], "")}" '
+        f'<link rel="alternate" type="{ALTERNATE_TYPES.get(path.rsplit(".", 1)[-1], "")}" '
         f'href="/{html.escape(quote(path))}">'
         for path in feeds
     )
@@ -106,13 +107,6 @@ def index_page(paths: list[str]) -> bytes:
         f"<title>aggregator</title>{alternates}</head><body><h1>aggregator</h1>"
         f"<p>Served here:</p><ul>{items}</ul></body></html>"
     ).encode()
-
-
-_FEED_TYPES = {
-    "atom": "application/atom+xml",
-    "rss": "application/rss+xml",
-    "json": "application/feed+json",
-}
 
 
 def not_modified(document: Document, match: str | None, since: str | None) -> bool:

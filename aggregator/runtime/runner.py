@@ -68,10 +68,6 @@ class Runner(Generic[D, R]):
     def futures(self) -> list[Future[R]]:
         return list(self._in_flight)
 
-    @property
-    def unstored(self) -> int:
-        return len(self._unstored)
-
     def start(self, claimed: list[D]) -> None:
         """Run what was just claimed, each item in a slot of its host."""
         for due in claimed:

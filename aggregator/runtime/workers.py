@@ -31,14 +31,8 @@ class HostSlots:
         self.per_host = per_host
         self._taken: dict[str, int] = {}
 
-    def taken(self, host: str) -> int:
-        return self._taken.get(host, 0)
-
     def limit(self, *, page: bool) -> int:
         return self.per_host - 1 if page and self.per_host > 1 else self.per_host
-
-    def full(self, host: str, *, page: bool = False) -> bool:
-        return self.taken(host) >= self.limit(page=page)
 
     def busy_hosts(self, *, page: bool = False) -> list[str]:
         limit = self.limit(page=page)
