@@ -307,6 +307,20 @@ def test_sigint_stops_cleanly(
     assert "signal=SIGINT" in daemon.log()
 
 
+def test_sigterm_the_moment_it_starts_stops_it(
+    server: FeedServer, tmp_path: Path, db_url: str, start_daemon: Any
+) -> None:
+    """A signal that lands while the scheduler submits its first jobs: the handler
+    once stopped the scheduler from inside that submit and waited on its lock for ever."""
+    url = server.add("/a.xml", rss(("a", "A")))
+    config = daemon_config(tmp_path, db_url, [fast(url)])
+    for _ in range(5):
+        daemon = start_daemon(config)
+        wait_until(lambda d=daemon: "event=daemon.start" in d.log(), interval=0.001)
+        assert daemon.stop(signal.SIGTERM, timeout=10) == 0, daemon.log()
+        assert "event=daemon.stopped" in daemon.log()
+
+
 def test_second_daemon_on_sqlite_refuses(
     server: FeedServer, tmp_path: Path, db_url: str, start_daemon: Any
 ) -> None:

@@ -1,6 +1,6 @@
 """``aggregator run``: the long-running poller.
 
-APScheduler is only the clock: a BlockingScheduler with the in-memory job store and
+APScheduler is only the clock: a BackgroundScheduler with the in-memory job store and
 one ``tick`` job (explicit id, ``max_instances=1``, ``coalesce=True``) that stores
 finished polls and dispatches the feeds that are due. Everything about a feed's
 schedule lives in the database, so a restart loses nothing and polls nothing early.
@@ -27,7 +27,7 @@ from datetime import UTC
 from pathlib import Path
 from types import FrameType
 
-from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.schedulers.background import BackgroundScheduler
 
 from ..app import App
 from ..config import Settings
@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 TICK_SECONDS = 1.0
 PRUNE_SECONDS = 86400.0  # retention runs once a day
 GRACE_SECONDS = 8.0  # in-flight polls may finish; the whole stop stays within 10 s
+SIGNAL_POLL_SECONDS = 0.1  # how often the main thread looks for a stop signal
 
 
 class DaemonLocked(AggregatorError):
@@ -134,9 +135,9 @@ def run_daemon(
 class Daemon:
     """One `aggregator run`: its workers, jobs and endpoint around one database session.
 
-    The scheduler's thread runs ``tick`` (and the prune job); the signal handlers
-    only set flags; ``lock`` keeps the tick, a reload and the shutdown from using the
-    session at once.
+    The scheduler's threads run ``tick`` (and the prune job); the signal handlers
+    only record the signal and the main thread, which waits for it, does the stopping;
+    ``lock`` keeps the tick, a reload and the shutdown from using the session at once.
     """
 
     def __init__(
@@ -173,7 +174,10 @@ class Daemon:
         self.prune = PruneJob(
             app, db, self.lock, self.stopping, lambda d: self.metrics.pruned.inc(d.entries)
         )
-        self.scheduler = BlockingScheduler(timezone=UTC)
+        # Not a daemon thread: threads inherit that flag, and the workers' pool threads
+        # started from a tick must count as alive for exit_now_if_stuck after a stop.
+        self.scheduler = BackgroundScheduler(timezone=UTC, daemon=False)
+        self.signalled: list[int] = []  # the only thing the SIGTERM/SIGINT handler touches
 
     def _server(self) -> StatusServer | None:
         serve = self.app.settings.serve
@@ -325,9 +329,12 @@ class Daemon:
             database=app.engine.url.render_as_string(hide_password=True),
         )
         try:
-            self.scheduler.start()  # returns after _stop()
+            self.scheduler.start()
+            self._wait_for_signal()
         finally:
             self.stopping.set()
+            if self.scheduler.running:
+                self.scheduler.shutdown()  # the tick in progress sees `stopping` and returns
             with self.lock:
                 abandoned = close(self.poller, self.extractor, self.grace)
             if self.server is not None:
@@ -336,6 +343,15 @@ class Daemon:
             for signum, handler in previous.items():
                 signal.signal(signum, handler)
             event(log, logging.INFO, "daemon.stopped", abandoned=abandoned)
+
+    def _wait_for_signal(self) -> None:
+        # Polled, not woken: a handler runs between two bytecodes of the main thread,
+        # which may hold a lock at that moment (the thread pool's, while it submits a
+        # job), so doing the stopping inside the handler could wait on it forever.
+        while not self.signalled:
+            time.sleep(SIGNAL_POLL_SECONDS)
+        name = signal.Signals(self.signalled[0]).name
+        event(log, logging.INFO, "daemon.stopping", signal=name)
 
     def _every(self, seconds: float, job: Callable[[], None], name: str) -> None:
         """Run ``job`` now, then every ``seconds``; never two at once, and runs missed
@@ -351,9 +367,7 @@ class Daemon:
         )
 
     def _stop(self, signum: int, _frame: FrameType | None) -> None:
-        event(log, logging.INFO, "daemon.stopping", signal=signal.Signals(signum).name)
-        self.stopping.set()
-        self.scheduler.shutdown(wait=False)
+        self.signalled.append(signum)  # no lock, no logging: see _wait_for_signal
 
     def _hangup(self, _signum: int, _frame: FrameType | None) -> None:
         self.watch.requested = True  # the next tick reads feeds.yaml again
