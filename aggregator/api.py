@@ -155,7 +155,12 @@ class Aggregator:
         feeds: Collection[str] | None = None,
         ids: Collection[int] | None = None,
         offset: int = 0,
+        until: datetime | None = None,
+        search: str | None = None,
+        summaries: bool = False,
     ) -> list[StoryView]:
+        """Stories most recently changed first (see StoryViews.stories). Raises
+        QueryError for a ``search`` that cannot be searched."""
         with self._reading() as session:
             return StoryViews(session).stories(
                 since=since,
@@ -164,6 +169,9 @@ class Aggregator:
                 feeds=feeds,
                 ids=ids,
                 offset=offset,
+                until=until,
+                search=search,
+                summaries=summaries,
             )
 
     def export(

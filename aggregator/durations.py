@@ -5,6 +5,7 @@ loads anything else."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 _DURATION = re.compile(r"(\d+)\s*([smhdw])")
@@ -43,3 +44,33 @@ def checked_keep(seconds: int, written: object) -> int:
     if seconds < MIN_KEEP:
         raise ValueError(f"expected at least a day (1d), got {written!r}")
     return seconds
+
+
+MOMENT_HINT = (
+    "a duration such as 12h or 1d, or an ISO 8601 date or time such as 2026-11-20 or "
+    "2026-11-20T08:00Z"
+)
+
+
+def parse_moment(text: str, now: datetime, *, end_of_day: bool = False) -> datetime:
+    """A point in time as people give one: ``1d`` (that long before ``now``) or an
+    ISO 8601 date or time (UTC unless it says otherwise). ``end_of_day``: a bare
+    date means the end of that day, as "until 2026-11-20" is read.
+
+    Raises:
+        ValueError: neither.
+    """
+    written = text.strip()
+    try:
+        moment = datetime.fromisoformat(written)
+    except ValueError:
+        pass
+    else:
+        moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+        if end_of_day and len(written) == len("2026-11-20"):
+            moment += timedelta(days=1)
+        return moment
+    try:
+        return now - timedelta(seconds=parse_duration(written))
+    except ValueError:
+        raise ValueError(f"expected {MOMENT_HINT}, got {text!r}") from None

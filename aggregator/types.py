@@ -286,6 +286,9 @@ class StoryView:
     representative: int | None  # an entry id
     sources: int  # distinct feeds
     entries: tuple[StoryMemberView, ...]
+    # The start of the representative's text (its article, else its feed content);
+    # read only when asked for (a story's page), None otherwise.
+    summary: str | None = None
 
 
 @dataclass(frozen=True)

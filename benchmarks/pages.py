@@ -8,6 +8,8 @@ client, of:
   /                 the first page of stories
   /?page=10         a page further down the list
   /?q=WORD          a search for a word of the middle story's title
+  /?q=said          a search for a word in half the entries (the worst case: the
+                    most common words of real news are in most articles)
   /?min_sources=3   a filter
   /stories/ID       one story
   /feeds            the feeds
@@ -34,7 +36,15 @@ from typing import Any
 
 FEEDS = 30
 ROUNDS = 7
-PATHS = ["/", "/?page=10", "/?q={word}", "/?min_sources=3", "/stories/{story}", "/feeds"]
+PATHS = [
+    "/",
+    "/?page=10",
+    "/?q={word}",
+    "/?q=said",
+    "/?min_sources=3",
+    "/stories/{story}",
+    "/feeds",
+]
 _SYLLABLES = "ka lo mi ne ru sa ti vo ze ba do fe gu".split()  # noqa: SIM905
 
 
@@ -96,7 +106,8 @@ def build(size: int, folder: Path) -> tuple[Path, str]:
                         "url": url,
                         "canonical_url": url,
                         "title": title,
-                        "content_text": " ".join(rng.choices(words, k=60)),
+                        "content_text": " ".join(rng.choices(words, k=60))
+                        + (" said" if n % 2 else ""),
                         "published": when,
                         "first_seen": when,
                         "last_changed": when,

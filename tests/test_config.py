@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 import yaml
 
 from aggregator.config import load_settings, parse_duration
+from aggregator.durations import parse_moment
 from aggregator.errors import ConfigError
 
 from .conftest import run
@@ -337,6 +339,20 @@ def test_parse_duration(text: str, seconds: int) -> None:
 def test_parse_duration_refuses(text: str) -> None:
     with pytest.raises(ValueError, match="expected"):
         parse_duration(text)
+
+
+def test_parse_moment_takes_durations_ago_and_dates() -> None:
+    now = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+    assert parse_moment("1d", now) == datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+    assert parse_moment(" 2026-11-20 ", now) == datetime(2026, 11, 20, tzinfo=UTC)
+    # "until 2026-11-20" takes in the whole of that day; a time is taken as given.
+    assert parse_moment("2026-11-20", now, end_of_day=True) == datetime(2026, 11, 21, tzinfo=UTC)
+    assert parse_moment("2026-11-20T08:00", now, end_of_day=True) == datetime(
+        2026, 11, 20, 8, tzinfo=UTC
+    )
+    assert parse_moment("2026-11-20T08:00+02:00", now) == datetime(2026, 11, 20, 6, tzinfo=UTC)
+    with pytest.raises(ValueError, match="expected a duration such as 12h or 1d, or an ISO"):
+        parse_moment("soon", now)
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from aggregator.output.pages import evidence, story_list, story_page, timeline, web_link
 from aggregator.types import StoryMemberView, StoryView
 
@@ -36,7 +38,7 @@ def member(entry_id: int, url: str | None, title: str, relation: str = "first") 
     )
 
 
-def story(*members: StoryMemberView) -> StoryView:
+def story(*members: StoryMemberView, summary: str | None = None) -> StoryView:
     return StoryView(
         id=7,
         title=HOSTILE,
@@ -45,6 +47,7 @@ def story(*members: StoryMemberView) -> StoryView:
         representative=members[0].id,
         sources=len(members),
         entries=members,
+        summary=summary,
     )
 
 
@@ -52,6 +55,7 @@ def test_pages_escape_what_feeds_say_and_link_only_to_the_web() -> None:
     shown = story(
         member(1, "https://outlet1.example/a", HOSTILE),
         member(2, "javascript:alert(2)", "Other <img src=x onerror=alert(3)>", "story"),
+        summary="It began <script>alert(4)</script> & <img src=x onerror=alert(5)> ended",
     )
     for page in (
         story_page(shown, served=["feed.atom"]).decode(),
@@ -64,6 +68,9 @@ def test_pages_escape_what_feeds_say_and_link_only_to_the_web() -> None:
         assert "javascript:" not in page
         assert '<link rel="alternate" type="application/atom+xml"' in page
     detail = story_page(shown, served=[]).decode()
+    # The representative's summary, as text, and whose it is.
+    assert "It began &lt;script&gt;alert(4)&lt;/script&gt; &amp; &lt;img src=x" in detail
+    assert "As Outlet 1 &lt;i&gt; tells it" in detail
     assert '<a href="https://outlet1.example/a" rel="noopener noreferrer">' in detail
     assert "same story 0.42" in detail
     assert "Outlet 1 &lt;i&gt;" in detail
@@ -81,6 +88,8 @@ def test_the_daemon_serves_stories_with_every_source(
     # Two outlets link the same article: one story with both.
     same = (
         "<item><title>{t}</title><link>https://wire.example/budget</link>"
+        "<description>The budget passed &lt;b&gt;at last&lt;/b&gt; after a long night in "
+        "{g} &amp;lt;script&amp;gt;</description>"
         '<guid isPermaLink="false">{g}</guid></item>'
     )
     feeds = [
@@ -115,9 +124,17 @@ def test_the_daemon_serves_stories_with_every_source(
     status, body = _get(f"{base}/stories/{found.group(1)}")
     assert status == 200
     page = body.decode()
-    assert page.count('href="https://wire.example/budget"') == 2
+    # Each source's link, and the summary's to the representative's whole report.
+    assert page.count('href="https://wire.example/budget"') == 3
     assert "first report" in page
     assert "same address" in page
+    # The representative's summary, its markup gone and what it quotes escaped.
+    summary = re.search(r'<blockquote class="summary">\s*<p>([^<]*)</p>', page)
+    assert summary is not None, page
+    assert re.fullmatch(
+        r"The budget passed at last after a long night in (one|two) &lt;script&gt;",
+        summary.group(1),
+    )
     assert _get(f"{base}/stories/999999")[0] == 404
     assert _get(f"{base}/?page=2")[0] == 200
     # Filters: a search, a tag, a number of outlets, a time range; bad ones say why.
@@ -128,7 +145,13 @@ def test_the_daemon_serves_stories_with_every_source(
     assert b"2 outlets" in _get(f"{base}/?tag=world")[1]
     status, body = _get(f"{base}/?since=soon")
     assert status == 400
-    assert b"not a duration" in body
+    assert b"Cannot show that time range: expected a duration" in body
+    # Both ends of the range, as durations ago or dates (a date "until" is that whole day).
+    today = datetime.now(UTC).date().isoformat()
+    assert b"2 outlets" in _get(f"{base}/?since=2000-01-01&until={today}")[1]
+    assert b"No stories match" in _get(f"{base}/?until=2000-01-01")[1]
+    assert b"No stories match" in _get(f"{base}/?since=1h&until=1h")[1]
+    assert b'value="2000-01-01"' in _get(f"{base}/?until=2000-01-01")[1]
     status, body = _get(f"{base}/?q=%22")
     assert status in (200, 400)
     status, body = _get(f"{base}/feeds")
@@ -140,9 +163,28 @@ def test_the_daemon_serves_stories_with_every_source(
     assert "default-src 'none'" in headers["Content-Security-Policy"]
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "no-referrer"
+    # ETag and 304, as the feeds have: a reader's copy that is current is not sent again.
+    for path in ("/", f"/stories/{found.group(1)}", "/?q=budget", "/feeds"):
+        etag = _etag(base + path)
+        again = urllib.request.Request(base + path, headers={"If-None-Match": etag})
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(again, timeout=5)
+        assert answer.value.code == 304, path
+        assert answer.value.read() == b""
+        stale = urllib.request.Request(base + path, headers={"If-None-Match": '"other"'})
+        with urllib.request.urlopen(stale, timeout=5) as response:
+            assert response.status == 200
     status, css = _get(f"{base}/static/style.css")
     assert status == 200
     assert b"font" in css
+
+
+def _etag(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        assert response.headers["Cache-Control"] == "no-cache"
+        etag = response.headers["ETag"]
+    assert etag
+    return str(etag)
 
 
 def test_the_timeline_draws_every_report_and_escapes_names() -> None:

@@ -17,24 +17,14 @@ if TYPE_CHECKING:
 
 
 def parse_since(_ctx: click.Context, _param: click.Parameter, value: str | None) -> datetime | None:
-    from ..durations import parse_duration
+    from ..durations import parse_moment
 
     if value is None:
         return None
     try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        pass
-    else:
-        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-    try:
-        ago = parse_duration(value)  # "1d", "12h": that long before now
+        return parse_moment(value, datetime.now(UTC))
     except ValueError as e:
-        raise click.BadParameter(
-            f"expected a duration such as 12h or 1d, or an ISO 8601 date or time such as "
-            f"2026-11-20 or 2026-11-20T08:00Z, got {value!r}"
-        ) from e
-    return datetime.now(UTC) - timedelta(seconds=ago)
+        raise click.BadParameter(str(e)) from e
 
 
 min_sources_option = click.option(

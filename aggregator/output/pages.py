@@ -65,6 +65,7 @@ class Filters:
     saved: str = ""
     min_sources: int = 1
     since: str = ""
+    until: str = ""
 
     def query(self) -> str:
         """The filters as a query string prefix for the paging links ("a=1&" or "")."""
@@ -76,6 +77,7 @@ class Filters:
                 ("saved", self.saved),
                 ("min_sources", self.min_sources if self.min_sources > 1 else ""),
                 ("since", self.since),
+                ("until", self.until),
             )
             if value
         }

@@ -41,8 +41,6 @@ if TYPE_CHECKING:
     from ..api import Aggregator
     from ..types import StoryView
 
-# Entries a search on the story page looks through for their stories.
-SEARCH_DEPTH = 1000
 # How long a story page's edit form stays good (seconds).
 FORM_AGE = 86400
 
@@ -253,7 +251,7 @@ class StatusServer:
         if endpoint == "feeds":
             body = pages.feeds_page(reader.feeds(), served=served)
         elif endpoint == "story":
-            found = reader.stories(ids=[values["story_id"]])
+            found = reader.stories(ids=[values["story_id"]], summaries=True)
             if not found:
                 return _plain(404, "text/plain; charset=utf-8", b"no such story\n")
             form = None
@@ -264,7 +262,12 @@ class StatusServer:
             code, body = _story_list(request, reader, served)
         response = Response(body, status=code, content_type="text/html; charset=utf-8")
         response.headers.update(pages.PAGE_HEADERS)
-        response.headers["Cache-Control"] = "no-store"
+        # Kept, but asked about each time: a reader's copy is current while its ETag
+        # (the page's own hash) still matches, and the answer is then a 304.
+        response.headers["Cache-Control"] = "no-cache"
+        if code == 200:
+            response.add_etag()
+            response.make_conditional(request)
         return response
 
     def _edit(
@@ -335,7 +338,7 @@ class StatusServer:
 def _story_list(request: Request, reader: Aggregator, served: list[str]) -> tuple[int, bytes]:
     """/: a page of stories as the form's filters say; 400 with the reason when a
     filter cannot be applied."""
-    from ..durations import parse_duration
+    from ..durations import parse_moment
     from ..websearch import QueryError
     from . import pages
 
@@ -346,6 +349,7 @@ def _story_list(request: Request, reader: Aggregator, served: list[str]) -> tupl
         saved=args.get("saved", "").strip(),
         min_sources=max(args.get("min_sources", 1, type=int) or 1, 1),
         since=args.get("since", "").strip(),
+        until=args.get("until", "").strip(),
     )
     page = max(args.get("page", 1, type=int) or 1, 1)
     settings = reader.settings
@@ -374,29 +378,26 @@ def _story_list(request: Request, reader: Aggregator, served: list[str]) -> tupl
             return 400, shown([], False, f"There is no saved search named {filters.saved!r}.")
         query = f"{saved.query} {query}".strip()
         min_sources = max(min_sources, saved.min_sources)
-    since = None
-    if filters.since:
-        try:
-            since = reader.now() - timedelta(seconds=parse_duration(filters.since))
-        except ValueError:
-            return 400, shown([], False, f"{filters.since!r} is not a duration such as 24h or 7d.")
-    ids = None
-    if query:
-        try:
-            hits = reader.search(query, since=since, limit=SEARCH_DEPTH, feeds=feeds)
-        except QueryError as e:
-            return 400, shown([], False, f"Cannot search for that: {e}")
-        ids = {hit.entry.story_id for hit in hits if hit.entry.story_id is not None}
+    now = reader.now()
+    try:
+        since = parse_moment(filters.since, now) if filters.since else None
+        until = parse_moment(filters.until, now, end_of_day=True) if filters.until else None
+    except ValueError as e:
+        return 400, shown([], False, f"Cannot show that time range: {e}.")
     per = pages.PER_PAGE
-    # One more than a page: whether there are older ones.
-    rows = reader.stories(
-        since=since,
-        min_sources=min_sources,
-        feeds=feeds,
-        ids=ids,
-        limit=per + 1,
-        offset=(page - 1) * per,
-    )
+    try:
+        # One more than a page: whether there are older ones.
+        rows = reader.stories(
+            since=since,
+            until=until,
+            min_sources=min_sources,
+            feeds=feeds,
+            search=query or None,
+            limit=per + 1,
+            offset=(page - 1) * per,
+        )
+    except QueryError as e:
+        return 400, shown([], False, f"Cannot search for that: {e}")
     return 200, shown(rows[:per], len(rows) > per)
 
 

@@ -19,6 +19,8 @@ from .search import matching
 _CHUNK = 500
 # How much of the representative's text a merged feed item quotes.
 SUMMARY_CHARS = 400
+# And a story's page: a paragraph or two, enough to know what the story says.
+PAGE_SUMMARY_CHARS = 1000
 
 
 class StoryViews:
@@ -143,11 +145,24 @@ class StoryViews:
         feeds: Collection[str] | None = None,
         ids: Collection[int] | None = None,
         offset: int = 0,
+        until: datetime | None = None,
+        search: str | None = None,
+        summaries: bool = False,
     ) -> list[StoryView]:
         """Stories most recently changed first, each with its entries (earliest first).
-        ``feeds``: only stories one of these feeds (URLs) reported; ``ids``: only these;
-        ``offset``: skip that many first (a page of a listing)."""
-        query = _listed(since, min_sources)
+        ``since``/``until``: changed at or after / before; ``feeds``: only stories one
+        of these feeds (URLs) reported; ``ids``: only these; ``search``: only stories
+        with an entry that matches this query (websearch syntax; QueryError when there
+        is nothing to search for); ``offset``: skip that many first (a page of a
+        listing); ``summaries``: with the representative's text."""
+        query = _listed(since, min_sources, until)
+        if search is not None:
+            # Every story with a match, in the listing's order: no ranking to compute,
+            # and the pages of a search go as far back as its matches do.
+            matched = select(StoryEntry.story_id).where(
+                StoryEntry.entry_id.in_(matching(self.session, search))
+            )
+            query = query.where(Story.id.in_(matched))
         if feeds is not None:
             carried = (
                 select(StoryEntry.story_id)
@@ -163,9 +178,15 @@ class StoryViews:
         if limit:
             query = query.limit(limit)
         stories = list(self.session.scalars(query))
-        reports = self._reports([story.id for story in stories])
+        reports = self._reports([story.id for story in stories], with_text=summaries)
         members = {
             story.id: [report.member() for report in reports.get(story.id, [])] for story in stories
+        }
+        texts = {
+            story.id: _summary(report.text or "", PAGE_SUMMARY_CHARS)
+            for story in stories
+            for report in reports.get(story.id, [])
+            if summaries and report.entry_id == story.representative_id
         }
         return [
             StoryView(
@@ -176,16 +197,19 @@ class StoryViews:
                 representative=story.representative_id,
                 sources=story.sources,
                 entries=tuple(members[story.id]),
+                summary=texts.get(story.id),
             )
             for story in stories
         ]
 
 
-def _listed(since: datetime | None, min_sources: int) -> Any:
+def _listed(since: datetime | None, min_sources: int, until: datetime | None = None) -> Any:
     """Stories with entries, most recently changed first, as the filters say."""
     query = select(Story).where(Story.size > 0).order_by(Story.updated.desc(), Story.id.desc())
     if since is not None:
         query = query.where(Story.updated >= since)
+    if until is not None:
+        query = query.where(Story.updated < until)
     if min_sources > 1:
         query = query.where(Story.sources >= min_sources)
     return query
