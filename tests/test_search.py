@@ -3,6 +3,7 @@ entries (new, edited, extracted later), on SQLite (FTS5) and PostgreSQL."""
 
 from __future__ import annotations
 
+import importlib
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -253,3 +254,41 @@ def test_common_words_alone_are_refused_on_postgresql(news: Path, database: str)
     else:
         assert result.exit_code == 0, result.output
         assert result.output.strip()
+
+
+@pytest.mark.parametrize("dense", [False, True])
+def test_a_listing_of_stories_finds_the_same_ones_either_way(
+    news: Path, dense: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stories with a match (the pages' search box, saved searches): on SQLite a
+    common query walks the stories and looks their entries up, a rare one collects
+    the matches first. Both give the same stories in the same order."""
+    from aggregator.api import Aggregator
+    from aggregator.config import load_settings
+
+    searching = importlib.import_module("aggregator.store.search")  # not store.search()
+
+    # DENSE 0 makes every query common (the walk); the default makes these five
+    # entries' queries all rare (the collection).
+    monkeypatch.setattr(searching, "DENSE", 0 if dense else searching.DENSE)
+    reader = Aggregator.open(load_settings(news, {}))
+    try:
+        every = [story.title for story in reader.stories()]
+        for query, expected in [
+            ("rains", {"Floods hit Karachi", "Rains return to Lahore"}),
+            ("attacks", {"Attacks in Balochistan condemned", "Budget passed"}),
+            (
+                "monsoon or cricket",
+                {"Floods hit Karachi", "Rains return to Lahore", "Cricket: Pakistan beat India"},
+            ),
+            ("rains -karachi", {"Rains return to Lahore"}),
+            ("weather", set()),
+        ]:
+            found = [story.title for story in reader.stories(search=query)]
+            assert set(found) == expected, query
+            assert found == [title for title in every if title in expected], query
+        assert [s.title for s in reader.stories(search="rains", limit=1)] == [
+            title for title in every if title in {"Floods hit Karachi", "Rains return to Lahore"}
+        ][:1]
+    finally:
+        reader.close()

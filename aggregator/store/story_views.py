@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from ..types import Evidence, FeedItem, SourceView, StoryMemberView, StoryView
 from .boundary import translated
 from .models import Article, Entry, Feed, Story, StoryEntry
-from .search import matching
+from .search import has_match
 
 _CHUNK = 500
 # How much of the representative's text a merged feed item quotes.
@@ -44,10 +44,7 @@ class StoryViews:
         entry that matches this query (websearch syntax)."""
         query = _listed(since, min_sources).where(Story.representative_id.is_not(None))
         if search is not None:
-            members = select(StoryEntry.story_id).where(
-                StoryEntry.entry_id.in_(matching(self.session, search))
-            )
-            query = query.where(Story.id.in_(members))
+            query = query.where(has_match(self.session, search, Story.id))
         items: list[FeedItem] = []
         # Tags are JSON lists (no portable SQL test for membership): filtered here,
         # reading stories page by page until there are enough.
@@ -159,10 +156,7 @@ class StoryViews:
         if search is not None:
             # Every story with a match, in the listing's order: no ranking to compute,
             # and the pages of a search go as far back as its matches do.
-            matched = select(StoryEntry.story_id).where(
-                StoryEntry.entry_id.in_(matching(self.session, search))
-            )
-            query = query.where(Story.id.in_(matched))
+            query = query.where(has_match(self.session, search, Story.id))
         if feeds is not None:
             carried = (
                 select(StoryEntry.story_id)
