@@ -48,19 +48,26 @@ def test_read_search_and_merge_stories_in_a_browser(
 ) -> None:
     from selenium.webdriver.common.by import By
 
+    bridge_text = (
+        "The harbour bridge reopened to traffic on Monday after eight months of repairs "
+        "to its <b>deck</b> and cables, the city's transport office said."
+    )
     items = {
-        "one": [("Harbour bridge reopens after repairs", "https://wire.example/bridge")],
+        "one": [
+            ("Harbour bridge reopens after repairs", "https://wire.example/bridge", bridge_text)
+        ],
         "two": [
-            ("Harbour bridge reopens", "https://wire.example/bridge"),
-            ("Orchestra <em>tours</em> Japan", "https://two.example/orchestra"),
+            ("Harbour bridge reopens", "https://wire.example/bridge", bridge_text),
+            ("Orchestra <em>tours</em> Japan", "https://two.example/orchestra", "In May."),
         ],
     }
     feeds = []
     for name, entries in items.items():
         body = "".join(
             f"<item><title>{title.replace('<', '&lt;')}</title><link>{link}</link>"
+            f"<description>{text.replace('<', '&lt;')}</description>"
             f"<guid>{name}-{n}</guid></item>"
-            for n, (title, link) in enumerate(entries)
+            for n, (title, link, text) in enumerate(entries)
         )
         feeds.append(
             server.add(
@@ -102,6 +109,10 @@ def test_read_search_and_merge_stories_in_a_browser(
     rows = browser.find_elements(By.CSS_SELECTOR, "table.sources tbody tr")
     assert len(rows) == 2
     assert browser.find_elements(By.CSS_SELECTOR, "figure.timeline svg circle")
+    # The representative's summary, as text (the feed's <b> is not markup here).
+    summary = browser.find_element(By.CSS_SELECTOR, "blockquote.summary p").text
+    assert summary == bridge_text.replace("<b>", "").replace("</b>", "")
+    assert browser.find_elements(By.CSS_SELECTOR, "blockquote.summary b") == []
     browser.save_screenshot(str(shots / "story.png"))
     bridge_url = browser.current_url
 

@@ -202,6 +202,11 @@ def test_the_timeline_draws_every_report_and_escapes_names() -> None:
     # The earlier report is left of the later one.
     xs = [float(x) for x in re.findall(r'<circle cx="([\d.]+)"', svg)]
     assert xs[0] < xs[1]
+    # Reports seconds apart: the ends of the axis say so.
+    soon = StoryMemberView(**{**later.__dict__, "published": WHEN.replace(second=40)})
+    close = str(timeline(story(member(1, None, "First"), soon)))
+    assert "2026-11-23 12:00:00 UTC" in close
+    assert "2026-11-23 12:00:40 UTC" in close
     # On the page, inside a figure, with the table that says the same in words.
     page = story_page(story(member(1, None, "Only")), served=[]).decode()
     assert '<figure class="timeline">' in page

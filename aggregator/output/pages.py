@@ -145,9 +145,13 @@ def timeline(story: StoryView) -> Markup:
     if not entries:
         return Markup("")
     start, end = entries[0].published, entries[-1].published
-    span = (end - start).total_seconds()
+    # Whole seconds: reports a fraction of a second apart are drawn together.
+    span = float(int((end - start).total_seconds()))
     left, right, row = 220, 700, 22
     height = 40 + row * len(entries)
+
+    # Reports minutes apart would otherwise show the same time at both ends.
+    stamp = _when_exactly if 0 < span < 3600 else _when
 
     def x(moment: datetime) -> float:
         if span <= 0:
@@ -157,15 +161,18 @@ def timeline(story: StoryView) -> Markup:
     parts = [
         f'<svg class="timeline" role="img" viewBox="0 0 720 {height}" width="720" '
         f'height="{height}" xmlns="http://www.w3.org/2000/svg">',
-        f"<title>{escape(_when(start))} to {escape(_when(end))}: {len(entries)} reports</title>",
+        f"<title>{escape(stamp(start))} to {escape(stamp(end))}: {len(entries)} reports</title>",
         f'<line x1="{left}" y1="{height - 24}" x2="{right}" y2="{height - 24}" '
         'stroke="black" stroke-width="1"/>',
-        f'<text x="{left}" y="{height - 6}" font-size="12">{escape(_when(start))}</text>',
+        # One moment: its time under the dots; else the first and last at the ends.
+        f'<text x="{left if span > 0 else (left + right) / 2}" y="{height - 6}" '
+        f'font-size="12" text-anchor="{"start" if span > 0 else "middle"}">'
+        f"{escape(stamp(start))}</text>",
     ]
     if span > 0:
         parts.append(
             f'<text x="{right}" y="{height - 6}" font-size="12" text-anchor="end">'
-            f"{escape(_when(end))}</text>"
+            f"{escape(stamp(end))}</text>"
         )
     for n, entry in enumerate(entries):
         y = 16 + row * n
@@ -177,7 +184,7 @@ def timeline(story: StoryView) -> Markup:
             f'<line x1="{left}" y1="{y}" x2="{right}" y2="{y}" stroke="gray" '
             'stroke-width="0.5" stroke-dasharray="2 4"/>'
             f'<circle cx="{x(entry.published):.1f}" cy="{y}" r="5" fill="black">'
-            f"<title>{escape(name)}: {escape(_when(entry.published))}</title></circle>"
+            f"<title>{escape(name)}: {escape(stamp(entry.published))}</title></circle>"
         )
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -210,6 +217,10 @@ def evidence(entry: StoryMemberView) -> str:
 
 def _when(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _when_exactly(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 def _outlets(story: StoryView) -> list[str]:
