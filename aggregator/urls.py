@@ -9,6 +9,7 @@ on top of it, a few trackers it does not know, dot segments and the fragment go.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -22,8 +23,12 @@ _MORE_TRACKERS = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical_url(url: str) -> str:
     """The canonical spelling of an http(s) URL; any other text is returned unchanged.
+
+    Cached: a poll asks for the same entry's address several times (to look for it,
+    to store it, to compare it), and courlan's normalisation is the costly part.
 
     Lower-case scheme and host, no default port, no fragment, no tracking parameters,
     the query sorted, dot segments resolved. Path case and trailing slashes stay: on

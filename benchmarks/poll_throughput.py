@@ -1,17 +1,22 @@
 """Poll throughput: aggregator against the peer library `reader`, in one run.
 
-Serves FEEDS generated feeds x 20 entries from a local HTTP server running in its own
-process (so that it does not share a GIL with the client being measured), spread
-over eight loopback addresses (127.0.0.1-8, so aggregator's default per-host cap of 2
-applies as it would in real life), with ETag / 304 support and Nagle's algorithm off.
-Full text is off. Times, for each tool, on a fresh SQLite database:
+A farm of FEEDS generated outlets x 20 entries, served by a local HTTP server in its
+own process (so that it does not share a GIL with the client being measured), spread
+over 100 loopback addresses (127.0.1.1-127.0.1.100: ten feeds an address, so
+aggregator's per-host cap of 2 acts as it does with real outlets), with ETag / 304
+support and Nagle's algorithm off. Full text is off. Times, for each tool, on a fresh
+SQLite database:
 
-  first poll   every feed new (fetch, parse, store 20 entries each)
+  first poll   every feed new (fetch, parse, store 20 entries each; aggregator also
+               groups them into stories, as `aggregator poll` does)
   second poll  every feed again, all answered 304 Not Modified
 
-and prints seconds, feeds per second and the ratio reader/aggregator (above 1:
-aggregator is faster). reader is timed with workers=1 (its default) and with
-workers=16 (aggregator's default concurrency); the ratio uses reader's faster run.
+aggregator runs through its API (Aggregator.poll_once, what `aggregator poll` runs),
+with its defaults, and again with `dedup: enabled: false` (how much grouping costs);
+reader with `update_feeds(workers=16)` (aggregator's default concurrency) and
+workers=1 (its default). Each run is its own process, which reports its peak RSS.
+Prints seconds, feeds per second and the ratios reader/aggregator (above 1:
+aggregator is faster), against reader's faster run.
 
 Each tool runs ROUNDS times on a fresh database and the best time of each poll counts
 (these machines are shared and noisy; the best run is the least disturbed one).
@@ -25,6 +30,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import resource
 import sys
 import tempfile
 import threading
@@ -36,7 +42,7 @@ from typing import Any
 
 ENTRIES = 20
 FETCH_EXTRA: dict[str, Any] = {}
-HOSTS = [f"127.0.0.{i}" for i in range(1, 9)]
+HOSTS = [f"127.0.1.{i}" for i in range(1, 101)]
 
 
 def feed_body(n: int) -> bytes:
@@ -107,12 +113,11 @@ def timed(work: Callable[[], Any]) -> float:
     return time.perf_counter() - start
 
 
-def bench_aggregator(feeds: int, port: int, workdir: Path) -> tuple[float, float, int]:
+def bench_aggregator(feeds: int, port: int, workdir: Path, group: bool) -> tuple[float, float, int]:
     import yaml
 
-    from aggregator.app import make_app
+    from aggregator.api import Aggregator
     from aggregator.config import load_settings
-    from aggregator.runtime.drive import run_once
 
     config = workdir / "feeds.yaml"
     config.write_text(
@@ -121,31 +126,28 @@ def bench_aggregator(feeds: int, port: int, workdir: Path) -> tuple[float, float
                 "database": "sqlite:///aggregator.db",
                 "fetch": {"allow_private_networks": True, **FETCH_EXTRA},
                 "extract": {"full_text": False},
+                "dedup": {"enabled": group},
                 "feeds": [{"url": u} for u in urls(feeds, port)],
             }
         )
     )
-    app = make_app(load_settings(config, {}))
+    app = Aggregator.open(load_settings(config, {}))
     try:
-        with app.session(write=True) as session:
-            store = app.store(session)
-            with session.begin():
-                store.sync_feeds(app.settings.feeds)
-
-            def poll(force: bool) -> Any:
-                return run_once(app.poller(session, lambda r, c: None), force=force)
-
-            reports: list[Any] = []
-            first = timed(lambda: reports.append(poll(False)))
-            second = timed(lambda: reports.append(poll(True)))
+        app.sync_feeds()
+        polls = []
+        first = timed(lambda: polls.append(app.poll_once(force=True, sync=False)))
+        second = timed(lambda: polls.append(app.poll_once(force=True, sync=False)))
+        reports = [polled.report for polled in polls]
         stored = reports[0].new_entries
         if reports[0].failed or reports[1].failed:
-            raise SystemExit(f"polls failed: {reports[0].failed + reports[1].failed}")
+            raise SystemExit(f"polls failed: {(reports[0].failed + reports[1].failed)[:3]}")
         if reports[1].not_modified != feeds:
             raise SystemExit(
                 f"the second poll was not all 304: {reports[1].not_modified} of {feeds}, "
                 f"first poll: {len(reports[0].results)} feeds"
             )
+        if group and not reports[0].grouped:
+            raise SystemExit("nothing was grouped")
     finally:
         app.close()
     return first, second, stored
@@ -167,6 +169,22 @@ def bench_reader(feeds: int, port: int, workdir: Path, workers: int) -> tuple[fl
     return first, second, stored
 
 
+TOOLS: dict[str, Callable[[int, int, Path], tuple[float, float, int]]] = {
+    "aggregator": lambda feeds, port, d: bench_aggregator(feeds, port, d, group=True),
+    "aggregator, no dedup": lambda feeds, port, d: bench_aggregator(feeds, port, d, group=False),
+    "reader workers=16": lambda feeds, port, d: bench_reader(feeds, port, d, 16),
+    "reader workers=1": lambda feeds, port, d: bench_reader(feeds, port, d, 1),
+}
+
+
+def one_run(name: str, feeds: int, port: int, workdir: str, out: Any) -> None:
+    """In a process of its own: one tool's two polls, and its peak RSS (MB)."""
+    os.chdir(workdir)
+    first, second, stored = TOOLS[name](feeds, port, Path(workdir))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out.put((first, second, stored, peak))
+
+
 def main() -> None:
     feeds = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
@@ -175,46 +193,57 @@ def main() -> None:
     server = multiprocessing.Process(target=serve, args=(feeds, port_queue, stop), daemon=True)
     server.start()
     port = port_queue.get(timeout=30)
-    runs: dict[str, list[tuple[float, float, int]]] = {}
+    runs: dict[str, list[tuple[float, float, int, float]]] = {}
+    spawn = multiprocessing.get_context("spawn")
     try:
         with tempfile.TemporaryDirectory() as tmp:
             for round_ in range(rounds):
-                for name, work in (
-                    ("aggregator", lambda d: bench_aggregator(feeds, port, d)),
-                    ("reader workers=1", lambda d: bench_reader(feeds, port, d, 1)),
-                    ("reader workers=16", lambda d: bench_reader(feeds, port, d, 16)),
-                ):
-                    slug = name.replace(" ", "_").replace("=", "")
+                for name in TOOLS:
+                    slug = name.replace(" ", "_").replace("=", "").replace(",", "")
                     workdir = Path(tmp) / f"{slug}-{round_}"
                     workdir.mkdir()
-                    cwd = os.getcwd()
-                    os.chdir(workdir)
-                    try:
-                        runs.setdefault(name, []).append(work(workdir))
-                    finally:
-                        os.chdir(cwd)
+                    out = spawn.Queue()
+                    child = spawn.Process(
+                        target=one_run, args=(name, feeds, port, str(workdir), out)
+                    )
+                    child.start()
+                    runs.setdefault(name, []).append(out.get(timeout=600))
+                    child.join(60)
+                    if child.exitcode != 0:
+                        raise SystemExit(f"{name}: exit {child.exitcode}")
     finally:
         stop.set()
         server.join(5)
     results = {
-        name: (min(r[0] for r in got), min(r[1] for r in got), got[0][2])
+        name: (min(r[0] for r in got), min(r[1] for r in got), got[0][2], max(r[3] for r in got))
         for name, got in runs.items()
     }
 
-    print(f"feeds={feeds} entries/feed={ENTRIES} cores={os.cpu_count()} best of {rounds} rounds")
-    print(f"{'':20} {'first poll':>18} {'second poll (304)':>22} {'entries':>8}")
-    for name, (first, second, stored) in results.items():
+    print(
+        f"feeds={feeds} entries/feed={ENTRIES} hosts={len(HOSTS)} cores={os.cpu_count()} "
+        f"best of {rounds} rounds"
+    )
+    print(f"{'':22} {'first poll':>18} {'second poll (304)':>22} {'entries':>8} {'peak RSS':>9}")
+    for name, (first, second, stored, peak) in results.items():
         print(
-            f"{name:20} {first:7.2f} s {feeds / first:6.0f}/s "
-            f"{second:10.2f} s {feeds / second:6.0f}/s {stored:8d}"
+            f"{name:22} {first:7.2f} s {feeds / first:6.0f}/s "
+            f"{second:10.2f} s {feeds / second:6.0f}/s {stored:8d} {peak:6.0f} MB"
         )
-    ours = results["aggregator"]
     best_first = min(r[0] for n, r in results.items() if n.startswith("reader"))
     best_second = min(r[1] for n, r in results.items() if n.startswith("reader"))
-    print(
-        f"speed-up over reader's best: first poll {best_first / ours[0]:.2f}x, "
-        f"second poll {best_second / ours[1]:.2f}x"
-    )
+    for name in ("aggregator", "aggregator, no dedup"):
+        ours = results[name]
+        print(
+            f"{name}: speed-up over reader's best: first poll {best_first / ours[0]:.2f}x, "
+            f"304 poll {best_second / ours[1]:.2f}x (target 1.5x each, grouping on)"
+        )
+    grouping = results["aggregator"][0] - results["aggregator, no dedup"][0]
+    entries = results["aggregator"][2]
+    if grouping > 0:
+        print(
+            f"grouping's share of the first poll: {grouping:.2f} s "
+            f"({entries / grouping:.0f} entries/s)"
+        )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Which of a feed's listed entries are new, which are edits of stored ones, and
 which re-publish a stored entry under a new GUID or link. Pure: the feed's entries
 and what the store holds of them in, a plan out; the store reads the state
-(store/entries.entry_state) and applies the plan (store/entries.apply_entries).
+(store/entries.entry_states) and applies the plans (store/entries.apply_plans).
 """
 
 from __future__ import annotations
@@ -159,6 +159,8 @@ def _republished(
 ) -> dict[str, Stored]:
     # Two items the feed lists side by side are two entries, however alike.
     free = [k for k in candidates if k.key not in by_key]
+    if not free:
+        return {}  # a feed's first poll: nothing to compare with
     found: dict[str, Stored] = {}
     taken: set[int] = set()
     for key in unknown:

@@ -108,40 +108,45 @@ def record(
     plan_page: PagePlan | None = None,
 ) -> list[tuple[StoredCounts, schedule.NextPoll]]:
     """Store finished polls and schedule each feed's next poll (the caller owns the
-    transaction): the entries first, then what decide.py makes of each poll (with
-    the feed's rhythm measured again where new entries came), then the feeds' rows.
-    ``plan_page``: with full text on, why a new entry's page is not fetched (else
-    None)."""
+    transaction): the entries first (what the store has of them, identity.py's plan
+    of each feed's: new, edited, re-published under a new key), then what decide.py
+    makes of each poll (with the feed's rhythm measured again where new entries
+    came), then the feeds' rows. The whole round at once: a few statements, not a
+    few per feed. ``plan_page``: with full text on, why a new entry's page is not
+    fetched (else None)."""
     now = store.now()
-    counts = [_save_entries(store, due, result, now, plan_page) for due, result in finished]
+    listed = {
+        due.feed_id: by_key
+        for due, result in finished
+        if result.parsed is not None
+        and result.error is None
+        and (by_key := identity.listed(result.parsed.entries))
+    }
+    states = store.entry_states(listed, now) if listed else {}
+    plans = [
+        (feed_id, by_key, identity.plan(by_key, states[feed_id]))
+        for feed_id, by_key in listed.items()
+    ]
+    skips = None
+    if plan_page is not None:
+        sources = {due.feed_id: due.source for due, _ in finished}
+        skips = {
+            feed_id: {key: plan_page(sources[feed_id], by_key[key]) for key in plan.new}
+            for feed_id, by_key, plan in plans
+        }
+    gained = store.apply_plans(plans, now, skips) if plans else {}
+    counts = [gained.get(due.feed_id, StoredCounts()) for due, _ in finished]
+    recent = store.recent_published(
+        [due.feed_id for (due, _), c in zip(finished, counts, strict=True) if c.new]
+    )
     intents = [
-        decide.after_poll(
-            due, result, now, bounds, rng, store.recent_published(due.feed_id) if c.new else None
-        )
+        decide.after_poll(due, result, now, bounds, rng, recent.get(due.feed_id) if c.new else None)
         for (due, result), c in zip(finished, counts, strict=True)
     ]
     store.record_polls(
         owner, [(due, result, i) for (due, result), i in zip(finished, intents, strict=True)], now
     )
     return [(c, i.next_poll) for c, i in zip(counts, intents, strict=True)]
-
-
-def _save_entries(
-    store: Store, due: DueFeed, result: FeedResult, now: datetime, plan_page: PagePlan | None
-) -> StoredCounts:
-    """The entries a poll brought: what the store has of them, identity.py's plan
-    (new, edited, re-published under a new key), which new pages to fetch, the store
-    applying it all."""
-    if result.parsed is None or result.error is not None:
-        return StoredCounts()
-    by_key = identity.listed(result.parsed.entries)
-    if not by_key:
-        return StoredCounts()
-    plan = identity.plan(by_key, store.entry_state(due.feed_id, by_key, now))
-    skips = None
-    if plan_page is not None:
-        skips = {key: plan_page(due.source, by_key[key]) for key in plan.new}
-    return store.apply_entries(due.feed_id, by_key, plan, now, skips)
 
 
 @dataclass

@@ -40,7 +40,7 @@ from ..types import (
 from . import leases
 from .articles import ArticleStore
 from .boundary import host_of, translated
-from .entries import apply_entries, entry_state, query_entries, recent_published
+from .entries import apply_plans, entry_states, query_entries, recent_published
 from .feed_views import feed_views
 from .models import Feed, Host
 from .polls import record_polls
@@ -248,30 +248,32 @@ class Store:
     # --- results --------------------------------------------------------------------
 
     @translated
-    def entry_state(self, feed_id: int, by_key: dict[str, RawEntry], now: datetime) -> FeedState:
-        """What the feed has stored of the entries it lists (see identity.plan);
-        ``now`` is the time of the poll."""
+    def entry_states(
+        self, wanted: Mapping[int, dict[str, RawEntry]], now: datetime
+    ) -> dict[int, FeedState]:
+        """What each feed (by id) has stored of the entries it lists (see
+        identity.plan), for a round of polls; ``now`` is the time of the polls."""
         relink = now - self.relink if self.relink is not None else None
-        return entry_state(self.session, feed_id, by_key, now, relink)
+        return entry_states(self.session, wanted, now, relink)
 
     @translated
-    def apply_entries(
+    def apply_plans(
         self,
-        feed_id: int,
-        by_key: dict[str, RawEntry],
-        plan: EntryPlan,
+        plans: Sequence[tuple[int, dict[str, RawEntry], EntryPlan]],
         now: datetime,
-        skips: Mapping[str, str | None] | None = None,
-    ) -> StoredCounts:
-        """Store a poll's new and edited entries as planned; with full text on
-        (``skips``: by key, why a new entry's page is not fetched, else None), queue
-        the new ones' pages or record why not."""
-        return apply_entries(self.session, feed_id, by_key, plan, now, skips)
+        skips: Mapping[int, Mapping[str, str | None]] | None = None,
+    ) -> dict[int, StoredCounts]:
+        """Store a round of polls' new and edited entries as planned (feed id, its
+        entries by key, its plan); with full text on (``skips``: by feed and key, why
+        a new entry's page is not fetched, else None), queue the new ones' pages or
+        record why not. What each feed gained, by feed id."""
+        return apply_plans(self.session, plans, now, skips)
 
     @translated
-    def recent_published(self, feed_id: int) -> list[datetime]:
-        """Publication times of the feed's newest entries (first seen, when undated)."""
-        return recent_published(self.session, feed_id)
+    def recent_published(self, feed_ids: Collection[int]) -> dict[int, list[datetime]]:
+        """Publication times of each feed's newest entries (first seen, when
+        undated), by feed id."""
+        return recent_published(self.session, feed_ids) if feed_ids else {}
 
     @translated
     def record_polls(

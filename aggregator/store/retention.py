@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -190,28 +190,34 @@ def _newest(spare: int, scope: Scope) -> Select[tuple[int]]:
     return select(ranked.c.id).where(ranked.c.place <= spare)
 
 
-def buried_keys(session: Session, feed_id: int, keys: Collection[str], now: datetime) -> set[str]:
-    """Which of a feed's keys belong to entries retention deleted; they are marked as
-    still listed by the feed."""
-    found: set[str] = set()
-    stale: list[str] = []
-    wanted = list(keys)
-    for start in range(0, len(wanted), _CHUNK):
+def buried_keys(
+    session: Session, wanted: Mapping[int, Collection[str]], now: datetime
+) -> dict[int, set[str]]:
+    """Which of each feed's keys belong to entries retention deleted (by feed id);
+    they are marked as still listed by the feed. One lookup for every feed."""
+    found: dict[int, set[str]] = {}
+    stale: dict[int, list[str]] = {}  # by feed: keys last marked over a day ago
+    keys = sorted({key for listed in wanted.values() for key in listed})
+    feed_ids = list(wanted)
+    for start in range(0, len(keys), _CHUNK):
         rows = session.execute(
-            select(Tombstone.key, Tombstone.last_listed).where(
-                Tombstone.feed_id == feed_id, Tombstone.key.in_(wanted[start : start + _CHUNK])
+            select(Tombstone.feed_id, Tombstone.key, Tombstone.last_listed).where(
+                Tombstone.feed_id.in_(feed_ids), Tombstone.key.in_(keys[start : start + _CHUNK])
             )
         )
-        for key, last_listed in rows:
-            found.add(key)
+        for feed_id, key, last_listed in rows:
+            if key not in wanted[feed_id]:
+                continue  # another feed's key of this chunk
+            found.setdefault(feed_id, set()).add(key)
             if last_listed < now - _REFRESH:
-                stale.append(key)
-    for start in range(0, len(stale), _CHUNK):
-        session.execute(
-            update(Tombstone)
-            .where(Tombstone.feed_id == feed_id, Tombstone.key.in_(stale[start : start + _CHUNK]))
-            .values(last_listed=now)
-        )
+                stale.setdefault(feed_id, []).append(key)
+    for feed_id, old in stale.items():  # at most daily per key
+        for start in range(0, len(old), _CHUNK):
+            session.execute(
+                update(Tombstone)
+                .where(Tombstone.feed_id == feed_id, Tombstone.key.in_(old[start : start + _CHUNK]))
+                .values(last_listed=now)
+            )
     return found
 
 
