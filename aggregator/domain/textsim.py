@@ -16,6 +16,7 @@ Two kinds, for two questions:
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import unicodedata
@@ -96,11 +97,24 @@ def words(text: str) -> list[str]:
 def sketch(text: str) -> frozenset[int]:
     """The sampled shingle hashes of ``text`` (empty for fewer than SHINGLE words)."""
     tokens = words(text)
+    count = len(tokens) - SHINGLE + 1
+    if count <= 0:
+        return frozenset()
+    # Each shingle is the UTF-8 of its SHINGLE words joined by spaces: encoded once,
+    # and each shingle hashed from a slice of that (no join or encode per shingle).
+    data = " ".join(tokens).encode("utf-8", "surrogatepass")
+    sizes = (
+        [len(token) for token in tokens]
+        if data.isascii()
+        else [len(token.encode("utf-8", "surrogatepass")) for token in tokens]
+    )
+    starts = list(itertools.accumulate((size + 1 for size in sizes), initial=0))
+    view = memoryview(data)
+    last = SHINGLE - 1
     sampled = set()
-    for start in range(len(tokens) - SHINGLE + 1):
-        shingle = " ".join(tokens[start : start + SHINGLE]).encode("utf-8", "surrogatepass")
+    for start in range(count):
         # crc32, not hash(): stable across processes, so daemons agree.
-        value = zlib.crc32(shingle)
+        value = zlib.crc32(view[starts[start] : starts[start + last] + sizes[start + last]])
         if value % SAMPLE == 0:
             sampled.add(value)
     return frozenset(sampled)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 import itertools
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
 from ..domain.dedup import REFERENCE, Item, Member, Thresholds, representative
@@ -22,7 +22,7 @@ from ..domain.story_index import Index, assign
 from ..domain.textsim import figures, sketch, terms
 from ..store.boundary import Database
 from ..store.entry_texts import EntryText
-from ..store.stories import StoryFacts, StoryStore
+from ..store.stories import MemberRow, StoryFacts, StoryStore
 from ..types import Assigned, PageStatus
 from ..urls import canonical_url
 from .logs import event
@@ -203,8 +203,10 @@ class Deduplicator:
                 score=merge.score,
                 entries=len(merge.entry_ids),
             )
-        empty = self.stories.delete_empty(touched)
-        self.describe(touched - empty)
+        # Read once for both: a story of a thousand outlets is a thousand rows.
+        members = self.stories.members(touched)
+        empty = self.stories.delete_empty(touched, members)
+        self.describe(touched - empty, members=members)
         self._seq = seq
         return Assigned(len(waiting), len(new))
 
@@ -254,30 +256,39 @@ class Deduplicator:
             self.stories.delete_empty({old})
         return new
 
-    def describe(self, story_ids: set[int], *, news: bool = True) -> None:
+    def describe(
+        self,
+        story_ids: set[int],
+        *,
+        news: bool = True,
+        members: Mapping[int | None, list[MemberRow]] | None = None,
+    ) -> None:
         """Representative, title, counts and times of stories whose entries changed.
 
         ``news``: False when entries only left (retention): the story keeps its
         times, so readers of the merged feed are not shown it as updated.
+        ``members``: the stories' members, when the caller has just read them.
         """
         now = self.stories.now() if news else None
+        known = members if members is not None else self.stories.members(story_ids)
         described = []
-        for story_id, members in self.stories.members(story_ids).items():
-            if story_id is None or not members:
+        for story_id in story_ids:
+            rows = known.get(story_id)
+            if story_id is None or not rows:
                 continue
             chosen = representative(
-                [Member(m.entry_id, m.feed_url, m.when, m.full_text) for m in members],
+                [Member(m.entry_id, m.feed_url, m.when, m.full_text) for m in rows],
                 self.priority,
             )
             described.append(
                 StoryFacts(
                     story_id=story_id,
                     representative=chosen.entry_id,
-                    title=next(m.title for m in members if m.entry_id == chosen.entry_id),
-                    first_seen=min(m.when for m in members) if news else None,
+                    title=next(m.title for m in rows if m.entry_id == chosen.entry_id),
+                    first_seen=min(m.when for m in rows) if news else None,
                     updated=now,
-                    size=len(members),
-                    sources=len({m.feed_id for m in members}),
+                    size=len(rows),
+                    sources=len({m.feed_id for m in rows}),
                 )
             )
         self.stories.describe(described)

@@ -11,7 +11,7 @@ first one's story (``changes``) before it decides.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -286,9 +286,16 @@ class StoryStore:
         return self.session.scalar(select(Story.title).where(Story.id == story_id))
 
     @translated
-    def delete_empty(self, story_ids: Collection[int]) -> set[int]:
-        """Delete those of the stories that have no entries left; their ids."""
-        empty = {s for s, members in self.members(story_ids).items() if s and not members}
+    def delete_empty(
+        self,
+        story_ids: Collection[int],
+        members: Mapping[int | None, list[MemberRow]] | None = None,
+    ) -> set[int]:
+        """Delete those of the stories that have no entries left; their ids.
+        ``members``: the stories' members, when the caller has just read them."""
+        if members is None:
+            members = self.members(story_ids)
+        empty = {s for s in story_ids if s and not members.get(s)}
         if empty:
             self.session.execute(delete(Story).where(Story.id.in_(empty)))
         return empty
