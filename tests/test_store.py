@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from alembic import command as alembic_command
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, select, text
 
 from aggregator.store.engine import make_engine
 from aggregator.store.migrate import (
@@ -279,3 +279,50 @@ def test_the_rebuild_for_ids_never_reused_keeps_every_row(
 def test_head_is_the_newest_migration() -> None:
     # Commands compare the database with HEAD without loading Alembic.
     assert head_revision() == scripts_head()
+
+
+def test_a_round_of_polls_is_looked_up_and_stored_feed_by_feed(
+    tmp_path: Path, database: str
+) -> None:
+    """entry_states / apply_plans take a round of feeds at once: each feed sees only
+    its own stored entries, even under keys another feed of the round also lists."""
+    from datetime import UTC, datetime
+
+    from aggregator.app import make_app
+    from aggregator.config import load_settings
+    from aggregator.domain import identity
+    from aggregator.store.models import Feed
+    from aggregator.types import RawEntry
+
+    def entry(key: str, text: str = "Text") -> RawEntry:
+        return RawEntry(key, f"https://x.example/{key}", key, text, None, text, None, None, None)
+
+    config = write_config(
+        tmp_path / "feeds.yaml",
+        ["https://a.example/feed.xml", "https://b.example/feed.xml"],
+        database=database,
+    )
+    app = make_app(load_settings(config, {}))
+    now = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+    try:
+        with app.session(write=True) as session, session.begin():
+            store = app.store(session)
+            store.sync_feeds(app.settings.feeds)
+            a, b = sorted(session.scalars(select(Feed.id)))
+            first = {a: {"k1": entry("k1"), "k2": entry("k2")}, b: {"k3": entry("k3")}}
+            states = store.entry_states(first, now)
+            plans = [(f, by_key, identity.plan(by_key, states[f])) for f, by_key in first.items()]
+            gained = store.apply_plans(plans, now)
+            assert {f: c.new for f, c in gained.items()} == {a: 2, b: 1}
+            # Now B lists k1 too (A's key) and A has edited k2: B's k1 is new to B.
+            second = {a: {"k1": entry("k1"), "k2": entry("k2", "Edited")}, b: {"k1": entry("k1")}}
+            states = store.entry_states(second, now)
+            assert set(states[a].stored) == {"k1", "k2"}
+            assert set(states[b].stored) == set()
+            plans = [(f, by_key, identity.plan(by_key, states[f])) for f, by_key in second.items()]
+            gained = store.apply_plans(plans, now)
+            assert {f: (c.new, c.updated) for f, c in gained.items()} == {a: (0, 1), b: (1, 0)}
+            recent = store.recent_published([a, b])
+            assert (len(recent[a]), len(recent[b])) == (2, 2)
+    finally:
+        app.close()
