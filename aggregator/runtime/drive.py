@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, wait
 from datetime import datetime
 from typing import Any
 
@@ -17,6 +17,11 @@ from ..types import DueFeed, FeedResult, StoredCounts
 from .deduplicator import Deduplicator
 from .extractor import Extractor
 from .poller import Poller, PollReport
+
+# Once a poll finished, how long a round waits for others to finish with it (while
+# fewer than one in GATHER_SHARE of the work in flight has).
+GATHER_SECONDS = 0.01
+GATHER_SHARE = 4
 
 
 def pump(
@@ -79,7 +84,11 @@ def pump(
         if extractor is not None:
             futures += extractor.futures
         if futures:
-            wait(futures, timeout=min(remaining, 0.2), return_when=FIRST_COMPLETED)
+            done, _ = wait(futures, timeout=min(remaining, 0.2), return_when=FIRST_COMPLETED)
+            if done and len(done) * GATHER_SHARE < len(futures):
+                # A moment more, so that a round stores and claims several polls at
+                # once: a round's statements cost the same for one poll or ten.
+                wait(futures, timeout=min(remaining, GATHER_SECONDS), return_when=ALL_COMPLETED)
         finished = poller.take_finished(timeout=0)
     return stored
 

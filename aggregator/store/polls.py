@@ -9,13 +9,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, update
+from sqlalchemy import Boolean, Integer, Table, Text, bindparam, case, func, update
 from sqlalchemy.orm import Session
 
 from ..domain.decide import PollIntents
 from ..types import DueFeed, FeedResult
 from .boundary import host_of
-from .models import Feed
+from .models import Feed, UTCDateTime
 
 
 def record_polls(
@@ -24,11 +24,42 @@ def record_polls(
     items: Sequence[tuple[DueFeed, FeedResult, PollIntents]],
     now: datetime,
 ) -> None:
-    """One UPDATE per feed, and the 304s, most polls of a running daemon, all in one
-    statement (see Store.record_polls)."""
+    """The 304s, most polls of a running daemon, in one statement; the plain
+    successes (a feed fetched and parsed, at the address it had) in another; one
+    UPDATE for each of the rest (see Store.record_polls)."""
     unchanged: list[dict[str, Any]] = []
+    fetched: list[dict[str, Any]] = []
     for due, result, intents in items:
-        if result.not_modified and intents.move_to is None:
+        parsed = result.parsed
+        if (
+            parsed is not None
+            and result.error is None
+            and intents.move_to is None
+            and intents.disable is None
+        ):
+            rhythm = intents.rhythm
+            fetched.append(
+                {
+                    "b_id": due.feed_id,
+                    "b_owner": owner,
+                    "b_now": now,
+                    "b_status": result.http_status,
+                    "b_next": intents.next_poll.at,
+                    "b_reason": intents.next_poll.reason,
+                    "b_etag": result.cache.etag,
+                    "b_last_modified": result.cache.last_modified,
+                    "b_title": parsed.title,
+                    "b_site_url": parsed.link,
+                    "b_last_status": "recovered" if parsed.warning else "ok",
+                    "b_warning": parsed.warning,
+                    "b_ttl": parsed.ttl_seconds,
+                    "b_syndication": parsed.syndication_seconds,
+                    "b_rhythm": rhythm is not None,
+                    "b_gap": rhythm.typical_gap if rhythm is not None else None,
+                    "b_newest": rhythm.newest if rhythm is not None else None,
+                }
+            )
+        elif result.not_modified and intents.move_to is None:
             unchanged.append(
                 {
                     "b_id": due.feed_id,
@@ -44,6 +75,8 @@ def record_polls(
             _record_poll(session, owner, due, result, intents, now)
     if unchanged:
         session.connection().execute(_NOT_MODIFIED, unchanged)
+    if fetched:
+        session.connection().execute(_FETCHED, fetched)
 
 
 def _record_poll(
@@ -140,5 +173,42 @@ _NOT_MODIFIED = (
         next_poll_at=bindparam("b_next"),
         next_poll_reason=bindparam("b_reason"),
         **_not_modified(bindparam("b_now"), bindparam("b_etag"), bindparam("b_last_modified")),
+    )
+)
+
+
+# A feed fetched and parsed at the address it had, as one statement for many feeds
+# (executemany): what _record_poll sets for such a poll, the rhythm only where it
+# was measured again.
+_RHYTHM = bindparam("b_rhythm", type_=Boolean)
+_FETCHED = (
+    update(_FEEDS)
+    .where(_FEEDS.c.id == bindparam("b_id"), _FEEDS.c.lease_owner == bindparam("b_owner"))
+    .values(
+        {
+            **_SUCCEEDED,
+            "last_polled_at": bindparam("b_now"),
+            "last_http_status": bindparam("b_status"),
+            "lease_owner": None,
+            "lease_until": None,
+            "next_poll_at": bindparam("b_next"),
+            "next_poll_reason": bindparam("b_reason"),
+            "last_success_at": bindparam("b_now"),
+            "etag": bindparam("b_etag"),
+            "last_modified": bindparam("b_last_modified"),
+            "title": func.coalesce(bindparam("b_title", type_=Text), _FEEDS.c.title),
+            "site_url": func.coalesce(bindparam("b_site_url", type_=Text), _FEEDS.c.site_url),
+            "last_status": bindparam("b_last_status"),
+            "last_error": bindparam("b_warning"),
+            "ttl_seconds": bindparam("b_ttl"),
+            "syndication_seconds": bindparam("b_syndication"),
+            "typical_gap_seconds": case(
+                (_RHYTHM, bindparam("b_gap", type_=Integer)), else_=_FEEDS.c.typical_gap_seconds
+            ),
+            "newest_published_at": case(
+                (_RHYTHM, bindparam("b_newest", type_=UTCDateTime)),
+                else_=_FEEDS.c.newest_published_at,
+            ),
+        }
     )
 )
