@@ -30,9 +30,12 @@ from .logs import event
 log = logging.getLogger(__name__)
 
 # Entries decided per transaction: large enough that one poll is usually one batch
-# (the order within a batch is by content, not arrival), small enough to keep the
-# write lock for a moment only.
-BATCH = 2000
+# (the order within a batch is by content, not arrival) and that a large first poll
+# describes each story it grows a few times, not a dozen (each batch reads every
+# member of the stories it touched: 20,000 entries of 1,000 outlets grouped in 4.5 s
+# with 2,000 a batch, 3.7 s with 5,000); small enough to keep the write lock for
+# about a second at most.
+BATCH = 5000
 
 
 def when_of(entry: EntryText) -> datetime:
