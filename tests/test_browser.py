@@ -85,7 +85,15 @@ def test_read_search_and_merge_stories_in_a_browser(
     )
     start_daemon(config)
     base = f"http://127.0.0.1:{port}"
-    wait_until(lambda: _get(f"{base}/")[1].count(b'href="/stories/') == 2, timeout=30)
+    # Both feeds polled and grouped: two stories, the bridge with both outlets (with
+    # feed "two" polled first, the list has two stories before "one" joins the bridge).
+    wait_until(
+        lambda: (
+            (listing := _get(f"{base}/")[1]).count(b'href="/stories/') == 2
+            and b"2 outlets" in listing
+        ),
+        timeout=30,
+    )
     shots = tmp_path / "screenshots"
     shots.mkdir()
 

@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 
 # How long a story page's edit form stays good (seconds).
 FORM_AGE = 86400
+# What the story pages answer (the rest is feeds, /healthz and /metrics).
+_PAGES = ("index", "story", "feeds", "style", "merge", "split")
+_TEXT = "text/plain; charset=utf-8"
 
 # The scheduler ticks every second; this much silence means it is stuck.
 STALE_AFTER = 60.0
@@ -225,17 +228,13 @@ class StatusServer:
             return _plain(200, CONTENT_TYPE_LATEST, self.metrics.render())
         if endpoint == "document" and (document := self.documents.get(values["name"])):
             return _feed(request, document)
-        if self._reader is not None and endpoint in ("merge", "split"):
+        if self._reader is not None and endpoint in _PAGES:
+            answer = self._edit if endpoint in ("merge", "split") else self._page
             try:
-                return self._edit(request, endpoint, values, self._reader)
-            except StoreError as e:
-                return _plain(503, "text/plain; charset=utf-8", f"{e}\n".encode())
-        if self._reader is not None and endpoint in ("index", "story", "feeds", "style"):
-            try:
-                return self._page(request, endpoint, values, self._reader)
+                return answer(request, endpoint, values, self._reader)
             except StoreError as e:  # a full disk, a lock held too long: try again
-                return _plain(503, "text/plain; charset=utf-8", f"{e}\n".encode())
-        return _plain(404, "text/plain; charset=utf-8", b"not found\n")
+                return _plain(503, _TEXT, f"{e}\n".encode())
+        return _plain(404, _TEXT, b"not found\n")
 
     def _page(
         self, request: Request, endpoint: str, values: Mapping[str, Any], reader: Aggregator
@@ -253,7 +252,7 @@ class StatusServer:
         elif endpoint == "story":
             found = reader.stories(ids=[values["story_id"]], summaries=True)
             if not found:
-                return _plain(404, "text/plain; charset=utf-8", b"no such story\n")
+                return _plain(404, _TEXT, b"no such story\n")
             form = None
             if self._allow_edits:
                 form = (self._forms.dumps("edit"), self._token is not None)
@@ -278,37 +277,36 @@ class StatusServer:
         is given."""
         from ..api import GroupingOff
 
-        text = "text/plain; charset=utf-8"
         if not self._allow_edits:
-            return _plain(403, text, b"edits are off (serve.allow_edits: false)\n")
+            return _plain(403, _TEXT, b"edits are off (serve.allow_edits: false)\n")
         form = request.form
         try:
             self._forms.loads(form.get("csrf", ""), max_age=FORM_AGE)
         except BadSignature:
-            return _plain(403, text, b"this form is stale or not from this site: reload it\n")
+            return _plain(403, _TEXT, b"this form is stale or not from this site: reload it\n")
         if self._token is not None and not hmac.compare_digest(
             form.get("token", "").encode(), self._token.encode()
         ):
-            return _plain(403, text, b"wrong or missing token (serve.token)\n")
+            return _plain(403, _TEXT, b"wrong or missing token (serve.token)\n")
         story_id = values["story_id"]
         try:
             if endpoint == "merge":
                 other = form.get("other", type=int)
                 if other is None or other == story_id:
-                    return _plain(400, text, b"give the number of another story\n")
+                    return _plain(400, _TEXT, b"give the number of another story\n")
                 reader.merge([story_id, other])
                 where = story_id
             else:
                 entry = form.get("entry", type=int)
                 if entry is None:
-                    return _plain(400, text, b"give the entry to split out\n")
+                    return _plain(400, _TEXT, b"give the entry to split out\n")
                 if entry not in {e.id for s in reader.stories(ids=[story_id]) for e in s.entries}:
-                    return _plain(404, text, b"no such entry in this story\n")
+                    return _plain(404, _TEXT, b"no such entry in this story\n")
                 where = reader.split(entry)
         except LookupError as e:
-            return _plain(404, text, f"{e}\n".encode())
+            return _plain(404, _TEXT, f"{e}\n".encode())
         except GroupingOff as e:
-            return _plain(409, text, f"{e}\n".encode())
+            return _plain(409, _TEXT, f"{e}\n".encode())
         return redirect(f"/stories/{where}", code=303)
 
     def health(self) -> tuple[int, dict[str, Any]]:

@@ -14,12 +14,10 @@ from ..domain.identity import EntryPlan, FeedState, Known, Stored, content_hash
 from ..types import EntryView, PageStatus, RawEntry, StoredCounts
 from ..urls import canonical_url
 from .articles import queue_pages, requeue_pages
-from .boundary import insert_into
+from .boundary import insert_into, listed_rows
 from .models import Article, Entry, Feed, StoryEntry
 from .retention import buried_keys
 
-# Keys per SELECT ... IN (...), far below SQLite's variable limit.
-_CHUNK = 500
 # How many of a feed's latest entries a re-published entry is compared with.
 _RELINK_CANDIDATES = 200
 
@@ -38,7 +36,7 @@ def entry_states(
 
     A few statements for the whole round rather than a few per feed: each statement
     lets the fetching threads take the GIL, and waiting to get it back cost more
-    than the queries themselves (1,000 feeds: about 3 s of 5).
+    than the queries themselves (1,000 feeds of 20 entries: 5.5 s storing -> 2.7 s).
     """
     stored = _stored(session, wanted)
     unknown = {
@@ -66,17 +64,11 @@ def _stored(
     session: Session, wanted: Mapping[int, dict[str, RawEntry]]
 ) -> dict[int, dict[str, Stored]]:
     found: dict[int, dict[str, Stored]] = {feed_id: {} for feed_id in wanted}
-    keys = sorted({key for by_key in wanted.values() for key in by_key})
-    feed_ids = list(wanted)
-    for start in range(0, len(keys), _CHUNK):
-        rows = session.execute(
-            select(Entry.feed_id, Entry.key, Entry.id, Entry.content_hash, Entry.url).where(
-                Entry.feed_id.in_(feed_ids), Entry.key.in_(keys[start : start + _CHUNK])
-            )
-        )
-        for feed_id, key, entry_id, digest, url in rows:
-            if key in wanted[feed_id]:  # not another feed's key of this chunk
-                found[feed_id][key] = Stored(entry_id, digest, url)
+    query = select(Entry.feed_id, Entry.key, Entry.id, Entry.content_hash, Entry.url)
+    for feed_id, key, entry_id, digest, url in listed_rows(
+        session, query, Entry.feed_id, Entry.key, wanted
+    ):
+        found[feed_id][key] = Stored(entry_id, digest, url)
     return found
 
 

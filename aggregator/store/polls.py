@@ -13,7 +13,7 @@ from sqlalchemy import Boolean, Integer, Table, Text, bindparam, case, func, upd
 from sqlalchemy.orm import Session
 
 from ..domain.decide import PollIntents
-from ..types import DueFeed, FeedResult
+from ..types import DueFeed, FeedResult, ParsedFeed
 from .boundary import host_of
 from .models import Feed, UTCDateTime
 
@@ -50,7 +50,7 @@ def record_polls(
                     "b_last_modified": result.cache.last_modified,
                     "b_title": parsed.title,
                     "b_site_url": parsed.link,
-                    "b_last_status": "recovered" if parsed.warning else "ok",
+                    "b_last_status": _status(parsed),
                     "b_warning": parsed.warning,
                     "b_ttl": parsed.ttl_seconds,
                     "b_syndication": parsed.syndication_seconds,
@@ -87,14 +87,7 @@ def _record_poll(
     intents: PollIntents,
     now: datetime,
 ) -> None:
-    values: dict[str, Any] = {
-        "last_polled_at": now,
-        "last_http_status": result.http_status,
-        "lease_owner": None,
-        "lease_until": None,
-        "next_poll_at": intents.next_poll.at,
-        "next_poll_reason": intents.next_poll.reason,
-    }
+    values = _polled(now, result.http_status, intents.next_poll.at, intents.next_poll.reason)
     if intents.move_to is not None:
         values["fetch_url"] = intents.move_to
         values["host"] = host_of(intents.move_to)
@@ -115,27 +108,30 @@ def _record_poll(
         values.update(_not_modified(now, result.cache.etag, result.cache.last_modified))
     else:
         parsed = result.parsed
-        # A 200 replaces the validators: one it did not send must not be sent again.
         values.update(
-            _SUCCEEDED,
-            last_success_at=now,
-            etag=result.cache.etag,
-            last_modified=result.cache.last_modified,
-            title=func.coalesce(parsed.title, Feed.title),
-            site_url=func.coalesce(parsed.link, Feed.site_url),
-            last_status="recovered" if parsed.warning else "ok",
-            last_error=parsed.warning,
-            ttl_seconds=parsed.ttl_seconds,
-            syndication_seconds=parsed.syndication_seconds,
+            _fetched(
+                now,
+                result.cache.etag,
+                result.cache.last_modified,
+                title=parsed.title,
+                link=parsed.link,
+                status=_status(parsed),
+                warning=parsed.warning,
+                ttl=parsed.ttl_seconds,
+                syndication=parsed.syndication_seconds,
+            )
         )
     # Core, not ORM: nothing loaded in this Session needs to follow the change (a
     # claim always reloads the rows it takes), and this is the hot path of a poll.
-    feeds = cast(Table, Feed.__table__)
     session.connection().execute(
-        update(feeds)
-        .where(feeds.c.id == due.feed_id, feeds.c.lease_owner == owner)
+        update(_FEEDS)
+        .where(_FEEDS.c.id == due.feed_id, _FEEDS.c.lease_owner == owner)
         .values(**values)
     )
+
+
+def _status(parsed: ParsedFeed) -> str:
+    return "recovered" if parsed.warning else "ok"
 
 
 _FEEDS = cast(Table, Feed.__table__)
@@ -148,10 +144,25 @@ _SUCCEEDED: dict[str, Any] = {
     "disabled_reason": None,
 }
 
+# The helpers below give a kind of poll's columns from values (one feed's UPDATE) or
+# from bind parameters (the statements for many feeds at once), so the two agree.
+
+
+def _polled(now: Any, http_status: Any, next_at: Any, reason: Any) -> dict[str, Any]:
+    """What every poll sets: when, the answer's status, the lease ended, the next poll."""
+    return {
+        "last_polled_at": now,
+        "last_http_status": http_status,
+        "lease_owner": None,
+        "lease_until": None,
+        "next_poll_at": next_at,
+        "next_poll_reason": reason,
+    }
+
 
 def _not_modified(now: Any, etag: Any, last_modified: Any) -> dict[str, Any]:
-    """A 304's columns, from values or from the bind parameters of _NOT_MODIFIED.
-    A 304 may carry fresh validators; the old ones stay where it does not."""
+    """A 304's columns. A 304 may carry fresh validators; the old ones stay where it
+    does not."""
     return {
         **_SUCCEEDED,
         "last_success_at": now,
@@ -161,47 +172,71 @@ def _not_modified(now: Any, etag: Any, last_modified: Any) -> dict[str, Any]:
     }
 
 
+def _fetched(
+    now: Any,
+    etag: Any,
+    last_modified: Any,
+    *,
+    title: Any,
+    link: Any,
+    status: Any,
+    warning: Any,
+    ttl: Any,
+    syndication: Any,
+) -> dict[str, Any]:
+    """A feed fetched and parsed: its columns. A 200 replaces the validators: one it
+    did not send must not be sent again."""
+    return {
+        **_SUCCEEDED,
+        "last_success_at": now,
+        "etag": etag,
+        "last_modified": last_modified,
+        "title": func.coalesce(title, _FEEDS.c.title),
+        "site_url": func.coalesce(link, _FEEDS.c.site_url),
+        "last_status": status,
+        "last_error": warning,
+        "ttl_seconds": ttl,
+        "syndication_seconds": syndication,
+    }
+
+
 # A 304 of a feed that did not move, as one statement for many feeds (executemany).
 _NOT_MODIFIED = (
     update(_FEEDS)
     .where(_FEEDS.c.id == bindparam("b_id"), _FEEDS.c.lease_owner == bindparam("b_owner"))
     .values(
-        last_polled_at=bindparam("b_now"),
-        last_http_status=304,
-        lease_owner=None,
-        lease_until=None,
-        next_poll_at=bindparam("b_next"),
-        next_poll_reason=bindparam("b_reason"),
-        **_not_modified(bindparam("b_now"), bindparam("b_etag"), bindparam("b_last_modified")),
+        {
+            **_polled(bindparam("b_now"), 304, bindparam("b_next"), bindparam("b_reason")),
+            **_not_modified(bindparam("b_now"), bindparam("b_etag"), bindparam("b_last_modified")),
+        }
     )
 )
 
-
 # A feed fetched and parsed at the address it had, as one statement for many feeds
-# (executemany): what _record_poll sets for such a poll, the rhythm only where it
-# was measured again.
+# (executemany); its rhythm changes only where it was measured again.
 _RHYTHM = bindparam("b_rhythm", type_=Boolean)
 _FETCHED = (
     update(_FEEDS)
     .where(_FEEDS.c.id == bindparam("b_id"), _FEEDS.c.lease_owner == bindparam("b_owner"))
     .values(
         {
-            **_SUCCEEDED,
-            "last_polled_at": bindparam("b_now"),
-            "last_http_status": bindparam("b_status"),
-            "lease_owner": None,
-            "lease_until": None,
-            "next_poll_at": bindparam("b_next"),
-            "next_poll_reason": bindparam("b_reason"),
-            "last_success_at": bindparam("b_now"),
-            "etag": bindparam("b_etag"),
-            "last_modified": bindparam("b_last_modified"),
-            "title": func.coalesce(bindparam("b_title", type_=Text), _FEEDS.c.title),
-            "site_url": func.coalesce(bindparam("b_site_url", type_=Text), _FEEDS.c.site_url),
-            "last_status": bindparam("b_last_status"),
-            "last_error": bindparam("b_warning"),
-            "ttl_seconds": bindparam("b_ttl"),
-            "syndication_seconds": bindparam("b_syndication"),
+            **_polled(
+                bindparam("b_now"),
+                bindparam("b_status"),
+                bindparam("b_next"),
+                bindparam("b_reason"),
+            ),
+            **_fetched(
+                bindparam("b_now"),
+                bindparam("b_etag"),
+                bindparam("b_last_modified"),
+                title=bindparam("b_title", type_=Text),
+                link=bindparam("b_site_url", type_=Text),
+                status=bindparam("b_last_status"),
+                warning=bindparam("b_warning"),
+                ttl=bindparam("b_ttl"),
+                syndication=bindparam("b_syndication"),
+            ),
             "typical_gap_seconds": case(
                 (_RHYTHM, bindparam("b_gap", type_=Integer)), else_=_FEEDS.c.typical_gap_seconds
             ),

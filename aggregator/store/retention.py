@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select, true, update
 from sqlalchemy.orm import Session
 
-from .boundary import insert_into, translated
+from .boundary import insert_into, listed_rows, translated
 from .models import Entry, Feed, StoryEntry, Tombstone
 
 # Keys per SELECT ... IN (...), far below SQLite's variable limit.
@@ -197,20 +197,13 @@ def buried_keys(
     they are marked as still listed by the feed. One lookup for every feed."""
     found: dict[int, set[str]] = {}
     stale: dict[int, list[str]] = {}  # by feed: keys last marked over a day ago
-    keys = sorted({key for listed in wanted.values() for key in listed})
-    feed_ids = list(wanted)
-    for start in range(0, len(keys), _CHUNK):
-        rows = session.execute(
-            select(Tombstone.feed_id, Tombstone.key, Tombstone.last_listed).where(
-                Tombstone.feed_id.in_(feed_ids), Tombstone.key.in_(keys[start : start + _CHUNK])
-            )
-        )
-        for feed_id, key, last_listed in rows:
-            if key not in wanted[feed_id]:
-                continue  # another feed's key of this chunk
-            found.setdefault(feed_id, set()).add(key)
-            if last_listed < now - _REFRESH:
-                stale.setdefault(feed_id, []).append(key)
+    query = select(Tombstone.feed_id, Tombstone.key, Tombstone.last_listed)
+    for feed_id, key, last_listed in listed_rows(
+        session, query, Tombstone.feed_id, Tombstone.key, wanted
+    ):
+        found.setdefault(feed_id, set()).add(key)
+        if last_listed < now - _REFRESH:
+            stale.setdefault(feed_id, []).append(key)
     for feed_id, old in stale.items():  # at most daily per key
         for start in range(0, len(old), _CHUNK):
             session.execute(

@@ -181,7 +181,6 @@ def has_match(
     Raises:
         websearch.QueryError: nothing to search for in ``query``.
     """
-    members = select(StoryEntry.story_id)
     if session.get_bind().dialect.name == "sqlite":
         match = to_fts5(query)
         found = session.scalar(
@@ -199,7 +198,8 @@ def has_match(
                     text("entries_search MATCH :dense_match").bindparams(dense_match=match),
                 )
             )
-    return story_id.in_(members.where(StoryEntry.entry_id.in_(matching(session, query))))
+    matched = select(StoryEntry.story_id).where(StoryEntry.entry_id.in_(matching(session, query)))
+    return story_id.in_(matched)
 
 
 def _only_stop_words(session: Session, query: str) -> bool:

@@ -176,12 +176,16 @@ class StoryViews:
         members = {
             story.id: [report.member() for report in reports.get(story.id, [])] for story in stories
         }
-        texts = {
-            story.id: _summary(report.text or "", PAGE_SUMMARY_CHARS)
-            for story in stories
-            for report in reports.get(story.id, [])
-            if summaries and report.entry_id == story.representative_id
-        }
+        texts = (
+            {
+                story.id: _summary(report.text or "", PAGE_SUMMARY_CHARS)
+                for story in stories
+                for report in reports.get(story.id, [])
+                if report.entry_id == story.representative_id
+            }
+            if summaries
+            else {}
+        )
         return [
             StoryView(
                 id=story.id,
