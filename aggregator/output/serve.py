@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
 
     from ..api import Aggregator
-    from ..types import StoryView
 
 # How long a story page's edit form stays good (seconds).
 FORM_AGE = 86400
@@ -239,7 +238,7 @@ class StatusServer:
     def _page(
         self, request: Request, endpoint: str, values: Mapping[str, Any], reader: Aggregator
     ) -> Response:
-        from . import pages  # Jinja2 is loaded when a page is first asked for
+        from . import listing, pages  # Jinja2 is loaded when a page is first asked for
 
         served = self.documents.paths()
         code = 200
@@ -258,7 +257,7 @@ class StatusServer:
                 form = (self._forms.dumps("edit"), self._token is not None)
             body = pages.story_page(found[0], served=served, form=form)
         else:
-            code, body = _story_list(request, reader, served)
+            code, body = listing.story_list(request.args, reader, served)
         response = Response(body, status=code, content_type="text/html; charset=utf-8")
         response.headers.update(pages.PAGE_HEADERS)
         # Kept, but asked about each time: a reader's copy is current while its ETag
@@ -331,72 +330,6 @@ class StatusServer:
     def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
-
-
-def _story_list(request: Request, reader: Aggregator, served: list[str]) -> tuple[int, bytes]:
-    """/: a page of stories as the form's filters say; 400 with the reason when a
-    filter cannot be applied."""
-    from ..durations import parse_moment
-    from ..websearch import QueryError
-    from . import pages
-
-    args = request.args
-    filters = pages.Filters(
-        q=args.get("q", "").strip(),
-        tag=args.get("tag", "").strip(),
-        saved=args.get("saved", "").strip(),
-        min_sources=max(args.get("min_sources", 1, type=int) or 1, 1),
-        since=args.get("since", "").strip(),
-        until=args.get("until", "").strip(),
-    )
-    page = max(args.get("page", 1, type=int) or 1, 1)
-    settings = reader.settings
-    tags = sorted({tag for source in settings.feeds for tag in source.tags})
-    searches = sorted(settings.output.searches)
-
-    def shown(stories: list[StoryView], more: bool, problem: str | None = None) -> bytes:
-        return pages.story_list(
-            stories,
-            page=page,
-            more=more,
-            served=served,
-            filters=filters,
-            tags=tags,
-            searches=searches,
-            problem=problem,
-        )
-
-    feeds = None
-    if filters.tag:
-        feeds = [source.url for source in settings.feeds if filters.tag in source.tags]
-    query, min_sources = filters.q, filters.min_sources
-    if filters.saved:
-        saved = settings.output.searches.get(filters.saved)
-        if saved is None:
-            return 400, shown([], False, f"There is no saved search named {filters.saved!r}.")
-        query = f"{saved.query} {query}".strip()
-        min_sources = max(min_sources, saved.min_sources)
-    now = reader.now()
-    try:
-        since = parse_moment(filters.since, now) if filters.since else None
-        until = parse_moment(filters.until, now, end_of_day=True) if filters.until else None
-    except ValueError as e:
-        return 400, shown([], False, f"Cannot show that time range: {e}.")
-    per = pages.PER_PAGE
-    try:
-        # One more than a page: whether there are older ones.
-        rows = reader.stories(
-            since=since,
-            until=until,
-            min_sources=min_sources,
-            feeds=feeds,
-            search=query or None,
-            limit=per + 1,
-            offset=(page - 1) * per,
-        )
-    except QueryError as e:
-        return 400, shown([], False, f"Cannot search for that: {e}")
-    return 200, shown(rows[:per], len(rows) > per)
 
 
 def _plain(code: int, content_type: str, body: bytes) -> Response:

@@ -18,21 +18,17 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import lxml.html
 import trafilatura
-from lxml import etree
 
 from ..errors import ExtractError
 from ..text import without_control
 from ..types import Article, Failure, Page, RawEntry
+from .page_meta import as_datetime, byline, page_metadata
 
 EXTRACTOR = f"trafilatura {trafilatura.__version__}"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -77,18 +73,6 @@ _TRUNCATED = re.compile(
     r"(\[?(…|\.\.\.)\]?|continue reading\W*|read more\W*|read the full (story|article)\W*)$",
     re.IGNORECASE,
 )
-_ARTICLE_TYPES = {
-    "article",
-    "newsarticle",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "blogposting",
-    "socialmediaposting",
-    "liveblogposting",
-    "opinionnewsarticle",
-    "backgroundnewsarticle",
-    "report",
-}
 
 
 def skip_reason(entry: RawEntry, mode: str, min_words: int) -> str | None:
@@ -137,7 +121,7 @@ def extract_article(page: Page, feed_text: str = "") -> Article:
     tree = _load(page)
     if tree is None:
         raise ExtractError("the page has no HTML content", "empty")
-    meta = _page_metadata(tree, page.final_url)
+    meta = page_metadata(tree, page.final_url)
     candidates = [
         _run(tree, page.final_url, favor_precision=False),
         _run(tree, page.final_url, favor_precision=True),
@@ -168,8 +152,8 @@ def extract_article(page: Page, feed_text: str = "") -> Article:
         Article(
             text=text,
             title=title,
-            author=meta.author or doc.author or _byline(tree),
-            published=meta.published or _datetime(doc.date),
+            author=meta.author or doc.author or byline(tree),
+            published=meta.published or as_datetime(doc.date),
             language=meta.language or doc.language,
             canonical_url=meta.canonical_url,
             image=meta.image or doc.image,
@@ -290,141 +274,3 @@ def _f1(found: set[tuple[str, ...]], truth: set[tuple[str, ...]]) -> float:
         return 0.0
     precision, recall = common / len(found), common / len(truth)
     return 2 * precision * recall / (precision + recall)
-
-
-@dataclass(frozen=True)
-class _Meta:
-    title: str | None = None
-    author: str | None = None
-    published: datetime | None = None
-    language: str | None = None
-    canonical_url: str | None = None
-    image: str | None = None
-    body: str | None = None  # JSON-LD articleBody
-
-
-def _page_metadata(tree: lxml.html.HtmlElement, base: str) -> _Meta:
-    """What the page declares about itself: <link rel=canonical>, OpenGraph, article:*
-    meta tags, <html lang> and schema.org JSON-LD."""
-    metas: dict[str, str] = {}
-    for element in tree.iter("meta"):
-        key = (element.get("property") or element.get("name") or "").strip().lower()
-        value = (element.get("content") or "").strip()
-        if key and value:
-            metas.setdefault(key, value)
-    canonical = None
-    for element in tree.iter("link"):
-        if "canonical" in (element.get("rel") or "").lower().split() and element.get("href"):
-            canonical = element.get("href")
-            break
-    ld = list(_ld_articles(tree))
-    ld_first = ld[0] if ld else {}
-    language = tree.get("lang") or metas.get("og:locale") or metas.get("content-language")
-    return _Meta(
-        title=_text(ld_first.get("headline")) or metas.get("og:title"),
-        author=_ld_author(ld_first.get("author")) or metas.get("author") or metas.get("dc.creator"),
-        published=_datetime(metas.get("article:published_time"))
-        or _datetime(_text(ld_first.get("datePublished")))
-        or _first_time(tree),
-        language=_language(language),
-        canonical_url=_absolute(canonical, base) or _absolute(metas.get("og:url"), base),
-        image=_absolute(metas.get("og:image"), base),
-        body=next((b for a in ld if (b := _paragraphs(a.get("articleBody")))), None),
-    )
-
-
-_BYLINE_CLASS = re.compile(r"author|auteur|autor|byline", re.IGNORECASE)
-_BYLINE_PREFIX = re.compile(r"^(by|par|von|por|di|door|av|از)\s+", re.IGNORECASE)
-
-
-def _byline(tree: lxml.html.HtmlElement) -> str | None:
-    """A visible byline ("By …", "Par …") in an element marked as one, for pages whose
-    metadata names no author."""
-    for element in tree.iter(etree.Element):  # elements only, not comments
-        marks = " ".join(element.get(name) or "" for name in ("class", "rel", "itemprop"))
-        if not _BYLINE_CLASS.search(marks):
-            continue
-        name = _BYLINE_PREFIX.sub("", " ".join(element.text_content().split()))
-        if name and len(name.split()) <= 5 and not any(c.isdigit() for c in name):
-            return name
-    return None
-
-
-def _ld_articles(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
-    for script in tree.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
-            continue
-        try:
-            data = json.loads(script.text or "")
-            found = list(_ld_walk(data))
-        except (ValueError, RecursionError):
-            continue  # broken or absurdly nested JSON-LD: it is only evidence
-        yield from found
-
-
-def _ld_walk(data: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _ld_walk(item)
-    elif isinstance(data, dict):
-        kinds = data.get("@type")
-        kinds = kinds if isinstance(kinds, list) else [kinds]
-        if any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds):
-            yield data
-        yield from _ld_walk(data.get("@graph"))
-
-
-def _ld_author(value: Any) -> str | None:
-    if isinstance(value, list):
-        names = [name for item in value if (name := _ld_author(item))]
-        return ", ".join(names) or None
-    if isinstance(value, dict):
-        return _text(value.get("name"))
-    return _text(value)
-
-
-def _paragraphs(value: Any) -> str | None:
-    """Text with its line breaks kept (one paragraph per line) and spaces normalised."""
-    if not isinstance(value, str):
-        return None
-    lines = (" ".join(line.split()) for line in value.splitlines())
-    return "\n".join(line for line in lines if line) or None
-
-
-def _text(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    return " ".join(value.split()) or None
-
-
-def _datetime(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)  # no zone given: read as UTC
-    return parsed.astimezone(UTC)
-
-
-def _first_time(tree: lxml.html.HtmlElement) -> datetime | None:
-    for element in tree.iter("time"):
-        if parsed := _datetime(element.get("datetime")):
-            return parsed
-    return None
-
-
-def _language(value: str | None) -> str | None:
-    if not value:
-        return None
-    primary = re.split(r"[-_]", value.strip())[0].lower()
-    return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
-
-
-def _absolute(url: str | None, base: str) -> str | None:
-    if not url:
-        return None
-    resolved = urljoin(base, url.strip())
-    return resolved if urlsplit(resolved).scheme in ("http", "https") else None
