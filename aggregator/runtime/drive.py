@@ -65,15 +65,8 @@ def pump(
         stored += polls
         woken = False
         if extractor is not None:
-            if any(counts.new for _, counts in polls):
-                # Their pages are due now: claim them before deciding all is done.
-                extractor.wake()
-                woken = True
-            # Pages are stored as they finish (no batch waits on a slow one), before
-            # claiming, so that their places are free again.
-            extractor.harvest()
-            if not stopping():
-                started += extractor.dispatch(busy_elsewhere=poller.busy)
+            woken, claimed = _pages(extractor, poller, polls, stopping())
+            started += claimed
         busy = poller.busy + (extractor.busy if extractor is not None else 0)
         if not busy and not started and not woken:
             break
@@ -83,14 +76,40 @@ def pump(
         futures: list[Future[Any]] = poller.futures
         if extractor is not None:
             futures += extractor.futures
-        if futures:
-            done, _ = wait(futures, timeout=min(remaining, 0.2), return_when=FIRST_COMPLETED)
-            if done and len(done) * GATHER_SHARE < len(futures):
-                # A moment more, so that a round stores and claims several polls at
-                # once: a round's statements cost the same for one poll or ten.
-                wait(futures, timeout=min(remaining, GATHER_SECONDS), return_when=ALL_COMPLETED)
+        _gather(futures, remaining)
         finished = poller.take_finished(timeout=0)
     return stored
+
+
+def _pages(
+    extractor: Extractor,
+    poller: Poller,
+    polls: list[tuple[FeedResult, StoredCounts]],
+    stopping: bool,
+) -> tuple[bool, int]:
+    """The pages' part of a round: whether new entries woke the extractor, and how
+    many pages it took on."""
+    woken = False
+    if any(counts.new for _, counts in polls):
+        # Their pages are due now: claim them before deciding all is done.
+        extractor.wake()
+        woken = True
+    # Pages are stored as they finish (no batch waits on a slow one), before claiming,
+    # so that their places are free again.
+    extractor.harvest()
+    claimed = 0 if stopping else extractor.dispatch(busy_elsewhere=poller.busy)
+    return woken, claimed
+
+
+def _gather(futures: list[Future[Any]], remaining: float) -> None:
+    """Wait until some work in flight finishes (at most 0.2 s), then a moment more
+    while most of it is still running, so that a round stores and claims several
+    polls at once: a round's statements cost the same for one poll or ten."""
+    if not futures:
+        return
+    done, _ = wait(futures, timeout=min(remaining, 0.2), return_when=FIRST_COMPLETED)
+    if done and len(done) * GATHER_SHARE < len(futures):
+        wait(futures, timeout=min(remaining, GATHER_SECONDS), return_when=ALL_COMPLETED)
 
 
 def close(poller: Poller, extractor: Extractor | None, grace: float = 0.0) -> int:

@@ -63,17 +63,7 @@ def fetch_article(
     page: Page | None = None
     article: Article | Failure
     try:
-        if due.html is not None:
-            # Relative links on the page resolve against where it was fetched from.
-            where = due.page_url or due.url
-            page = Page(due.url, where, zlib.decompress(due.html), due.content_type)
-        else:
-            fetched = fetch_feed(client, due.url, CacheInfo(), policy, accept=ACCEPT_HTML)
-            if isinstance(fetched, NotModified):  # no validators were sent: a broken server
-                raise FetchError(due.url, "HTTP 304 to an unconditional request", kind="http")
-            page = Page(
-                due.url, fetched.final_url, fetched.content, fetched.headers.get("content-type")
-            )
+        page = _page(client, due, policy)
         if not is_html(page.content_type, page.content):
             # Refused here, before a PDF or a video goes to a parser process.
             shown = (page.content_type or "unknown").split(";")[0].strip()
@@ -110,6 +100,18 @@ def fetch_article(
         content_type=page.content_type,
         duration=time.monotonic() - started,
     )
+
+
+def _page(client: httpx.Client, due: DueArticle, policy: FetchPolicy) -> Page:
+    """The entry's page: the kept copy where there is one, else fetched now."""
+    if due.html is not None:
+        # Relative links on the page resolve against where it was fetched from.
+        where = due.page_url or due.url
+        return Page(due.url, where, zlib.decompress(due.html), due.content_type)
+    fetched = fetch_feed(client, due.url, CacheInfo(), policy, accept=ACCEPT_HTML)
+    if isinstance(fetched, NotModified):  # no validators were sent: a broken server
+        raise FetchError(due.url, "HTTP 304 to an unconditional request", kind="http")
+    return Page(due.url, fetched.final_url, fetched.content, fetched.headers.get("content-type"))
 
 
 class Extractor:

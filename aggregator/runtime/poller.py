@@ -13,14 +13,14 @@ from __future__ import annotations
 import logging
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import httpx
 
-from ..domain import decide, identity, schedule
+from ..domain import schedule
 from ..domain.decide import RETRY_AFTER_STATUSES, ScheduleBounds
 from ..errors import FetchError, StoreError, StoreUnavailable
 from ..sources.fetch import fetch_feed
@@ -37,10 +37,10 @@ from ..types import (
     FetchPolicy,
     NotModified,
     ParsedFeed,
-    RawEntry,
     StoredCounts,
 )
 from .logs import event
+from .recording import PagePlan, record
 from .runner import Runner
 from .workers import ClaimPacing, HostSlots
 
@@ -49,8 +49,6 @@ log = logging.getLogger(__name__)
 OnResult = Callable[[FeedResult, StoredCounts], None]
 
 
-# Why a new entry's page is not fetched (extract.skip_reason as its feed says), or None.
-PagePlan = Callable[[FeedSource, RawEntry], str | None]
 # parse_or_failure, or the same in a worker process (see app.py).
 Parse = Callable[[Fetched, str], ParsedFeed | Failure]
 
@@ -97,56 +95,6 @@ def poll_feed(
         permanent_url=fetched.permanent_url,
         duration=time.monotonic() - started,
     )
-
-
-def record(
-    store: Store,
-    owner: str,
-    finished: Sequence[tuple[DueFeed, FeedResult]],
-    bounds: ScheduleBounds,
-    rng: Callable[[], float],
-    plan_page: PagePlan | None = None,
-) -> list[tuple[StoredCounts, schedule.NextPoll]]:
-    """Store finished polls and schedule each feed's next poll (the caller owns the
-    transaction): the entries first (what the store has of them, identity.py's plan
-    of each feed's: new, edited, re-published under a new key), then what decide.py
-    makes of each poll (with the feed's rhythm measured again where new entries
-    came), then the feeds' rows. The whole round at once: a few statements, not a
-    few per feed. ``plan_page``: with full text on, why a new entry's page is not
-    fetched (else None)."""
-    now = store.now()
-    listed = {
-        due.feed_id: by_key
-        for due, result in finished
-        if result.parsed is not None
-        and result.error is None
-        and (by_key := identity.listed(result.parsed.entries))
-    }
-    states = store.entry_states(listed, now) if listed else {}
-    plans = [
-        (feed_id, by_key, identity.plan(by_key, states[feed_id]))
-        for feed_id, by_key in listed.items()
-    ]
-    skips = None
-    if plan_page is not None:
-        sources = {due.feed_id: due.source for due, _ in finished}
-        skips = {
-            feed_id: {key: plan_page(sources[feed_id], by_key[key]) for key in plan.new}
-            for feed_id, by_key, plan in plans
-        }
-    gained = store.apply_plans(plans, now, skips) if plans else {}
-    counts = [gained.get(due.feed_id, StoredCounts()) for due, _ in finished]
-    recent = store.recent_published(
-        [due.feed_id for (due, _), c in zip(finished, counts, strict=True) if c.new]
-    )
-    intents = [
-        decide.after_poll(due, result, now, bounds, rng, recent.get(due.feed_id) if c.new else None)
-        for (due, result), c in zip(finished, counts, strict=True)
-    ]
-    store.record_polls(
-        owner, [(due, result, i) for (due, result), i in zip(finished, intents, strict=True)], now
-    )
-    return [(c, i.next_poll) for c, i in zip(counts, intents, strict=True)]
 
 
 @dataclass

@@ -163,30 +163,7 @@ class Store:
             polled_before: only feeds not polled since then (one pass of `poll`).
         """
         now = self.now()
-        # Plain columns, not ORM objects: this runs for every batch a poll takes.
-        query = select(
-            Feed.id,
-            Feed.url,
-            Feed.fetch_url,
-            Feed.host,
-            Feed.etag,
-            Feed.last_modified,
-            Feed.error_count,
-            Feed.typical_gap_seconds,
-            Feed.newest_published_at,
-            Feed.ttl_seconds,
-            Feed.syndication_seconds,
-        ).where(Feed.active.is_(True))
-        if not force:
-            query = query.where(
-                Feed.disabled_at.is_(None),
-                or_(Feed.next_poll_at.is_(None), Feed.next_poll_at <= now),
-            )
-        if polled_before is not None:
-            query = query.where(
-                or_(Feed.last_polled_at.is_(None), Feed.last_polled_at < polled_before)
-            )
-        query = query.order_by(Feed.next_poll_at.is_not(None), Feed.next_poll_at, Feed.id)
+        query = _due_query(now, force, polled_before)
         query = leases.claimable(query, Feed, now, limit=limit, busy_hosts=busy_hosts)
         picked, held = leases.pick(
             self.session.execute(query),
@@ -339,6 +316,33 @@ class Store:
         yet in the database are listed too, never polled. Read-only.
         """
         return feed_views(self.session, configured, self.now())
+
+
+def _due_query(now: datetime, force: bool, polled_before: datetime | None) -> Any:
+    """The feeds a claim may take, earliest due first, as plain columns: not ORM
+    objects, since this runs for every batch a poll takes."""
+    query = select(
+        Feed.id,
+        Feed.url,
+        Feed.fetch_url,
+        Feed.host,
+        Feed.etag,
+        Feed.last_modified,
+        Feed.error_count,
+        Feed.typical_gap_seconds,
+        Feed.newest_published_at,
+        Feed.ttl_seconds,
+        Feed.syndication_seconds,
+    ).where(Feed.active.is_(True))
+    if not force:
+        query = query.where(
+            Feed.disabled_at.is_(None),
+            or_(Feed.next_poll_at.is_(None), Feed.next_poll_at <= now),
+        )
+    if polled_before is not None:
+        query = query.where(or_(Feed.last_polled_at.is_(None), Feed.last_polled_at < polled_before))
+    query = query.order_by(Feed.next_poll_at.is_not(None), Feed.next_poll_at, Feed.id)
+    return query
 
 
 def _due_feed(feed: Any, source: FeedSource) -> DueFeed:

@@ -171,34 +171,37 @@ class StoryViews:
             query = query.offset(offset)
         if limit:
             query = query.limit(limit)
-        stories = list(self.session.scalars(query))
+        return self._views(list(self.session.scalars(query)), summaries)
+
+    def _views(self, stories: list[Story], summaries: bool) -> list[StoryView]:
+        """The listed stories with their members (and the representative's text)."""
         reports = self._reports([story.id for story in stories], with_text=summaries)
-        members = {
-            story.id: [report.member() for report in reports.get(story.id, [])] for story in stories
-        }
-        texts = (
-            {
-                story.id: _summary(report.text or "", PAGE_SUMMARY_CHARS)
-                for story in stories
-                for report in reports.get(story.id, [])
-                if report.entry_id == story.representative_id
-            }
-            if summaries
-            else {}
-        )
-        return [
-            StoryView(
-                id=story.id,
-                title=story.title,
-                first_seen=story.first_seen,
-                updated=story.updated,
-                representative=story.representative_id,
-                sources=story.sources,
-                entries=tuple(members[story.id]),
-                summary=texts.get(story.id),
+        views = []
+        for story in stories:
+            told = reports.get(story.id, [])
+            summary = None
+            if summaries:
+                summary = next(
+                    (
+                        _summary(report.text or "", PAGE_SUMMARY_CHARS)
+                        for report in told
+                        if report.entry_id == story.representative_id
+                    ),
+                    None,
+                )
+            views.append(
+                StoryView(
+                    id=story.id,
+                    title=story.title,
+                    first_seen=story.first_seen,
+                    updated=story.updated,
+                    representative=story.representative_id,
+                    sources=story.sources,
+                    entries=tuple(report.member() for report in told),
+                    summary=summary,
+                )
             )
-            for story in stories
-        ]
+        return views
 
 
 def _listed(since: datetime | None, min_sources: int, until: datetime | None = None) -> Any:

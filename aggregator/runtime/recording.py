@@ -1,0 +1,66 @@
+"""A round of finished polls stored at once: the entries first (what the store has
+of them, identity.py's plan of each feed's), then what decide.py makes of each poll,
+then the feeds' rows. A few statements a round, not a few per feed; the caller owns
+the transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..domain import decide, identity, schedule
+from ..domain.decide import ScheduleBounds
+from ..store import Store
+from ..types import DueFeed, FeedResult, FeedSource, RawEntry, StoredCounts
+
+# Why a new entry's page is not fetched (extract.skip_reason as its feed says), or None.
+PagePlan = Callable[[FeedSource, RawEntry], str | None]
+
+
+def record(
+    store: Store,
+    owner: str,
+    finished: Sequence[tuple[DueFeed, FeedResult]],
+    bounds: ScheduleBounds,
+    rng: Callable[[], float],
+    plan_page: PagePlan | None = None,
+) -> list[tuple[StoredCounts, schedule.NextPoll]]:
+    """Store finished polls and schedule each feed's next poll (the caller owns the
+    transaction): the entries first (what the store has of them, identity.py's plan
+    of each feed's: new, edited, re-published under a new key), then what decide.py
+    makes of each poll (with the feed's rhythm measured again where new entries
+    came), then the feeds' rows. The whole round at once: a few statements, not a
+    few per feed. ``plan_page``: with full text on, why a new entry's page is not
+    fetched (else None)."""
+    now = store.now()
+    listed = {
+        due.feed_id: by_key
+        for due, result in finished
+        if result.parsed is not None
+        and result.error is None
+        and (by_key := identity.listed(result.parsed.entries))
+    }
+    states = store.entry_states(listed, now) if listed else {}
+    plans = [
+        (feed_id, by_key, identity.plan(by_key, states[feed_id]))
+        for feed_id, by_key in listed.items()
+    ]
+    skips = None
+    if plan_page is not None:
+        sources = {due.feed_id: due.source for due, _ in finished}
+        skips = {
+            feed_id: {key: plan_page(sources[feed_id], by_key[key]) for key in plan.new}
+            for feed_id, by_key, plan in plans
+        }
+    gained = store.apply_plans(plans, now, skips) if plans else {}
+    counts = [gained.get(due.feed_id, StoredCounts()) for due, _ in finished]
+    recent = store.recent_published(
+        [due.feed_id for (due, _), c in zip(finished, counts, strict=True) if c.new]
+    )
+    intents = [
+        decide.after_poll(due, result, now, bounds, rng, recent.get(due.feed_id) if c.new else None)
+        for (due, result), c in zip(finished, counts, strict=True)
+    ]
+    store.record_polls(
+        owner, [(due, result, i) for (due, result), i in zip(finished, intents, strict=True)], now
+    )
+    return [(c, i.next_poll) for c, i in zip(counts, intents, strict=True)]
