@@ -14,8 +14,10 @@ flow::
         ▼                         │               │                  │
     runtime/poller ─ sources/: fetch, netguard, parse, jsonfeed, sanitize;
                      domain/decide (what a finished poll means), domain/identity
-                     (which entries are new, edited, re-published)
-                     runtime/extractor ─ sources/fetch, sources/extract
+                     (which entries are new, edited, re-published);
+                     runtime/recording stores a round of finished polls
+                     runtime/extractor ─ sources/fetch, sources/extract,
+                                         sources/page_meta
                                         runtime/deduplicator ─ domain/dedup,
                                         domain/story_index, domain/copies,
                                         domain/textsim
@@ -24,7 +26,8 @@ flow::
         per-host slots, HTTP clients, storing finished work)
                                                                      │
     output/ ◀── publish, render (merged feeds) ◀─────────────────────┘
-                serve (HTTP: feeds, /healthz, /metrics)
+                serve (HTTP: feeds, /healthz, /metrics; the story pages:
+                listing reads the list's form, pages renders)
 
     once:      api.Aggregator.poll_once ─ runtime/drive.run_once
     as daemon: runtime/daemon.Daemon ─ APScheduler ticks; runtime/jobs: grouping,
