@@ -8,6 +8,7 @@ import functools
 import multiprocessing
 import os
 import socket
+import ssl
 import threading
 import uuid
 from collections.abc import Callable
@@ -85,13 +86,19 @@ class App:
     owner: str = field(default_factory=process_id)
     _parsers: ProcessPoolExecutor | None = field(default=None, init=False)
     _parsers_lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+    _tls: ssl.SSLContext | None = field(default=None, init=False)
+    _tls_lock: threading.Lock = field(default_factory=threading.Lock, init=False)
 
     def new_client(self) -> httpx.Client:
         """An HTTP client with the configured identity and address policy."""
-        from .sources.fetch import make_client
+        from .sources.fetch import make_client, tls_context
 
+        with self._tls_lock:  # worker threads make their clients on first use
+            if self._tls is None:
+                self._tls = tls_context()
         fetch = self.settings.fetch
         return make_client(
+            ssl_context=self._tls,
             user_agent=fetch.user_agent,
             # Per worker thread, so a handful of keep-alive connections is plenty.
             concurrency=min(fetch.concurrency, fetch.per_host * 4),

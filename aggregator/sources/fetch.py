@@ -7,6 +7,7 @@ httpx exceptions are translated here and nowhere else. No parsing, no database.
 
 from __future__ import annotations
 
+import ssl
 import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -37,12 +38,17 @@ def make_client(
     concurrency: int,
     allow_private_networks: bool,
     allowed_networks: Sequence[Network] = (),
+    ssl_context: ssl.SSLContext | None = None,
 ) -> httpx.Client:
     """The shared HTTP client: no automatic redirects, no proxies from the environment
-    (a proxy would hide the real destination from the address policy)."""
+    (a proxy would hide the real destination from the address policy).
+    ``ssl_context``: shared by the clients of one run (see tls_context)."""
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     transport = GuardedTransport(
-        allowed_networks=allowed_networks, limits=limits, check=not allow_private_networks
+        allowed_networks=allowed_networks,
+        limits=limits,
+        check=not allow_private_networks,
+        ssl_context=ssl_context,
     )
     return httpx.Client(
         transport=transport,
@@ -54,6 +60,14 @@ def make_client(
             "Accept-Encoding": ACCEPT_ENCODING,
         },
     )
+
+
+def tls_context() -> ssl.SSLContext:
+    """The TLS settings httpx would make for each client (certifi's CA bundle, or
+    SSL_CERT_FILE / SSL_CERT_DIR), made once: loading the bundle costs tens of
+    milliseconds of CPU, per client, and a poll makes a client per worker thread. An
+    SSLContext is safe to share between threads."""
+    return httpx.create_ssl_context()
 
 
 def conditional_headers(cache: CacheInfo) -> dict[str, str]:

@@ -205,8 +205,11 @@ class GuardedTransport(httpx.HTTPTransport):
         limits: httpx.Limits,
         check: bool = True,
         resolve: Callable[[str, int], Iterable[str]] | None = None,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
-        super().__init__(limits=limits)
+        """``ssl_context``: one to share between transports (building one loads the
+        CA bundle: tens of milliseconds), else a new one as httpx makes it."""
+        super().__init__(verify=ssl_context if ssl_context is not None else True, limits=limits)
         # httpx does not take a network backend; its pool does. Same arguments as
         # HTTPTransport.__init__ builds it with (httpx 0.28).
         ssl_context = self._pool._ssl_context
