@@ -64,12 +64,18 @@ class FeedServer:
         self.requests: list[Seen] = []
         self.active = 0
         self.max_active = 0
+        self.connections = 0  # TCP connections accepted
         self.generation = 0
         self._lock = threading.Lock()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+
+            def setup(self) -> None:
+                super().setup()
+                with server._lock:
+                    server.connections += 1
 
             def do_GET(self) -> None:
                 with server._lock:
@@ -213,6 +219,7 @@ class FeedServer:
             self.requests.clear()
             self.max_active = 0
             self.active = 0
+            self.connections = 0
             self.generation += 1
 
     def close(self) -> None:

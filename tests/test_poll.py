@@ -203,6 +203,29 @@ def test_redirects_are_followed_up_to_the_limit(
     assert len(server.requests_to("/loop")) == 4
 
 
+def test_an_outlets_feeds_share_its_keep_alive_connections(
+    server: FeedServer, server2: FeedServer, config: Any
+) -> None:
+    """Two outlets of eight feeds each: each outlet's requests go over no more
+    connections than the per-host cap has requests in flight at once (2), however many
+    worker threads carry them."""
+    urls = [
+        host.add(f"/{n}.xml", rss((f"{name}{n}", f"Story {n}")), etag=f'"{n}"')
+        for name, host in (("a", server), ("b", server2))
+        for n in range(8)
+    ]
+    path = config(urls)
+    for _ in range(2):
+        result = run("poll", "--force", "--config", str(path))
+        assert "16 ok" in result.output, result.output
+    assert len(server.requests) == len(server2.requests) == 16
+    assert server.max_active <= 2
+    assert server2.max_active <= 2
+    # At most a connection per request in flight at once, in each of the two runs.
+    assert server.connections <= 4
+    assert server2.connections <= 4
+
+
 def test_size_cap(server: FeedServer, config: Any, tmp_path: Path) -> None:
     big = rss(*[(f"id{i}", "x" * 500) for i in range(100)])  # about 60 kB
     declared = server.add("/big.xml", big)

@@ -1,6 +1,7 @@
 """The machine both kinds of work run on: feeds (poller.Poller) and article pages
 (extractor.Extractor). Work is claimed from the store under a lease, runs in a pool of
-threads (one HTTP client each) within per-host slots, and comes back to be stored in
+threads within per-host slots (each request on its host's HTTP client, so that an
+outlet's keep-alive connections serve its next requests), and comes back to be stored in
 the driving thread, the database's single writer. What the database would not take
 (a full disk) is kept and stored next time; on shutdown what has not finished is
 abandoned and its leases given back.
@@ -21,7 +22,7 @@ import httpx
 
 from ..errors import StoreUnavailable
 from ..store.boundary import Database
-from .workers import ClaimPacing, HostSlots, Stored, ThreadClients, store_all
+from .workers import ClaimPacing, HostClients, HostSlots, Stored, store_all
 
 D = TypeVar("D")  # an item due (claimed, leased)
 R = TypeVar("R")  # its result
@@ -48,7 +49,7 @@ class Runner(Generic[D, R]):
         self.concurrency = concurrency
         self.slots = slots
         self.pacing = ClaimPacing()
-        self._clients = ThreadClients(new_client)
+        self._clients = HostClients(new_client)
         self._run = run
         self._host_of = host_of
         self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix=name)
@@ -71,11 +72,10 @@ class Runner(Generic[D, R]):
     def start(self, claimed: list[D]) -> None:
         """Run what was just claimed, each item in a slot of its host."""
         for due in claimed:
-            self.slots.take(self._host_of(due))
-            self._in_flight[self._pool.submit(self._one, due)] = due
-
-    def _one(self, due: D) -> R:
-        return self._run(self._clients.get(), due)
+            host = self._host_of(due)
+            self.slots.take(host)
+            client = self._clients.take(host)
+            self._in_flight[self._pool.submit(self._run, client, due)] = due
 
     def finished(self, timeout: float = 0.0) -> list[tuple[D, R]]:
         """The items that have finished (waiting up to ``timeout`` for one), their
@@ -86,7 +86,9 @@ class Runner(Generic[D, R]):
         results = []
         for future in done:
             due = self._in_flight.pop(future)
-            self.slots.give(self._host_of(due))
+            host = self._host_of(due)
+            self.slots.give(host)
+            self._clients.give(host)
             results.append((due, future.result()))
         return results
 

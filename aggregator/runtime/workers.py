@@ -1,10 +1,11 @@
 """What the feed poller and the article extractor share: the per-host cap on requests
-in flight, an HTTP client per worker thread, and how finished work is stored."""
+in flight, an HTTP client per host, and how finished work is stored."""
 
 from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
@@ -86,31 +87,74 @@ class ClaimPacing:
         return True
 
 
-class ThreadClients:
-    """One HTTP client per worker thread: a shared connection pool serialises the
-    workers on its lock (measured: 2.4x slower polls of 1,000 feeds answering 304)."""
+# Hosts whose clients (and keep-alive connections) are kept while idle: at most this
+# many, each for at most this long (httpx's own keep-alive expiry).
+IDLE_HOSTS = 128
+IDLE_SECONDS = 5.0
 
-    def __init__(self, new_client: Callable[[], httpx.Client]) -> None:
+
+class HostClients:
+    """An HTTP client per host with work in flight or done lately. An outlet's feeds
+    (and pages) then reuse the keep-alive connections of its host's client instead of
+    each opening its own: measured on 1,000 conditional GETs over 100 hosts, 0.38 ms
+    of CPU a request against 0.64 ms with a client per worker thread, and a quarter
+    of the time. Only as many threads as the per-host cap use one client at once, so
+    its connection pool's lock is not a bottleneck (a single client shared by all
+    the workers was: 2.4x slower).
+
+    Used from the one thread that dispatches work (``take`` as work starts, ``give``
+    as it finishes); a worker thread uses the client it is handed. Clients idle for
+    IDLE_SECONDS, or beyond the IDLE_HOSTS most recently used, are closed, so that
+    the sockets kept open stay few whatever the number of hosts.
+    """
+
+    def __init__(
+        self, new_client: Callable[[], httpx.Client], clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._new_client = new_client
-        self._clients: list[httpx.Client] = []
-        self._lock = threading.Lock()
-        self._local = threading.local()
+        self._clock = clock
+        self._clients: dict[str, httpx.Client] = {}
+        self._users: dict[str, int] = {}
+        # Idle hosts, least recently given back first, with when.
+        self._idle: OrderedDict[str, float] = OrderedDict()
 
-    def get(self) -> httpx.Client:
-        """This thread's client, made on first use."""
-        client: httpx.Client | None = getattr(self._local, "client", None)
+    def take(self, host: str) -> httpx.Client:
+        """The client for work on ``host`` about to start."""
+        client = self._clients.get(host)
         if client is None:
-            client = self._local.client = self._new_client()
-            with self._lock:
-                self._clients.append(client)
+            client = self._clients[host] = self._new_client()
+        self._users[host] = self._users.get(host, 0) + 1
+        self._idle.pop(host, None)
         return client
+
+    def give(self, host: str) -> None:
+        """Work on ``host`` has finished with its client."""
+        self._users[host] -= 1
+        if not self._users[host]:
+            del self._users[host]
+            self._idle[host] = self._clock()
+        self._sweep()
+
+    def open_hosts(self) -> int:
+        return len(self._clients)
+
+    def _sweep(self) -> None:
+        now = self._clock()
+        while self._idle:
+            host, since = next(iter(self._idle.items()))
+            if len(self._idle) <= IDLE_HOSTS and now - since < IDLE_SECONDS:
+                break
+            del self._idle[host]
+            self._clients.pop(host).close()
 
     def close(self, *, after: Callable[[], None] | None = None) -> None:
         """Forget every client and close them: at once, or, when work abandoned may
         still use them, once ``after`` returns (it waits for that work, which ends by
         its own timeouts), in a thread of its own."""
-        with self._lock:
-            clients, self._clients = list(self._clients), []
+        clients = list(self._clients.values())
+        self._clients.clear()
+        self._users.clear()
+        self._idle.clear()
 
         def close_all() -> None:
             if after is not None:
