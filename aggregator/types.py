@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from .urls import canonical_url
+
 
 @dataclass(frozen=True)
 class FeedSource:
@@ -109,6 +111,14 @@ class RawEntry:
     author: str | None
     published: datetime | None
     updated: datetime | None
+    # The canonical spelling of ``url`` (urls.canonical_url), worked out where the
+    # entry is made: in a parser process when parsing runs in them, not in the
+    # process that stores (normalising 20,000 addresses costs about a second).
+    canonical_url: str | None = field(init=False, default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.url:
+            object.__setattr__(self, "canonical_url", canonical_url(self.url))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from ..domain.identity import EntryPlan, FeedState, Known, Stored, content_hash
 from ..types import EntryView, PageStatus, RawEntry, StoredCounts
-from ..urls import canonical_url
 from .articles import queue_pages, requeue_pages
 from .boundary import insert_into, listed_rows
 from .models import Article, Entry, Feed, StoryEntry
@@ -85,7 +84,7 @@ def _relink_candidates(
     unknown: list[str],
     relink: datetime,
 ) -> list[Known]:
-    wanted = {canonical_url(url) for key in unknown if (url := by_key[key].url)}
+    wanted = {url for key in unknown if (url := by_key[key].canonical_url)}
     recent = session.execute(
         select(
             Entry.id,
@@ -297,7 +296,7 @@ def _row(feed_id: int, key: str, entry: RawEntry, now: datetime) -> dict[str, ob
         "key": key,
         "guid": entry.guid,
         "url": entry.url,
-        "canonical_url": canonical_url(entry.url) if entry.url else None,
+        "canonical_url": entry.canonical_url,
         "title": entry.title,
         "summary": entry.summary,
         "content": entry.content,
