@@ -74,6 +74,56 @@ def test_rss_content_html_is_sanitised() -> None:
     assert entry.summary == "The United States has strongly condemned the attacks."
 
 
+ATOM_HOSTILE = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://news.example/world/">
+  <title type="html">World &lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;news&lt;/b&gt;</title>
+  <entry>
+    <id>tag:news.example,2026:1</id>
+    <title>One</title>
+    <link href="stories/one"/>
+    <summary type="html">&lt;img src="x.png" onerror="alert(2)"&gt;
+      &lt;a href="javascript:alert(3)"&gt;bad&lt;/a&gt;
+      &lt;a href="../about"&gt;about&lt;/a&gt;</summary>
+    <content type="xhtml" xml:base="https://cdn.example/img/">
+      <div xmlns="http://www.w3.org/1999/xhtml"><p onclick="x()">Body <img src="a.jpg"/></p>
+      <script>alert(4)</script><iframe src="https://evil.example/"/></div>
+    </content>
+  </entry>
+  <entry>
+    <id>tag:news.example,2026:2</id>
+    <title>Two</title>
+    <summary type="text">Plain &lt;b&gt; text &amp; more</summary>
+  </entry>
+</feed>"""
+
+
+def test_atom_html_is_sanitised_with_links_resolved_against_its_base() -> None:
+    parsed = parse_feed(
+        Fetched(
+            "https://news.example/feed",
+            "https://news.example/feed",
+            ATOM_HOSTILE,
+            {"content-type": "application/atom+xml"},
+            CacheInfo(),
+        )
+    )
+    assert parsed.title == "World news"
+    one, two = parsed.entries
+    assert one.url == "https://news.example/world/stories/one"
+    assert one.summary is not None
+    assert "onerror" not in one.summary
+    assert "javascript:" not in one.summary
+    assert 'src="https://news.example/world/x.png"' in one.summary
+    assert 'href="https://news.example/about"' in one.summary
+    assert one.content is not None
+    for hostile in ("onclick", "<script", "alert(4)", "<iframe"):
+        assert hostile not in one.content
+    assert 'src="https://cdn.example/img/a.jpg"' in one.content
+    assert one.content_text == "Body"
+    # Plain text stays text: not taken for markup.
+    assert two.summary == "Plain <b> text & more"
+
+
 def test_json_feed_html_is_sanitised_and_links_absolute() -> None:
     entry = parse_feed(fetched("feed.json", "application/feed+json")).entries[0]
     assert entry.content is not None

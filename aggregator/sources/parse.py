@@ -63,7 +63,16 @@ def parse_feed(fetched: Fetched, base_url: str | None = None) -> ParsedFeed:
 
     headers = dict(fetched.headers)
     headers["content-location"] = base_url or fetched.url
-    parsed = feedparser.parse(io.BytesIO(content), response_headers=headers)
+    # feedparser's own sanitiser and link resolver walk every fragment with its
+    # pure-Python SGML parser: a third of its time (measured: 2,950 -> 4,270 entries
+    # a second without them). The fragments get the same treatment from
+    # sanitize_html (lxml resolves the links, nh3 keeps only safe markup) in _html.
+    parsed = feedparser.parse(
+        io.BytesIO(content),
+        response_headers=headers,
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
 
     problem = _problem(parsed)
     if not parsed.get("version"):
@@ -73,7 +82,8 @@ def parse_feed(fetched: Fetched, base_url: str | None = None) -> ParsedFeed:
             raise ParseError(fetched.url, "not a feed: the server returned an HTML page")
         raise ParseError(fetched.url, f"not a feed: {problem or 'no RSS, Atom or RDF root'}")
 
-    entries = [_entry(raw) for raw in parsed.entries]
+    base = base_url or fetched.url
+    entries = [_entry(raw, base) for raw in parsed.entries]
     warning = None
     if problem and parsed.get("bozo"):
         # Keep only entries we can identify: an entry cut off mid-document would
@@ -85,7 +95,7 @@ def parse_feed(fetched: Fetched, base_url: str | None = None) -> ParsedFeed:
     feed = parsed.feed
     return _scrub(
         ParsedFeed(
-            title=_clean(feed.get("title")),
+            title=_title(feed),
             link=_clean(feed.get("link")),
             entries=tuple(entries),
             warning=warning,
@@ -170,9 +180,9 @@ def _problem(parsed: Any) -> str | None:
     return f"{message} (line {line})" if line else str(message)
 
 
-def _entry(raw: Any) -> RawEntry:
-    content = _best_content(raw.get("content") or [])
-    summary = _clean(raw.get("summary"))
+def _entry(raw: Any, base: str) -> RawEntry:
+    content = _best_content(raw.get("content") or [], base)
+    summary = _html(raw.get("summary"), raw.get("summary_detail"), base)
     if summary is not None and summary == content:
         summary = None  # feedparser copies content into summary when there is none
     return RawEntry(
@@ -200,17 +210,28 @@ def _title(raw: Any) -> str | None:
     return title
 
 
-def _best_content(contents: list[Any]) -> str | None:
+def _best_content(contents: list[Any], base: str) -> str | None:
     # Atom and content:encoded may carry several versions; prefer HTML, then the longest.
     candidates = [
-        (c.get("type", "") in ("text/html", "application/xhtml+xml"), len(c.get("value", "")), c)
+        (c.get("type", "") in _HTML_TYPES, len(c.get("value", "")), c)
         for c in contents
         if c.get("value")
     ]
     if not candidates:
         return None
-    value = max(candidates, key=lambda t: (t[0], t[1]))[2].get("value")
-    return _clean(value)
+    best = max(candidates, key=lambda t: (t[0], t[1]))[2]
+    return _html(best.get("value"), best, base)
+
+
+def _html(value: Any, detail: Any, base: str) -> str | None:
+    """A fragment as stored: HTML (by its declared type) made safe, its links
+    resolved against its xml:base, else the feed's address; other text as it is."""
+    text = _clean(value)
+    detail = detail or {}
+    if text is None or detail.get("type") not in _HTML_TYPES:
+        return text
+    where: str = detail.get("base") or base
+    return _clean(sanitize_html(text, where))
 
 
 def _utc(parsed: time.struct_time | None) -> datetime | None:
