@@ -5,30 +5,27 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import multiprocessing
 import os
 import socket
 import ssl
 import threading
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FuturesTimeout
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from .config import OutputSettings, RetentionSettings, Settings
 from .errors import StoreError
+from .runtime.processes import PARSE_TIMEOUT, WorkerProcesses
 from .store import ArticleStore, Store, StoryStore
 from .store.boundary import Database, database, explained
 from .store.engine import make_engine, unwritable_sqlite, writer
 from .store.migrate import current_revision, head_revision, upgrade
-from .types import Article, Failure, FeedSource, Fetched, FetchPolicy, Page, ParsedFeed, RawEntry
+from .types import FeedSource, FetchPolicy, RawEntry
 
 # The fetching, parsing, extracting and grouping stages are imported by the methods
 # that build them: a query command needs none of them (trafilatura alone takes a
@@ -36,7 +33,7 @@ from .types import Article, Failure, FeedSource, Fetched, FetchPolicy, Page, Par
 if TYPE_CHECKING:
     import httpx
 
-    from .runtime.deduplicator import Deduplicator
+    from .runtime.deduplicator import Deduplicator, Items
     from .runtime.extractor import Extract, Extractor, OnArticle
     from .runtime.poller import OnResult, Parse, Poller
     from .runtime.pruner import Pruner
@@ -44,9 +41,6 @@ if TYPE_CHECKING:
 
 # Below this many feeds, starting parser processes costs more than it saves.
 PARALLEL_PARSE_MIN_FEEDS = 50
-PARSE_TIMEOUT = 120  # seconds for one feed or page; feedparser on 10 MB takes a few
-P = ParamSpec("P")
-R = TypeVar("R")
 
 
 def utc_now() -> datetime:
@@ -84,8 +78,9 @@ class App:
     engine: Engine
     now: Callable[[], datetime] = utc_now
     owner: str = field(default_factory=process_id)
-    _parsers: ProcessPoolExecutor | None = field(default=None, init=False)
-    _parsers_lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+    processes: WorkerProcesses = field(
+        default_factory=lambda: WorkerProcesses(os.cpu_count() or 1), init=False
+    )
     _tls: ssl.SSLContext | None = field(default=None, init=False)
     _tls_lock: threading.Lock = field(default_factory=threading.Lock, init=False)
 
@@ -144,6 +139,7 @@ class App:
             dedup.thresholds(),
             priority=dedup.source_priority,
             text_wait=timedelta(seconds=dedup.text_wait),
+            items=self.items(),
         )
 
     def pruner(
@@ -204,79 +200,26 @@ class App:
     def parse(self) -> Parse:
         """Parsing, in worker processes when there are enough feeds to keep more than
         one core busy (feedparser is most of a poll's CPU time, and threads share one
-        core). The processes are started on first use and stopped by close(). A
-        failure comes back as data (types.Failure), as it does in this process."""
+        core)."""
         from .sources.parse import parse_or_failure
 
-        if not self._parallel():
-            return parse_or_failure
-
-        def in_process(fetched: Fetched, base: str) -> ParsedFeed | Failure:
-            try:
-                return self._offload(parse_or_failure, fetched, base)
-            except BrokenProcessPool:
-                # Most likely killed from outside: parse this one here (feedparser
-                # is bounded by the size cap).
-                return parse_or_failure(fetched, base)
-            except FuturesTimeout:
-                return Failure("parse", f"parsing took longer than {PARSE_TIMEOUT} s")
-
-        return in_process
+        return self.processes.parse() if self._parallel() else parse_or_failure
 
     def extract(self) -> Extract:
         """Extraction, in the same worker processes as parsing when there are."""
         from .sources.extract import extract_or_failure
 
-        if not self._parallel():
-            return extract_or_failure
+        return self.processes.extract() if self._parallel() else extract_or_failure
 
-        def in_process(page: Page, feed_text: str) -> Article | Failure:
-            try:
-                return self._offload(extract_or_failure, page, feed_text)
-            except BrokenProcessPool:
-                # Not retried in this process: the page itself may be what killed it.
-                return Failure("internal", "the extraction process died on this page")
-            except FuturesTimeout:
-                return Failure("timeout", f"extraction took longer than {PARSE_TIMEOUT} s")
+    def items(self) -> Items:
+        """Grouping's view of entries, shared with the worker processes when there
+        are."""
+        from .runtime.deduplicator import items_of
 
-        return in_process
+        return self.processes.items() if self._parallel() else items_of
 
     def _parallel(self) -> bool:
         return (os.cpu_count() or 1) >= 2 and len(self.settings.feeds) >= PARALLEL_PARSE_MIN_FEEDS
-
-    def _offload(self, function: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
-        """Run in a worker process.
-
-        Raises:
-            FuturesTimeout: after PARSE_TIMEOUT.
-            BrokenProcessPool: a worker process died (killed, out of memory); new
-                ones are started for the next jobs.
-        """
-        pool = self._parser_pool(os.cpu_count() or 1)
-        future = None
-        try:
-            # submit raises too, when the pool broke since the last job.
-            future = pool.submit(function, *args, **kwargs)
-            return future.result(PARSE_TIMEOUT)
-        except FuturesTimeout:
-            if future is not None:
-                future.cancel()  # if it has not started yet
-            raise
-        except BrokenProcessPool:
-            with self._parsers_lock:
-                if self._parsers is pool:
-                    self._parsers = None
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-
-    def _parser_pool(self, cores: int) -> ProcessPoolExecutor:
-        with self._parsers_lock:
-            if self._parsers is None:
-                # spawn, not fork: this process has threads (HTTP pools, poll workers).
-                self._parsers = ProcessPoolExecutor(
-                    max_workers=cores, mp_context=multiprocessing.get_context("spawn")
-                )
-            return self._parsers
 
     def poller(
         self, handle: Session | Database, on_result: OnResult, slots: HostSlots | None = None
@@ -387,8 +330,7 @@ class App:
         return explained(self.engine.url)
 
     def close(self) -> None:
-        if self._parsers is not None:
-            self._parsers.shutdown(wait=False, cancel_futures=True)
+        self.processes.close()
         self.engine.dispose()
 
 

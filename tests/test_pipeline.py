@@ -72,15 +72,15 @@ def test_parser_processes_that_die_are_replaced(server: FeedServer, tmp_path: Pa
     try:
         parse = app.parse()
         assert parse(fetched, urls[0]).entries[0].title == "A"  # in a parser process
-        pool = app._parsers
+        pool = app.processes.pool
         assert pool is not None
         for process in list(pool._processes.values()):  # as the OOM killer would
             process.kill()
             process.join()
         assert parse(fetched, urls[0]).entries[0].title == "A"  # parsed all the same
         assert parse(fetched, urls[0]).entries[0].title == "A"  # by a new pool
-        assert app._parsers is not None
-        assert app._parsers is not pool
+        assert app.processes.pool is not None
+        assert app.processes.pool is not pool
         # A feed that cannot be parsed comes back from the process as data.
         page = Fetched(urls[0], urls[0], b"<html><body>no feed</body></html>", {}, CacheInfo())
         failed = parse(page, urls[0])
@@ -105,7 +105,7 @@ def test_an_extraction_process_that_dies_fails_that_page_only(
     try:
         extract = app.extract()
         assert extract(page, "").text  # in a worker process
-        pool = app._parsers
+        pool = app.processes.pool
         assert pool is not None
         for process in list(pool._processes.values()):  # as if this page had killed it
             process.kill()
@@ -115,7 +115,47 @@ def test_an_extraction_process_that_dies_fails_that_page_only(
         assert isinstance(failed, Failure)
         assert failed.kind == "internal"
         assert extract(page, "").text  # the next pages go to new processes
-        assert app._parsers is not pool
+        assert app.processes.pool is not pool
+    finally:
+        app.close()
+
+
+def test_a_large_batch_is_worked_out_with_the_worker_processes(
+    server: FeedServer, tmp_path: Path
+) -> None:
+    """Grouping's view of a large batch (a first poll, an index rebuilt at start) is
+    shared with the worker processes: the same Items as worked out here alone, in the
+    same order, also when a worker process dies."""
+    from datetime import UTC, datetime
+
+    from aggregator.app import PARALLEL_PARSE_MIN_FEEDS
+    from aggregator.runtime.deduplicator import items_of
+    from aggregator.runtime.processes import ITEMS_MIN
+    from aggregator.store.entry_texts import EntryText
+
+    app = make(tmp_path, [server.url(f"/p{i}.xml") for i in range(PARALLEL_PARSE_MIN_FEEDS)])
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    entries = [
+        EntryText(
+            n, n % 7, f"https://f{n % 7}.example/feed", now, now, None,
+            f"https://f{n % 7}.example/{n}", f"https://f{n % 7}.example/{n}",
+            f"Storm {n} closes the port of {n % 13}",
+            f"Officials said storm number {n} closed the port for {n % 5} days. " * 3,
+            None,
+        )
+        for n in range(ITEMS_MIN + 7)
+    ]  # fmt: skip
+    try:
+        items = app.items()
+        assert items(entries) == items_of(entries)
+        pool = app.processes.pool
+        assert pool is not None  # it went to the processes
+        for process in list(pool._processes.values()):
+            process.kill()
+            process.join()
+        assert items(entries) == items_of(entries)  # worked out here instead
+        assert items(entries) == items_of(entries)  # by a new pool
+        assert app.processes.pool is not pool
     finally:
         app.close()
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 import itertools
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 
 from ..domain.dedup import REFERENCE, Item, Member, Thresholds, representative
@@ -64,6 +64,16 @@ def item_of(entry: EntryText) -> Item:
     )
 
 
+# Grouping's view of many entries: items_of, or the same shared with worker processes
+# (runtime/processes.py).
+Items = Callable[[Sequence[EntryText]], list[Item]]
+
+
+def items_of(entries: Sequence[EntryText]) -> list[Item]:
+    """item_of, for each of ``entries``. Pure."""
+    return [item_of(entry) for entry in entries]
+
+
 class Deduplicator:
     """Assigns every stored entry to a story, once its text is final."""
 
@@ -76,13 +86,16 @@ class Deduplicator:
         priority: Sequence[str] = (),
         text_wait: timedelta = timedelta(minutes=10),
         batch: int = BATCH,
+        items: Items = items_of,
     ) -> None:
+        """``items``: how a batch's entries become Items (in worker processes or not)."""
         self.db = db
         self.stories = stories
         self.thresholds = thresholds
         self.priority = tuple(priority)
         self.text_wait = text_wait
         self.batch = batch
+        self._items = items
         self._index: Index | None = None
         self._seq = 0
         self._frozen = 0  # the index's size when it was last frozen (see _freeze)
@@ -126,9 +139,9 @@ class Deduplicator:
             # Document frequencies count the latest REFERENCE entries, window or not.
             for entry in self.stories.reference(since, REFERENCE - len(window)):
                 self._index.count(entry.entry_id, terms(entry.title, entry.text))
-            for entry in window:
+            for entry, item in zip(window, self._items(window), strict=True):
                 assert entry.story_id is not None
-                self._index.add(item_of(entry), entry.story_id, pinned=entry.pinned)
+                self._index.add(item, entry.story_id, pinned=entry.pinned)
             self._freeze()
             return self._index
         # Deletions (retention's tombstones) among the rest, in seq order: the replay
@@ -179,7 +192,7 @@ class Deduplicator:
         # New stories get stand-in ids (negative) while the batch is decided, and
         # their rows all at once after it.
         standins = itertools.count(-1, -1)
-        decided = assign(index, [item_of(e) for e in entries], lambda: next(standins))
+        decided = assign(index, self._items(entries), lambda: next(standins))
         # An entry decided again that is still a story of its own keeps its story.
         real: dict[int, int] = {}
         for decision, story in decided:

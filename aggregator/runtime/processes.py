@@ -1,0 +1,161 @@
+"""Worker processes for the CPU-bound stages: parsing feeds, extracting articles and
+working out grouping's view of entries (their terms and shingle sketch). Threads
+share one core; these use the others.
+
+The processes are started on first use (spawned, not forked: the process that starts
+them has threads) and stopped by close(). A process that dies (killed, out of
+memory) is replaced for the next job; a failure comes back as data, as it does when
+the work runs in the calling process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
+
+from ..types import Article, Failure, Fetched, Page, ParsedFeed
+
+if TYPE_CHECKING:
+    from ..domain.dedup import Item
+    from ..store.entry_texts import EntryText
+    from .deduplicator import Items
+    from .extractor import Extract
+    from .poller import Parse
+
+PARSE_TIMEOUT = 120  # seconds for one feed or page; feedparser on 10 MB takes a few
+# Fewer entries than this are worked out here: sending them costs more than it saves.
+ITEMS_MIN = 1000
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class WorkerProcesses:
+    """A pool of ``cores`` processes, shared by parsing, extraction and grouping."""
+
+    def __init__(self, cores: int) -> None:
+        self.cores = cores
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def pool(self) -> ProcessPoolExecutor | None:
+        """The pool now, if one is running."""
+        return self._pool
+
+    def parse(self) -> Parse:
+        """parse_or_failure, in a worker process."""
+        from ..sources.parse import parse_or_failure
+
+        def in_process(fetched: Fetched, base: str) -> ParsedFeed | Failure:
+            try:
+                return self._offload(parse_or_failure, fetched, base)
+            except BrokenProcessPool:
+                # Most likely killed from outside: parse this one here (feedparser
+                # is bounded by the size cap).
+                return parse_or_failure(fetched, base)
+            except FuturesTimeout:
+                return Failure("parse", f"parsing took longer than {PARSE_TIMEOUT} s")
+
+        return in_process
+
+    def extract(self) -> Extract:
+        """extract_or_failure, in a worker process."""
+        from ..sources.extract import extract_or_failure
+
+        def in_process(page: Page, feed_text: str) -> Article | Failure:
+            try:
+                return self._offload(extract_or_failure, page, feed_text)
+            except BrokenProcessPool:
+                # Not retried in this process: the page itself may be what killed it.
+                return Failure("internal", "the extraction process died on this page")
+            except FuturesTimeout:
+                return Failure("timeout", f"extraction took longer than {PARSE_TIMEOUT} s")
+
+        return in_process
+
+    def items(self) -> Items:
+        """deduplicator.items_of, shared between the calling process and the workers
+        for a large batch (a first poll's, an index rebuilt at start): the caller
+        waits for them anyway, and each entry's terms and sketch are its own."""
+        from .deduplicator import items_of
+
+        def shared(entries: Sequence[EntryText]) -> list[Item]:
+            if len(entries) < ITEMS_MIN:
+                return items_of(entries)
+            share = -(-len(entries) // (self.cores + 1))
+            parts = [entries[at : at + share] for at in range(share, len(entries), share)]
+            pool = self._running()
+            try:
+                futures = [pool.submit(items_of, part) for part in parts]
+            except BrokenProcessPool:
+                self._broken(pool)
+                return items_of(entries)
+            mine = items_of(entries[:share])
+            return mine + [item for part in self._results(futures, parts) for item in part]
+
+        return shared
+
+    def _results(
+        self, futures: list[Future[list[Item]]], parts: list[Sequence[EntryText]]
+    ) -> list[list[Item]]:
+        """What the workers worked out; a part whose process died or stalled is worked
+        out here instead (it is pure: the same result either way)."""
+        from .deduplicator import items_of
+
+        results = []
+        for future, part in zip(futures, parts, strict=True):
+            try:
+                results.append(future.result(PARSE_TIMEOUT))
+            except (BrokenProcessPool, FuturesTimeout):
+                future.cancel()
+                results.append(items_of(part))
+        return results
+
+    def _offload(self, function: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """Run in a worker process.
+
+        Raises:
+            FuturesTimeout: after PARSE_TIMEOUT.
+            BrokenProcessPool: a worker process died (killed, out of memory); new
+                ones are started for the next jobs.
+        """
+        pool = self._running()
+        future = None
+        try:
+            # submit raises too, when the pool broke since the last job.
+            future = pool.submit(function, *args, **kwargs)
+            return future.result(PARSE_TIMEOUT)
+        except FuturesTimeout:
+            if future is not None:
+                future.cancel()  # if it has not started yet
+            raise
+        except BrokenProcessPool:
+            self._broken(pool)
+            raise
+
+    def _running(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                # spawn, not fork: this process has threads (HTTP pools, poll workers).
+                self._pool = ProcessPoolExecutor(
+                    max_workers=self.cores, mp_context=multiprocessing.get_context("spawn")
+                )
+            return self._pool
+
+    def _broken(self, pool: ProcessPoolExecutor) -> None:
+        """Forget a pool whose process died: the next job starts a new one."""
+        with self._lock:
+            if self._pool is pool:
+                self._pool = None
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    def close(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
