@@ -139,9 +139,13 @@ class Deduplicator:
             # Document frequencies count the latest REFERENCE entries, window or not.
             for entry in self.stories.reference(since, REFERENCE - len(window)):
                 self._index.count(entry.entry_id, terms(entry.title, entry.text))
-            for entry, item in zip(window, self._items(window), strict=True):
-                assert entry.story_id is not None
-                self._index.add(item, entry.story_id, pinned=entry.pinned)
+            # A batch at a time: an Item's terms (most of its memory) are dropped once
+            # it is in the index, so only a batch of them is ever held.
+            for start in range(0, len(window), self.batch):
+                part = window[start : start + self.batch]
+                for entry, item in zip(part, self._items(part), strict=True):
+                    assert entry.story_id is not None
+                    self._index.add(item, entry.story_id, pinned=entry.pinned)
             self._freeze()
             return self._index
         # Deletions (retention's tombstones) among the rest, in seq order: the replay
