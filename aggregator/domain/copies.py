@@ -34,7 +34,9 @@ class Copies:
         self.thresholds = thresholds
         self._entries = entries
         self._addresses: dict[str, set[int]] = defaultdict(set)
-        self._shingles: dict[int, set[int]] = defaultdict(set)
+        # Most shingles are one entry's: such a posting is that entry's id, not a set
+        # of one (a set costs 216 bytes, and the window holds hundreds of thousands).
+        self._shingles: dict[int, int | set[int]] = {}
 
     def same_address(self, item: Item) -> Decision | None:
         for signal, address in (
@@ -62,8 +64,11 @@ class Copies:
             return None
         shared: dict[int, int] = defaultdict(int)
         for value in item.sketch:
-            posting = self._shingles.get(value)
-            if not posting or len(posting) > MAX_POSTING:
+            found = self._shingles.get(value)
+            if found is None:
+                continue
+            posting = (found,) if isinstance(found, int) else found
+            if len(posting) > MAX_POSTING:
                 continue
             # A shingle that other entries of the same feed carry too is the feed's
             # furniture (a footer, "The post ... appeared first on ..."), not its text.
@@ -75,8 +80,8 @@ class Copies:
         best: tuple[bool, float, int] | None = None
         for other, count in shared.items():
             known = self._entries[other]
-            smaller = min(len(item.sketch), len(known.item.sketch))
-            jaccard = count / (len(item.sketch) + len(known.item.sketch) - count)
+            smaller = min(len(item.sketch), len(known.shingles))
+            jaccard = count / (len(item.sketch) + len(known.shingles) - count)
             containment = count / smaller
             if self._entries[other].item.feed_id == item.feed_id:
                 # Within a feed only a re-post is a copy (a feed's teasers all look alike).
@@ -110,15 +115,31 @@ class Copies:
         for address in (item.canonical_url, item.page_url, item.guid):
             if address:
                 self._addresses[address].add(item.entry_id)
+        shingles = self._shingles
         for value in item.sketch:
-            self._shingles[value].add(item.entry_id)
+            found = shingles.get(value)
+            if found is None:
+                shingles[value] = item.entry_id
+            elif isinstance(found, int):
+                if found != item.entry_id:
+                    shingles[value] = {found, item.entry_id}
+            else:
+                found.add(item.entry_id)
 
-    def remove(self, item: Item) -> None:
+    def remove(self, known: Indexed) -> None:
+        item = known.item
         for address in (item.canonical_url, item.page_url, item.guid):
             if address:
                 _discard(self._addresses, address, item.entry_id)
-        for value in item.sketch:
-            _discard(self._shingles, value, item.entry_id)
+        shingles = self._shingles
+        for value in known.shingles:
+            found = shingles.get(value)
+            if found == item.entry_id:
+                del shingles[value]
+            elif isinstance(found, set):
+                found.discard(item.entry_id)
+                if len(found) == 1:
+                    shingles[value] = found.pop()
 
 
 def _discard(index: dict[K, set[int]], key: K, entry_id: int) -> None:

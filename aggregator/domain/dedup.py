@@ -25,7 +25,8 @@ event's articles share would otherwise count for nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -130,13 +131,22 @@ def guid_is_address(guid: str | None) -> bool:
 
 @dataclass
 class Indexed:
-    """One entry of the window as the index holds it."""
+    """One entry of the window as the index holds it. Compact, as the window holds
+    tens of thousands: its vector as a tuple of terms and an array of weights, its
+    sketch as an array (a dict of float objects and a frozenset of int objects took
+    about three times the memory; benchmarks/cluster_scale.py)."""
 
-    item: Item  # without its terms: they are in ``vector`` and the document frequencies
+    item: Item  # without its terms and sketch: they are below (and in the frequencies)
     story_id: int
     stamp: float
-    vector: dict[str, float]  # unit TF-IDF vector, as of its arrival
+    terms: tuple[str, ...]  # its unit TF-IDF vector as of its arrival: these terms,
+    weights: array[float]  # with these weights ("d": the same doubles)
+    shingles: array[int]  # its sketch ("I": the hashes are unsigned 32-bit)
     pinned: bool = False
+
+    def vector(self) -> Iterator[tuple[str, float]]:
+        """Its vector's terms and weights, in the order they were computed."""
+        return zip(self.terms, self.weights, strict=True)
 
 
 @dataclass(frozen=True)

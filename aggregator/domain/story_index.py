@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import math
+from array import array
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -305,10 +306,18 @@ class Index:
             return
         stamp = item.when.timestamp()
         vector = self._vector(item)
-        # Its terms are in its vector and the document frequencies already: not kept
-        # twice (they are most of an entry's memory).
-        kept = replace(item, terms={}, order=())
-        self._entries[item.entry_id] = Indexed(kept, story_id, stamp, vector, pinned)
+        # Its terms are in its vector and the document frequencies already, its sketch
+        # in the Indexed: not kept twice (they are most of an entry's memory).
+        kept = replace(item, terms={}, order=(), sketch=frozenset())
+        self._entries[item.entry_id] = Indexed(
+            kept,
+            story_id,
+            stamp,
+            tuple(vector),
+            array("d", vector.values()),
+            array("I", item.sketch),
+            pinned,
+        )
         self._copies.add(item)
         self.count(item.entry_id, item.terms)
         self._join(self._entries[item.entry_id], story_id)
@@ -355,10 +364,10 @@ class Index:
         dot = 0.0
         if not alone:
             dot = sum(
-                w * postings[t].get(story_id, 0.0) for t, w in known.vector.items() if t in postings
+                w * postings[t].get(story_id, 0.0) for t, w in known.vector() if t in postings
             )
         story.norm2 += 1.0 + 2.0 * dot
-        for term, weight in known.vector.items():
+        for term, weight in known.vector():
             totals = postings[term]
             totals[story_id] = totals.get(story_id, 0.0) + weight
             story.terms.add(term)
@@ -376,9 +385,9 @@ class Index:
         postings = self._term_stories
         story_id = known.story_id
         # |T - v|^2 = |T|^2 - 2 T.v + 1, with T still holding v.
-        dot = sum(w * postings[t].get(story_id, 0.0) for t, w in known.vector.items())
+        dot = sum(w * postings[t].get(story_id, 0.0) for t, w in known.vector())
         story.norm2 -= 2.0 * dot - 1.0
-        for term, weight in known.vector.items():
+        for term, weight in known.vector():
             totals = postings[term]
             left = totals.get(story_id, 0.0) - weight
             if story.members and left > 1e-9:
@@ -401,6 +410,6 @@ class Index:
         if known is None:
             return
         self._leave(known)
-        self._copies.remove(known.item)
+        self._copies.remove(known)
         # Its terms stay counted in the document frequencies until REFERENCE newer
         # entries push them out.
