@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from aggregator.domain import story_index
+from aggregator.domain.copies import SMALL
 from aggregator.domain.dedup import CONFLICT, Item, Thresholds
 from aggregator.domain.story_index import Index, assign
 from aggregator.domain.textsim import figures, sketch, terms
@@ -126,3 +127,28 @@ def test_an_entry_decided_again_is_read_with_its_new_text() -> None:
     decision = index.decide(article)
     assert decision.story_id == index.story_of(1)
     assert decision.signal == "story-similarity"
+
+
+def test_copies_are_found_as_their_postings_grow_and_shrink() -> None:
+    """A shingle's posting is an entry's id, then a tuple of a few, then a set: a copy
+    is recognised at every size, also as copies leave the window, and nothing of a
+    removed entry stays behind."""
+    title, text = FLOOD[0]
+    copies = SMALL + 3
+    index = Index(Thresholds())
+    for n in range(copies):
+        # Each in its own feed: within a feed only a re-post is a copy.
+        index.add(item(n + 1, title, text, T0 + timedelta(minutes=n)), 7)
+    probe = item(99, title, text, T0 + timedelta(hours=1), feed=999)
+    for gone in range(1, copies):
+        found = index.decide(probe)
+        assert found.story_id == 7
+        assert found.signal == "shingles"
+        assert found.matched_entry_id is not None
+        assert found.matched_entry_id >= gone
+        index.remove(gone)
+    assert index.decide(probe).signal == "shingles"  # the last copy alone
+    index.remove(copies)
+    assert index.decide(probe).story_id is None
+    assert not index._copies._shingles
+    assert not index._copies._addresses

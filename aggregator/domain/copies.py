@@ -25,6 +25,8 @@ from .dedup import (
 from .identity import REPOST_JACCARD
 
 K = TypeVar("K")
+# Entries a shingle's posting holds as a tuple; from this many on, as a set.
+SMALL = 8
 
 
 class Copies:
@@ -34,9 +36,10 @@ class Copies:
         self.thresholds = thresholds
         self._entries = entries
         self._addresses: dict[str, set[int]] = defaultdict(set)
-        # Most shingles are one entry's: such a posting is that entry's id, not a set
-        # of one (a set costs 216 bytes, and the window holds hundreds of thousands).
-        self._shingles: dict[int, int | set[int]] = {}
+        # Most shingles are one entry's, or a few copies': such a posting is that
+        # entry's id, or a tuple of a few, not a set (a set costs 216 bytes, a tuple of
+        # two 56, and the window holds hundreds of thousands); a set from SMALL on.
+        self._shingles: dict[int, int | tuple[int, ...] | set[int]] = {}
 
     def same_address(self, item: Item) -> Decision | None:
         for signal, address in (
@@ -67,7 +70,7 @@ class Copies:
             found = self._shingles.get(value)
             if found is None:
                 continue
-            posting = (found,) if isinstance(found, int) else found
+            posting: tuple[int, ...] | set[int] = (found,) if isinstance(found, int) else found
             if len(posting) > MAX_POSTING:
                 continue
             # A shingle that other entries of the same feed carry too is the feed's
@@ -116,15 +119,20 @@ class Copies:
             if address:
                 self._addresses[address].add(item.entry_id)
         shingles = self._shingles
+        entry_id = item.entry_id
         for value in item.sketch:
             found = shingles.get(value)
             if found is None:
-                shingles[value] = item.entry_id
+                shingles[value] = entry_id
             elif isinstance(found, int):
-                if found != item.entry_id:
-                    shingles[value] = {found, item.entry_id}
+                if found != entry_id:
+                    shingles[value] = (found, entry_id)
+            elif isinstance(found, tuple):
+                if entry_id not in found:
+                    grown = (*found, entry_id)
+                    shingles[value] = set(grown) if len(grown) >= SMALL else grown
             else:
-                found.add(item.entry_id)
+                found.add(entry_id)
 
     def remove(self, known: Indexed) -> None:
         item = known.item
@@ -132,14 +140,22 @@ class Copies:
             if address:
                 _discard(self._addresses, address, item.entry_id)
         shingles = self._shingles
+        entry_id = item.entry_id
         for value in known.shingles:
             found = shingles.get(value)
-            if found == item.entry_id:
+            if found is None or isinstance(found, int):
+                if found == entry_id:
+                    del shingles[value]
+                continue
+            if isinstance(found, set):
+                found.discard(entry_id)
+                if len(found) >= SMALL:
+                    continue
+            left = tuple(other for other in found if other != entry_id)
+            if not left:
                 del shingles[value]
-            elif isinstance(found, set):
-                found.discard(item.entry_id)
-                if len(found) == 1:
-                    shingles[value] = found.pop()
+            elif len(left) != len(found) or isinstance(found, set):
+                shingles[value] = left[0] if len(left) == 1 else left
 
 
 def _discard(index: dict[K, set[int]], key: K, entry_id: int) -> None:

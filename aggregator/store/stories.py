@@ -11,7 +11,7 @@ first one's story (``changes``) before it decides.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -126,17 +126,26 @@ class StoryStore:
         return texts(self.session.execute(query))[::-1]
 
     @translated
-    def window(self, since: datetime) -> list[EntryText]:
-        """Entries with a story published (else seen) since ``since``: what the
-        in-memory index is rebuilt from at start."""
-        query = entry_query().where(
-            StoryEntry.story_id.is_not(None),
-            or_(
-                Entry.published >= since,
-                and_(Entry.published.is_(None), Entry.first_seen >= since),
-            ),
+    def window_size(self, since: datetime) -> int:
+        """How many entries ``window(since)`` yields."""
+        query = (
+            select(func.count())
+            .select_from(Entry)
+            .join(StoryEntry, StoryEntry.entry_id == Entry.id)
+            .where(*_in_window(since))
         )
-        return texts(self.session.execute(query))
+        return int(self.session.execute(query).scalar_one())
+
+    def window(self, since: datetime, batch: int) -> Iterator[list[EntryText]]:
+        """Entries with a story published (else seen) since ``since``: what the
+        in-memory index is rebuilt from at start, ``batch`` at a time, streamed (the
+        whole window's texts at once were most of the rebuild's peak memory). By id,
+        so that a rebuild adds them in the same order every time. Read inside a
+        transaction (Database.transaction translates its errors)."""
+        query = entry_query().where(*_in_window(since)).order_by(Entry.id)
+        result = self.session.execute(query, execution_options={"yield_per": batch})
+        for rows in result.partitions():
+            yield texts(rows)
 
     @translated
     def changes(self, after_seq: int) -> list[EntryText]:
@@ -381,3 +390,14 @@ class MemberRow:
     title: str | None
     feed_id: int
     full_text: bool
+
+
+def _in_window(since: datetime) -> tuple[Any, ...]:
+    """An entry with a story, published (else seen) since ``since``."""
+    return (
+        StoryEntry.story_id.is_not(None),
+        or_(
+            Entry.published >= since,
+            and_(Entry.published.is_(None), Entry.first_seen >= since),
+        ),
+    )
