@@ -91,7 +91,7 @@ class Thresholds:
     merge: float = 0.5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """What deduplication needs of one entry."""
 
@@ -129,7 +129,7 @@ def guid_is_address(guid: str | None) -> bool:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class Indexed:
     """One entry of the window as the index holds it. Compact, as the window holds
     tens of thousands: its vector as a tuple of terms and an array of weights, its

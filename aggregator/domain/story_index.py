@@ -70,8 +70,8 @@ def assign(
 class _Story:
     members: set[int] = field(default_factory=set)
     # The sum of its members' unit vectors (the centroid) is kept in the term postings
-    # (Index._term_stories), which the scoring loop reads; its terms and squared length:
-    terms: set[str] = field(default_factory=set)
+    # (Index._term_stories), which the scoring loop reads; its squared length (its
+    # terms are its members', see Index._terms_of):
     norm2: float = 0.0
     times: list[float] = field(default_factory=list)  # sorted
     pinned: int = 0  # members a user placed: the story takes no part in merges
@@ -220,7 +220,7 @@ class Index:
                 continue
             dots: dict[int, float] = defaultdict(float)
             norm = math.sqrt(story.norm2)
-            for term in story.terms:
+            for term in self._terms_of(story):
                 others = self._term_stories[term]
                 if len(others) > MAX_TERM_STORIES:
                     continue
@@ -345,11 +345,17 @@ class Index:
         if story is None:
             return
         self._stories[new] = story
-        for term in story.terms:
+        for term in self._terms_of(story):
             postings = self._term_stories[term]
             postings[new] = postings.pop(old)
         for entry_id in story.members:
             self._entries[entry_id].story_id = new
+
+    def _terms_of(self, story: _Story) -> set[str]:
+        """The terms of a story's centroid: its members'. Worked out when a merge or a
+        renumbering needs them, not kept: a set per story was a tenth of the index's
+        memory."""
+        return {term for member in story.members for term in self._entries[member].terms}
 
     def _join(self, known: Indexed, story_id: int) -> None:
         story = self._stories[story_id]
@@ -370,7 +376,6 @@ class Index:
         for term, weight in known.vector():
             totals = postings[term]
             totals[story_id] = totals.get(story_id, 0.0) + weight
-            story.terms.add(term)
 
     def _leave(self, known: Indexed) -> None:
         story = self._stories[known.story_id]
@@ -394,7 +399,6 @@ class Index:
                 totals[story_id] = left
                 continue
             totals.pop(story_id, None)
-            story.terms.discard(term)
             if not totals:
                 del postings[term]
         if not story.members:
