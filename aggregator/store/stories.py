@@ -139,10 +139,17 @@ class StoryStore:
     def window(self, since: datetime, batch: int) -> Iterator[list[EntryText]]:
         """Entries with a story published (else seen) since ``since``: what the
         in-memory index is rebuilt from at start, ``batch`` at a time, streamed (the
-        whole window's texts at once were most of the rebuild's peak memory). By id,
-        so that a rebuild adds them in the same order every time. Read inside a
-        transaction (Database.transaction translates its errors)."""
-        query = entry_query().where(*_in_window(since)).order_by(Entry.id)
+        whole window's texts at once were most of the rebuild's peak memory). In the
+        order they appeared, ties by content, as ``waiting`` reads them: an entry's
+        vector is weighted with the document frequencies as of its arrival, so a
+        rebuild must add them in that order, the same every time (by id, the order
+        feeds happened to answer in, a follow-up failed to join its story one time in
+        two). Read inside a transaction (Database.transaction translates its errors)."""
+        query = (
+            entry_query()
+            .where(*_in_window(since))
+            .order_by(func.coalesce(Entry.published, Entry.first_seen), Feed.url, Entry.key)
+        )
         result = self.session.execute(query, execution_options={"yield_per": batch})
         for rows in result.partitions():
             yield texts(rows)
