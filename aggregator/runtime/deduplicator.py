@@ -135,13 +135,14 @@ class Deduplicator:
             self._index = Index(self.thresholds)
             self._seq = self.stories.last_seq()
             since = oldest - timedelta(seconds=self.thresholds.window)
+            window = self.stories.window(since)
             # Document frequencies count the latest REFERENCE entries, window or not.
-            older = REFERENCE - self.stories.window_size(since)
-            for entry in self.stories.reference(since, older):
+            for entry in self.stories.reference(since, REFERENCE - len(window)):
                 self._index.count(entry.entry_id, terms(entry.title, entry.text))
             # A batch at a time: an Item's terms (most of its memory) are dropped once
             # it is in the index, so only a batch of them is ever held.
-            for part in self.stories.window(since, self.batch):
+            for start in range(0, len(window), self.batch):
+                part = self.stories.texts_of(window[start : start + self.batch])
                 for entry, item in zip(part, self._items(part), strict=True):
                     assert entry.story_id is not None
                     self._index.add(item, entry.story_id, pinned=entry.pinned)

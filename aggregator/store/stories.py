@@ -11,7 +11,7 @@ first one's story (``changes``) before it decides.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -126,33 +126,32 @@ class StoryStore:
         return texts(self.session.execute(query))[::-1]
 
     @translated
-    def window_size(self, since: datetime) -> int:
-        """How many entries ``window(since)`` yields."""
+    def window(self, since: datetime) -> list[int]:
+        """The entries with a story published (else seen) since ``since``, what the
+        in-memory index is rebuilt from at start: their ids, in the order they
+        appeared, ties by content, as ``waiting`` reads them. An entry's vector is
+        weighted with the document frequencies as of its arrival, so a rebuild adds
+        them in that order, the same every time (by id, the order feeds happened to
+        answer in, a follow-up failed to join its story one time in two)."""
         query = (
-            select(func.count())
-            .select_from(Entry)
+            select(Entry.id)
+            .join(Feed, Entry.feed_id == Feed.id)
             .join(StoryEntry, StoryEntry.entry_id == Entry.id)
-            .where(*_in_window(since))
-        )
-        return int(self.session.execute(query).scalar_one())
-
-    def window(self, since: datetime, batch: int) -> Iterator[list[EntryText]]:
-        """Entries with a story published (else seen) since ``since``: what the
-        in-memory index is rebuilt from at start, ``batch`` at a time, streamed (the
-        whole window's texts at once were most of the rebuild's peak memory). In the
-        order they appeared, ties by content, as ``waiting`` reads them: an entry's
-        vector is weighted with the document frequencies as of its arrival, so a
-        rebuild must add them in that order, the same every time (by id, the order
-        feeds happened to answer in, a follow-up failed to join its story one time in
-        two). Read inside a transaction (Database.transaction translates its errors)."""
-        query = (
-            entry_query()
             .where(*_in_window(since))
             .order_by(func.coalesce(Entry.published, Entry.first_seen), Feed.url, Entry.key)
         )
-        result = self.session.execute(query, execution_options={"yield_per": batch})
-        for rows in result.partitions():
-            yield texts(rows)
+        return list(self.session.scalars(query))
+
+    @translated
+    def texts_of(self, entry_ids: Sequence[int]) -> list[EntryText]:
+        """These entries, in this order: the window a batch at a time (its texts all
+        at once were most of a rebuild's peak memory, and sorting them in SQLite a
+        tenth more)."""
+        found = {
+            entry.entry_id: entry
+            for entry in texts(self.session.execute(entry_query().where(Entry.id.in_(entry_ids))))
+        }
+        return [found[entry_id] for entry_id in entry_ids if entry_id in found]
 
     @translated
     def changes(self, after_seq: int) -> list[EntryText]:
