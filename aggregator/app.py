@@ -95,7 +95,8 @@ class App:
         return make_client(
             ssl_context=self._tls,
             user_agent=fetch.user_agent,
-            # Per worker thread, so a handful of keep-alive connections is plenty.
+            # Per host (runtime/workers.HostClients), at most per_host requests at once:
+            # a handful of keep-alive connections is plenty.
             concurrency=min(fetch.concurrency, fetch.per_host * 4),
             allow_private_networks=fetch.allow_private_networks,
             allowed_networks=fetch.allowed_networks,

@@ -27,8 +27,8 @@ _MORE_TRACKERS = re.compile(
 def canonical_url(url: str) -> str:
     """The canonical spelling of an http(s) URL; any other text is returned unchanged.
 
-    Cached: a poll asks for the same entry's address several times (to look for it,
-    to store it, to compare it), and courlan's normalisation is the costly part.
+    Cached: a feed that changes lists its older entries again, so the same addresses
+    come back poll after poll, and courlan's normalisation is the costly part.
 
     Lower-case scheme and host, no default port, no fragment, no tracking parameters,
     the query sorted, dot segments resolved. Path case and trailing slashes stay: on

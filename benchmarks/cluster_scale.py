@@ -229,7 +229,11 @@ def start(config: Path, now: datetime) -> dict[str, Any]:
             dedup._synced(now - timedelta(hours=6))
         assert dedup.run().entries == NEW
     app.close()
-    return {"peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+    # Not getrusage's ru_maxrss: Linux keeps it across fork and exec, so this process
+    # would report the peak of the one that made the data.
+    status = Path("/proc/self/status").read_text(encoding="ascii").splitlines()
+    [peak_kb] = [line.split()[1] for line in status if line.startswith("VmHWM:")]
+    return {"peak_rss_mb": round(int(peak_kb) / 1024)}
 
 
 def main() -> None:

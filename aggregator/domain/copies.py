@@ -146,15 +146,11 @@ class Copies:
             if found is None or isinstance(found, int):
                 if found == entry_id:
                     del shingles[value]
-                continue
-            if isinstance(found, set):
+            elif isinstance(found, set) and len(found) > SMALL:
                 found.discard(entry_id)
-                if len(found) >= SMALL:
-                    continue
-            left = tuple(other for other in found if other != entry_id)
-            if not left:
-                del shingles[value]
-            elif len(left) != len(found) or isinstance(found, set):
+            elif entry_id in found:
+                # A tuple, or a set about to fall below SMALL: two or more left.
+                left = tuple(other for other in found if other != entry_id)
                 shingles[value] = left[0] if len(left) == 1 else left
 
 

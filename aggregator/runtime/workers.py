@@ -97,7 +97,7 @@ class HostClients:
     """An HTTP client per host with work in flight or done lately. An outlet's feeds
     (and pages) then reuse the keep-alive connections of its host's client instead of
     each opening its own: measured on 1,000 conditional GETs over 100 hosts, 0.38 ms
-    of CPU a request against 0.64 ms with a client per worker thread, and a quarter
+    of CPU a request against 0.64 ms with a client per worker thread, and a third
     of the time. Only as many threads as the per-host cap use one client at once, so
     its connection pool's lock is not a bottleneck (a single client shared by all
     the workers was: 2.4x slower).

@@ -1,8 +1,8 @@
 """Makes untrusted HTML safe to store and re-publish. Pure; contains no business logic.
 
-feedparser sanitises the HTML of RSS and Atom itself; this is for what it does not
-see (JSON Feed). Links are made absolute first, so they survive being re-published
-from another address.
+Used for every feed's HTML (RSS, Atom and JSON Feed alike: feedparser's own sanitiser
+is off, see parse.py). Links are made absolute first, so they survive being
+re-published from another address.
 """
 
 from __future__ import annotations
