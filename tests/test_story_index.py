@@ -4,12 +4,13 @@ on new text. Pure: no database, no network."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from aggregator.domain import story_index
+from aggregator.domain import postings, story_index
 from aggregator.domain.copies import SMALL
 from aggregator.domain.dedup import CONFLICT, Item, Thresholds
 from aggregator.domain.story_index import Index, assign
@@ -152,3 +153,67 @@ def test_copies_are_found_as_their_postings_grow_and_shrink() -> None:
     assert index.decide(probe).story_id is None
     assert not index._copies._shingles
     assert not index._copies._addresses
+
+
+def _grouped(monkeypatch: pytest.MonkeyPatch, wide: int) -> tuple[list[object], Index]:
+    """Background and flood coverage grouped with postings wide above ``wide``."""
+    monkeypatch.setattr(story_index, "WIDE", wide)
+    monkeypatch.setattr(postings, "WIDE", wide)
+    strict = Thresholds(story=0.2, merge=0.2)
+    reports = [item(n + 1, *FLOOD[n], T0 + timedelta(hours=6 * n)) for n in range(3)]
+    index = Index(strict)
+    counter = itertools.count(1)
+    decided: list[object] = list(assign(index, [*background(), *reports], lambda: next(counter)))
+    decided.append(index.merges({story for _, story in decided[-3:]}))  # type: ignore[misc]
+    decided.append([index.decide(item(50, *FLOOD[n], T0 + timedelta(days=2))) for n in range(3)])
+    return decided, index
+
+
+def test_wide_postings_decide_as_dicts_do_and_leave_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A term's posting turns into arrays once many stories share the term (here from
+    two on, so most shared words do) and back into a dict as they leave: every decision,
+    score and merge is the same as with dicts only, and a removed entry leaves neither
+    postings nor term names behind."""
+    as_dicts, _ = _grouped(monkeypatch, 10_000)
+    as_arrays, index = _grouped(monkeypatch, 2)
+    assert as_arrays == as_dicts
+    assert any(isinstance(p, postings.Wide) for p in index._term_stories.values())
+    for entry_id in list(index._entries):
+        index.remove(entry_id)
+    assert not index._term_stories
+    assert not index._stories
+    # The names the document frequencies still count (REFERENCE) stay; no other.
+    assert set(index._names) == set(index._df)
+
+
+def test_a_term_is_held_as_one_string_however_many_entries_carry_it() -> None:
+    # Each item's terms are strings of their own, as they come from worker processes.
+    copied = [
+        dataclasses.replace(i, terms={"".join(list(t)): w for t, w in i.terms.items()})
+        for i in background()
+    ]
+    index = indexed(copied)
+    held = [term for known in index._entries.values() for term in known.terms]
+    held += [term for _, terms in index._reference for term in terms]
+    assert len(held) > len(set(held))  # shared words, else the test says nothing
+    assert len({id(term) for term in held}) == len(set(held))
+
+
+def test_a_wide_posting_is_a_mapping_of_story_to_weight() -> None:
+    wide = postings.Wide([(30, 0.5), (10, 0.25)])
+    wide[20] = 1.0
+    wide[10] += 0.25
+    assert list(wide.items()) == [(10, 0.5), (20, 1.0), (30, 0.5)]
+    assert wide.get(99, 0.0) == 0.0
+    assert 20 in wide
+    assert 99 not in wide
+    assert wide.pop(20) == 1.0
+    del wide[30]
+    assert dict(wide.items()) == {10: 0.5}
+    with pytest.raises(KeyError):
+        wide[20]
+    assert postings.fitted(wide) == {10: 0.5}  # few stories: a dict again
+    many = dict.fromkeys(range(postings.WIDE + 1), 1.0)
+    assert isinstance(postings.fitted(many), postings.Wide)

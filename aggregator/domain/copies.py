@@ -25,8 +25,13 @@ from .dedup import (
 from .identity import REPOST_JACCARD
 
 K = TypeVar("K")
-# Entries a shingle's posting holds as a tuple; from this many on, as a set.
+# Entries a posting holds as a tuple; from this many on, as a set.
 SMALL = 8
+# The entries of an address or a shingle. Most are one entry's, or a few copies':
+# such a posting is that entry's id, or a tuple of a few, not a set (a set costs 216
+# bytes, a tuple of two 56, and the window holds hundreds of thousands); a set from
+# SMALL on.
+Ids = int | tuple[int, ...] | set[int]
 
 
 class Copies:
@@ -35,11 +40,8 @@ class Copies:
     def __init__(self, thresholds: Thresholds, entries: Mapping[int, Indexed]) -> None:
         self.thresholds = thresholds
         self._entries = entries
-        self._addresses: dict[str, set[int]] = defaultdict(set)
-        # Most shingles are one entry's, or a few copies': such a posting is that
-        # entry's id, or a tuple of a few, not a set (a set costs 216 bytes, a tuple of
-        # two 56, and the window holds hundreds of thousands); a set from SMALL on.
-        self._shingles: dict[int, int | tuple[int, ...] | set[int]] = {}
+        self._addresses: dict[str, Ids] = {}
+        self._shingles: dict[int, Ids] = {}
 
     def same_address(self, item: Item) -> Decision | None:
         for signal, address in (
@@ -49,11 +51,11 @@ class Copies:
         ):
             if not address or not names_an_article(address):
                 continue
-            for other in sorted(self._addresses.get(address, ())):
+            for other in sorted(_ids(self._addresses.get(address))):
                 known = self._entries[other]
                 # Within a feed one GUID is one entry already; the same address under
                 # two GUIDs (the feed lists both) is the same article, though.
-                if signal == "guid" and known.item.feed_id == item.feed_id:
+                if signal == "guid" and known.feed_id == item.feed_id:
                     continue
                 if self._near(item, known):
                     return Decision(
@@ -67,15 +69,12 @@ class Copies:
             return None
         shared: dict[int, int] = defaultdict(int)
         for value in item.sketch:
-            found = self._shingles.get(value)
-            if found is None:
-                continue
-            posting: tuple[int, ...] | set[int] = (found,) if isinstance(found, int) else found
-            if len(posting) > MAX_POSTING:
+            posting = _ids(self._shingles.get(value))
+            if not posting or len(posting) > MAX_POSTING:
                 continue
             # A shingle that other entries of the same feed carry too is the feed's
             # furniture (a footer, "The post ... appeared first on ..."), not its text.
-            own = sum(1 for other in posting if self._entries[other].item.feed_id == item.feed_id)
+            own = sum(1 for other in posting if self._entries[other].feed_id == item.feed_id)
             if own >= FEED_FURNITURE:
                 continue
             for other in posting:
@@ -86,7 +85,7 @@ class Copies:
             smaller = min(len(item.sketch), len(known.shingles))
             jaccard = count / (len(item.sketch) + len(known.shingles) - count)
             containment = count / smaller
-            if self._entries[other].item.feed_id == item.feed_id:
+            if known.feed_id == item.feed_id:
                 # Within a feed only a re-post is a copy (a feed's teasers all look alike).
                 whole, containment = jaccard >= REPOST_JACCARD, 0.0
             else:
@@ -114,49 +113,48 @@ class Copies:
     def _near(self, item: Item, known: Indexed) -> bool:
         return abs(item.when.timestamp() - known.stamp) <= self.thresholds.window
 
-    def add(self, item: Item) -> None:
-        for address in (item.canonical_url, item.page_url, item.guid):
-            if address:
-                self._addresses[address].add(item.entry_id)
-        shingles = self._shingles
-        entry_id = item.entry_id
-        for value in item.sketch:
-            found = shingles.get(value)
-            if found is None:
-                shingles[value] = entry_id
-            elif isinstance(found, int):
-                if found != entry_id:
-                    shingles[value] = (found, entry_id)
-            elif isinstance(found, tuple):
-                if entry_id not in found:
-                    grown = (*found, entry_id)
-                    shingles[value] = set(grown) if len(grown) >= SMALL else grown
-            else:
-                found.add(entry_id)
+    def add(self, known: Indexed) -> None:
+        for address in known.addresses:
+            _put(self._addresses, address, known.entry_id)
+        for value in known.shingles:
+            _put(self._shingles, value, known.entry_id)
 
     def remove(self, known: Indexed) -> None:
-        item = known.item
-        for address in (item.canonical_url, item.page_url, item.guid):
-            if address:
-                _discard(self._addresses, address, item.entry_id)
-        shingles = self._shingles
-        entry_id = item.entry_id
+        for address in known.addresses:
+            _drop(self._addresses, address, known.entry_id)
         for value in known.shingles:
-            found = shingles.get(value)
-            if found is None or isinstance(found, int):
-                if found == entry_id:
-                    del shingles[value]
-            elif isinstance(found, set) and len(found) > SMALL:
-                found.discard(entry_id)
-            elif entry_id in found:
-                # A tuple, or a set about to fall below SMALL: two or more left.
-                left = tuple(other for other in found if other != entry_id)
-                shingles[value] = left[0] if len(left) == 1 else left
+            _drop(self._shingles, value, known.entry_id)
 
 
-def _discard(index: dict[K, set[int]], key: K, entry_id: int) -> None:
-    members = index.get(key)
-    if members is not None:
-        members.discard(entry_id)
-        if not members:
+def _ids(found: Ids | None) -> tuple[int, ...] | set[int]:
+    if found is None:
+        return ()
+    return (found,) if isinstance(found, int) else found
+
+
+def _put(index: dict[K, Ids], key: K, entry_id: int) -> None:
+    found = index.get(key)
+    if found is None:
+        index[key] = entry_id
+    elif isinstance(found, int):
+        if found != entry_id:
+            index[key] = (found, entry_id)
+    elif isinstance(found, tuple):
+        if entry_id not in found:
+            grown = (*found, entry_id)
+            index[key] = set(grown) if len(grown) >= SMALL else grown
+    else:
+        found.add(entry_id)
+
+
+def _drop(index: dict[K, Ids], key: K, entry_id: int) -> None:
+    found = index.get(key)
+    if found is None or isinstance(found, int):
+        if found == entry_id:
             del index[key]
+    elif isinstance(found, set) and len(found) > SMALL:
+        found.discard(entry_id)
+    elif entry_id in found:
+        # A tuple, or a set about to fall below SMALL: two or more left.
+        left = tuple(other for other in found if other != entry_id)
+        index[key] = left[0] if len(left) == 1 else left

@@ -132,13 +132,18 @@ def guid_is_address(guid: str | None) -> bool:
 @dataclass(slots=True)
 class Indexed:
     """One entry of the window as the index holds it. Compact, as the window holds
-    tens of thousands: its vector as a tuple of terms and an array of weights, its
-    sketch as an array (a dict of float objects and a frozenset of int objects took
-    about three times the memory; benchmarks/cluster_scale.py)."""
+    tens of thousands: only what deciding and leaving need, its vector as a tuple of
+    terms and an array of weights, its sketch as an array (the entry's Item, a dict of
+    float objects and a frozenset of int objects took about three times the memory;
+    benchmarks/cluster_scale.py)."""
 
-    item: Item  # without its terms and sketch: they are below (and in the frequencies)
+    entry_id: int
+    feed_id: int
     story_id: int
-    stamp: float
+    stamp: float  # when, as a POSIX timestamp
+    # Where Copies files it: its canonical URL, page URL and GUID, each once.
+    addresses: tuple[str, ...]
+    figures: frozenset[str]  # the numbers of its headline
     terms: tuple[str, ...]  # its unit TF-IDF vector as of its arrival: these terms,
     weights: array[float]  # with these weights ("d": the same doubles)
     shingles: array[int]  # its sketch ("I": the hashes are unsigned 32-bit)

@@ -17,7 +17,7 @@ import math
 from array import array
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..types import Relation
@@ -35,6 +35,7 @@ from .dedup import (
     Merge,
     Thresholds,
 )
+from .postings import WIDE, Posting, fitted
 
 K = TypeVar("K")
 
@@ -66,7 +67,7 @@ def assign(
     return decided
 
 
-@dataclass
+@dataclass(slots=True)
 class _Story:
     members: set[int] = field(default_factory=set)
     # The sum of its members' unit vectors (the centroid) is kept in the term postings
@@ -97,7 +98,11 @@ class Index:
         self._stories: dict[int, _Story] = defaultdict(_Story)
         self._copies = Copies(thresholds, self._entries)
         # term -> story -> the term's weight in the story's centroid (unnormalised)
-        self._term_stories: dict[str, dict[int, float]] = defaultdict(dict)
+        self._term_stories: dict[str, Posting] = defaultdict(dict)
+        # One string per term for every tuple and key that holds it: an entry's terms
+        # come from a worker process, each a copy of its own (a tenth of the index's
+        # memory). A term leaves when neither the frequencies nor a story hold it.
+        self._names: dict[str, str] = {}
         self._df: dict[str, int] = defaultdict(int)
         # The entries whose terms are counted in _df, oldest first (see REFERENCE).
         self._reference: deque[tuple[int, tuple[str, ...]]] = deque()
@@ -286,7 +291,8 @@ class Index:
         if entry_id in self._counted:
             return
         self._counted.add(entry_id)
-        kept = tuple(terms)
+        name = self._names.setdefault
+        kept = tuple([name(term, term) for term in terms])
         self._reference.append((entry_id, kept))
         for term in kept:
             self._df[term] += 1
@@ -297,6 +303,8 @@ class Index:
                 self._df[term] -= 1
                 if not self._df[term]:
                     del self._df[term]
+                    if term not in self._term_stories:
+                        self._names.pop(term, None)
 
     def add(self, item: Item, story_id: int, *, pinned: bool = False) -> None:
         """Put ``item`` in the index as a member of ``story_id``; older entries than
@@ -306,21 +314,23 @@ class Index:
             return
         stamp = item.when.timestamp()
         vector = self._vector(item)
-        # Its terms are in its vector and the document frequencies already, its sketch
-        # in the Indexed: not kept twice (they are most of an entry's memory).
-        kept = replace(item, terms={}, order=(), sketch=frozenset())
-        self._entries[item.entry_id] = Indexed(
-            kept,
+        name = self._names.setdefault
+        known = Indexed(
+            item.entry_id,
+            item.feed_id,
             story_id,
             stamp,
-            tuple(vector),
+            tuple(dict.fromkeys(a for a in (item.canonical_url, item.page_url, item.guid) if a)),
+            item.figures,
+            tuple([name(term, term) for term in vector]),
             array("d", vector.values()),
             array("I", item.sketch),
             pinned,
         )
-        self._copies.add(item)
+        self._entries[item.entry_id] = known
+        self._copies.add(known)
         self.count(item.entry_id, item.terms)
-        self._join(self._entries[item.entry_id], story_id)
+        self._join(known, story_id)
         heapq.heappush(self._by_time, (stamp, item.entry_id))
         if stamp > self._newest:
             self._newest = stamp
@@ -360,11 +370,11 @@ class Index:
     def _join(self, known: Indexed, story_id: int) -> None:
         story = self._stories[story_id]
         alone = not story.members
-        story.members.add(known.item.entry_id)
+        story.members.add(known.entry_id)
         bisect.insort(story.times, known.stamp)
         story.timed()
         story.pinned += known.pinned
-        story.figures.update(known.item.figures)
+        story.figures.update(known.figures)
         postings = self._term_stories
         # |T + v|^2 = |T|^2 + 2 T.v + 1 for a unit vector v (T.v = 0 for a new story).
         dot = 0.0
@@ -376,14 +386,16 @@ class Index:
         for term, weight in known.vector():
             totals = postings[term]
             totals[story_id] = totals.get(story_id, 0.0) + weight
+            if len(totals) > WIDE:
+                postings[term] = fitted(totals)
 
     def _leave(self, known: Indexed) -> None:
         story = self._stories[known.story_id]
-        story.members.discard(known.item.entry_id)
+        story.members.discard(known.entry_id)
         del story.times[bisect.bisect_left(story.times, known.stamp)]
         story.timed()
         story.pinned -= known.pinned
-        for figure in known.item.figures:
+        for figure in known.figures:
             story.figures[figure] -= 1
             if not story.figures[figure]:
                 del story.figures[figure]  # no member gives it any more
@@ -401,6 +413,10 @@ class Index:
             totals.pop(story_id, None)
             if not totals:
                 del postings[term]
+                if term not in self._df:
+                    self._names.pop(term, None)
+            elif len(totals) < WIDE // 2:
+                postings[term] = fitted(totals)
         if not story.members:
             del self._stories[known.story_id]
 
