@@ -123,9 +123,12 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
             # NORMAL is durable across application crashes in WAL mode; only a power
             # loss can drop the last transactions, never corrupt the file.
             cursor.execute("PRAGMA synchronous=NORMAL")
-            # 32 MiB of page cache (the default is 2 MiB): a database of a million
-            # entries keeps its index pages in memory between two batches.
-            cursor.execute("PRAGMA cache_size=-32768")
+            # 8 MiB of page cache per connection (the default is 2): the upper levels
+            # of every index stay in memory; the rest is in the OS's file cache a
+            # system call away. 32 MiB cost a daemon's peak 26 MB at 10^6 stored and
+            # grouping no speed (benchmarks/cluster_scale.py), and each pooled
+            # connection fills its own.
+            cursor.execute("PRAGMA cache_size=-8192")
         finally:
             cursor.close()
 
