@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import resource
 import sys
 import tempfile
 import threading
@@ -181,7 +180,11 @@ def one_run(name: str, feeds: int, port: int, workdir: str, out: Any) -> None:
     """In a process of its own: one tool's two polls, and its peak RSS (MB)."""
     os.chdir(workdir)
     first, second, stored = TOOLS[name](feeds, port, Path(workdir))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # Not getrusage's ru_maxrss: Linux keeps it across fork and exec, so a spawned
+    # process would report its parent's peak were that higher.
+    status = Path("/proc/self/status").read_text(encoding="ascii").splitlines()
+    [peak_kb] = [line.split()[1] for line in status if line.startswith("VmHWM:")]
+    peak = int(peak_kb) / 1024
     out.put((first, second, stored, peak))
 
 
