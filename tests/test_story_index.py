@@ -155,31 +155,35 @@ def test_copies_are_found_as_their_postings_grow_and_shrink() -> None:
     assert not index._copies._addresses
 
 
-def _grouped(monkeypatch: pytest.MonkeyPatch, wide: int) -> tuple[list[object], Index]:
-    """Background and flood coverage grouped with postings wide above ``wide``."""
-    monkeypatch.setattr(story_index, "WIDE", wide)
-    monkeypatch.setattr(postings, "WIDE", wide)
+def _grouped(monkeypatch: pytest.MonkeyPatch, wide: int) -> tuple[list[object], Index, bool]:
+    """Background and flood coverage grouped with postings wide above ``wide``, and
+    terms that more than one story shares not looked up (MAX_TERM_STORIES, which a
+    wide posting always exceeds); also whether any posting was wide after grouping."""
+    for module in (story_index, postings):
+        monkeypatch.setattr(module, "WIDE", wide)
+        monkeypatch.setattr(module, "MAX_TERM_STORIES", 1)
     strict = Thresholds(story=0.2, merge=0.2)
     reports = [item(n + 1, *FLOOD[n], T0 + timedelta(hours=6 * n)) for n in range(3)]
     index = Index(strict)
     counter = itertools.count(1)
     decided: list[object] = list(assign(index, [*background(), *reports], lambda: next(counter)))
+    wide_seen = any(isinstance(p, postings.Wide) for p in index._term_stories.values())
     decided.append(index.merges({story for _, story in decided[-3:]}))  # type: ignore[misc]
     decided.append([index.decide(item(50, *FLOOD[n], T0 + timedelta(days=2))) for n in range(3)])
-    return decided, index
+    return decided, index, wide_seen
 
 
 def test_wide_postings_decide_as_dicts_do_and_leave_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A term's posting turns into arrays once many stories share the term (here from
-    two on, so most shared words do) and back into a dict as they leave: every decision,
+    """A term's posting turns into arrays once many stories share the term (here more
+    than two, so many shared words do) and back into a dict as they leave: every decision,
     score and merge is the same as with dicts only, and a removed entry leaves neither
     postings nor term names behind."""
-    as_dicts, _ = _grouped(monkeypatch, 10_000)
-    as_arrays, index = _grouped(monkeypatch, 2)
+    as_dicts, _, _ = _grouped(monkeypatch, 10_000)
+    as_arrays, index, wide_seen = _grouped(monkeypatch, 2)
+    assert wide_seen
     assert as_arrays == as_dicts
-    assert any(isinstance(p, postings.Wide) for p in index._term_stories.values())
     for entry_id in list(index._entries):
         index.remove(entry_id)
     assert not index._term_stories
@@ -205,6 +209,9 @@ def test_a_wide_posting_is_a_mapping_of_story_to_weight() -> None:
     wide = postings.Wide([(30, 0.5), (10, 0.25)])
     wide[20] = 1.0
     wide[10] += 0.25
+    assert wide.add(40, 0.5) == 0.0  # a new story: nothing before
+    assert wide.add(40, 0.5) == 0.5
+    assert wide.pop(40) == 1.0
     assert list(wide.items()) == [(10, 0.5), (20, 1.0), (30, 0.5)]
     assert wide.get(99, 0.0) == 0.0
     assert 20 in wide

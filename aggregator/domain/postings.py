@@ -13,16 +13,21 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, MutableMapping
+from collections.abc import Iterable, Iterator
 
-# A posting becomes Wide above this many stories, and a dict again below half of it
-# (not at once: a term at the edge would be converted back and forth).
+from .dedup import MAX_TERM_STORIES
+
+# A posting becomes Wide above this many stories, and a dict again at MAX_TERM_STORIES
+# (not at once: a term at the edge would be converted back and forth). So a Wide
+# posting is always one the scoring loop skips, which it tells by its type alone
+# (asking a Wide its length is a Python call, and the loop asks millions of times).
 WIDE = 64
 
 
-class Wide(MutableMapping[int, float]):
-    """A story id -> weight mapping over two arrays sorted by story id. Story ids grow
-    over time, so a new story is appended and an old one leaves from the front."""
+class Wide:
+    """A story id -> weight mapping over two arrays sorted by story id, with the
+    methods of a dict the index uses. Story ids grow over time, so a new story is
+    appended and an old one leaves from the front."""
 
     __slots__ = ("_ids", "_weights")
 
@@ -43,8 +48,8 @@ class Wide(MutableMapping[int, float]):
     def __iter__(self) -> Iterator[int]:
         return iter(self._ids)
 
-    def __contains__(self, story: object) -> bool:
-        return isinstance(story, int) and self._at(story) >= 0
+    def __contains__(self, story: int) -> bool:
+        return self._at(story) >= 0
 
     def __getitem__(self, story: int) -> float:
         at = self._at(story)
@@ -52,10 +57,22 @@ class Wide(MutableMapping[int, float]):
             raise KeyError(story)
         return self._weights[at]
 
-    def get(self, story: int, default: float | None = None) -> float | None:  # type: ignore[override]
-        # The mixin's get goes through __getitem__ and an exception: this is the hot path.
+    def get(self, story: int, default: float = 0.0) -> float:
         at = self._at(story)
         return self._weights[at] if at >= 0 else default
+
+    def add(self, story: int, weight: float) -> float:
+        """Add ``weight`` to the story's (a new story starts at 0); returns the weight
+        before. One search, where get and set would make two."""
+        ids = self._ids
+        at = bisect_left(ids, story)
+        if at < len(ids) and ids[at] == story:
+            before = self._weights[at]
+            self._weights[at] = before + weight
+            return before
+        ids.insert(at, story)
+        self._weights.insert(at, weight)
+        return 0.0
 
     def __setitem__(self, story: int, weight: float) -> None:
         ids = self._ids
@@ -66,18 +83,26 @@ class Wide(MutableMapping[int, float]):
             ids.insert(at, story)
             self._weights.insert(at, weight)
 
-    def __delitem__(self, story: int) -> None:
+    def pop(self, story: int, *default: float) -> float:
+        """The story's weight, taken out; ``default`` if it has none, else KeyError."""
         at = self._at(story)
         if at < 0:
+            if default:
+                return default[0]
             raise KeyError(story)
+        weight = self._weights[at]
         del self._ids[at]
         del self._weights[at]
+        return weight
 
-    def items(self) -> Iterator[tuple[int, float]]:  # type: ignore[override]
+    def __delitem__(self, story: int) -> None:
+        self.pop(story)
+
+    def items(self) -> Iterator[tuple[int, float]]:
         return zip(self._ids, self._weights, strict=True)
 
 
-Posting = MutableMapping[int, float]
+Posting = dict[int, float] | Wide
 
 
 def fitted(posting: Posting) -> Posting:
@@ -86,6 +111,6 @@ def fitted(posting: Posting) -> Posting:
     many do."""
     if type(posting) is dict:
         return Wide(posting.items()) if len(posting) > WIDE else posting
-    if len(posting) < WIDE // 2:
+    if len(posting) <= MAX_TERM_STORIES:
         return dict(posting.items())
     return posting

@@ -148,7 +148,8 @@ class Index:
         postings = self._term_stories
         for term, weight in query.items():
             stories = postings.get(term)
-            if stories and len(stories) <= MAX_TERM_STORIES:
+            # A Wide posting always has more (see postings.WIDE).
+            if type(stories) is dict and len(stories) <= MAX_TERM_STORIES:
                 for story_id, total in stories.items():
                     dots[story_id] += weight * total
         stamp = item.when.timestamp()
@@ -227,7 +228,7 @@ class Index:
             norm = math.sqrt(story.norm2)
             for term in self._terms_of(story):
                 others = self._term_stories[term]
-                if len(others) > MAX_TERM_STORIES:
+                if type(others) is not dict or len(others) > MAX_TERM_STORIES:
                     continue
                 weight = others[story_id] / norm
                 for other_id, total in others.items():
@@ -369,25 +370,26 @@ class Index:
 
     def _join(self, known: Indexed, story_id: int) -> None:
         story = self._stories[story_id]
-        alone = not story.members
         story.members.add(known.entry_id)
         bisect.insort(story.times, known.stamp)
         story.timed()
         story.pinned += known.pinned
         story.figures.update(known.figures)
         postings = self._term_stories
-        # |T + v|^2 = |T|^2 + 2 T.v + 1 for a unit vector v (T.v = 0 for a new story).
+        # |T + v|^2 = |T|^2 + 2 T.v + 1 for a unit vector v (T.v = 0 for a new story),
+        # T.v summed from the weights before, as they are updated.
         dot = 0.0
-        if not alone:
-            dot = sum(
-                w * postings[t].get(story_id, 0.0) for t, w in known.vector() if t in postings
-            )
-        story.norm2 += 1.0 + 2.0 * dot
         for term, weight in known.vector():
             totals = postings[term]
-            totals[story_id] = totals.get(story_id, 0.0) + weight
-            if len(totals) > WIDE:
-                postings[term] = fitted(totals)
+            if isinstance(totals, dict):
+                before = totals.get(story_id, 0.0)
+                totals[story_id] = before + weight
+                if len(totals) > WIDE:
+                    postings[term] = fitted(totals)
+            else:
+                before = totals.add(story_id, weight)
+            dot += weight * before
+        story.norm2 += 1.0 + 2.0 * dot
 
     def _leave(self, known: Indexed) -> None:
         story = self._stories[known.story_id]
@@ -401,22 +403,25 @@ class Index:
                 del story.figures[figure]  # no member gives it any more
         postings = self._term_stories
         story_id = known.story_id
-        # |T - v|^2 = |T|^2 - 2 T.v + 1, with T still holding v.
-        dot = sum(w * postings[t].get(story_id, 0.0) for t, w in known.vector())
-        story.norm2 -= 2.0 * dot - 1.0
+        # |T - v|^2 = |T|^2 - 2 T.v + 1, T.v summed from the weights before (T still
+        # holding v), as they are updated.
+        dot = 0.0
         for term, weight in known.vector():
             totals = postings[term]
-            left = totals.get(story_id, 0.0) - weight
+            before = totals.get(story_id, 0.0)
+            dot += weight * before
+            left = before - weight
             if story.members and left > 1e-9:
                 totals[story_id] = left
                 continue
-            totals.pop(story_id, None)
+            totals.pop(story_id, 0.0)
             if not totals:
                 del postings[term]
                 if term not in self._df:
                     self._names.pop(term, None)
-            elif len(totals) < WIDE // 2:
+            elif type(totals) is not dict and len(totals) <= MAX_TERM_STORIES:
                 postings[term] = fitted(totals)
+        story.norm2 -= 2.0 * dot - 1.0
         if not story.members:
             del self._stories[known.story_id]
 
