@@ -22,31 +22,43 @@ from .dedup import MAX_TERM_STORIES
 # posting is always one the scoring loop skips, which it tells by its type alone
 # (asking a Wide its length is a Python call, and the loop asks millions of times).
 WIDE = 64
+# Where a negative story id sorts: after every other. A batch's new stories have
+# negative stand-in ids until their rows exist (runtime/deduplicator.py), then the
+# next real ids: both are appended, never inserted at the front of the arrays.
+_LAST = 1 << 62
+
+
+def _key(story: int) -> int:
+    return story if story >= 0 else _LAST - story
+
+
+def _story(key: int) -> int:
+    return key if key < _LAST else _LAST - key
 
 
 class Wide:
-    """A story id -> weight mapping over two arrays sorted by story id, with the
-    methods of a dict the index uses. Story ids grow over time, so a new story is
-    appended and an old one leaves from the front."""
+    """A story id -> weight mapping over two arrays sorted by story id (negative ones
+    last), with the methods of a dict the index uses. Story ids grow over time, so a
+    new story is appended and an old one leaves from the front."""
 
     __slots__ = ("_ids", "_weights")
 
     def __init__(self, pairs: Iterable[tuple[int, float]] = ()) -> None:
-        ordered = sorted(pairs)
-        self._ids = array("q", [story for story, _ in ordered])
+        ordered = sorted((_key(story), weight) for story, weight in pairs)
+        self._ids = array("q", [key for key, _ in ordered])
         self._weights = array("d", [weight for _, weight in ordered])
 
     def _at(self, story: int) -> int:
         """The position of ``story``, or -1."""
-        ids = self._ids
-        at = bisect_left(ids, story)
-        return at if at < len(ids) and ids[at] == story else -1
+        ids, key = self._ids, _key(story)
+        at = bisect_left(ids, key)
+        return at if at < len(ids) and ids[at] == key else -1
 
     def __len__(self) -> int:
         return len(self._ids)
 
     def __iter__(self) -> Iterator[int]:
-        return iter(self._ids)
+        return map(_story, self._ids)
 
     def __contains__(self, story: int) -> bool:
         return self._at(story) >= 0
@@ -64,23 +76,23 @@ class Wide:
     def add(self, story: int, weight: float) -> float:
         """Add ``weight`` to the story's (a new story starts at 0); returns the weight
         before. One search, where get and set would make two."""
-        ids = self._ids
-        at = bisect_left(ids, story)
-        if at < len(ids) and ids[at] == story:
+        ids, key = self._ids, _key(story)
+        at = bisect_left(ids, key)
+        if at < len(ids) and ids[at] == key:
             before = self._weights[at]
             self._weights[at] = before + weight
             return before
-        ids.insert(at, story)
+        ids.insert(at, key)
         self._weights.insert(at, weight)
         return 0.0
 
     def __setitem__(self, story: int, weight: float) -> None:
-        ids = self._ids
-        at = bisect_left(ids, story)
-        if at < len(ids) and ids[at] == story:
+        ids, key = self._ids, _key(story)
+        at = bisect_left(ids, key)
+        if at < len(ids) and ids[at] == key:
             self._weights[at] = weight
         else:
-            ids.insert(at, story)
+            ids.insert(at, key)
             self._weights.insert(at, weight)
 
     def pop(self, story: int, *default: float) -> float:
@@ -99,7 +111,7 @@ class Wide:
         self.pop(story)
 
     def items(self) -> Iterator[tuple[int, float]]:
-        return zip(self._ids, self._weights, strict=True)
+        return zip(map(_story, self._ids), self._weights, strict=True)
 
 
 Posting = dict[int, float] | Wide
