@@ -26,7 +26,6 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -35,6 +34,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from peak import peak_rss_mb
 
 PER_DAY = 3000
 FEEDS = 200
@@ -164,7 +165,7 @@ def measure(size: int) -> dict[str, Any]:
         session.execute(insert(StoryEntry), [{"entry_id": e["id"], "pinned": False} for e in new])
     stored_seconds = time.perf_counter() - started
 
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_before = peak_rss_mb()
     rebuilds, assigns = [], []
     for _ in range(ROUNDS):
         with app.session(write=True) as session:
@@ -187,7 +188,7 @@ def measure(size: int) -> dict[str, Any]:
                     .values(story_id=None, relation=None, signal=None, score=None, seq=None)
                 )
                 session.execute(delete(Story).where(Story.id > story))
-    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_after = peak_rss_mb()
     app.close()
     # This process also made the data (its peak counts that); a daemon starting on
     # the same database: a fresh process that rebuilds the index and groups the new
@@ -209,8 +210,8 @@ def measure(size: int) -> dict[str, Any]:
         "assign_seconds": round(assign, 3),
         "entries_per_second": round(NEW / assign),
         "joined": assigned.entries - assigned.stories,
-        "peak_rss_mb": round(rss_after / 1024),
-        "rss_growth_mb": round((rss_after - rss_before) / 1024),
+        "peak_rss_mb": round(rss_after),
+        "rss_growth_mb": round(rss_after - rss_before),
         "daemon_peak_rss_mb": daemon["peak_rss_mb"],
     }
 
@@ -229,11 +230,8 @@ def start(config: Path, now: datetime) -> dict[str, Any]:
             dedup._synced(now - timedelta(hours=6))
         assert dedup.run().entries == NEW
     app.close()
-    # Not getrusage's ru_maxrss: Linux keeps it across fork and exec, so this process
-    # would report the peak of the one that made the data.
-    status = Path("/proc/self/status").read_text(encoding="ascii").splitlines()
-    [peak_kb] = [line.split()[1] for line in status if line.startswith("VmHWM:")]
-    return {"peak_rss_mb": round(int(peak_kb) / 1024)}
+    # This process's own peak (peak.py), not that of the one that made the data.
+    return {"peak_rss_mb": round(peak_rss_mb())}
 
 
 def main() -> None:

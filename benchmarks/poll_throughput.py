@@ -39,6 +39,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from peak import peak_rss_mb
+
 ENTRIES = 20
 FETCH_EXTRA: dict[str, Any] = {}
 HOSTS = [f"127.0.1.{i}" for i in range(1, 101)]
@@ -180,11 +182,7 @@ def one_run(name: str, feeds: int, port: int, workdir: str, out: Any) -> None:
     """In a process of its own: one tool's two polls, and its peak RSS (MB)."""
     os.chdir(workdir)
     first, second, stored = TOOLS[name](feeds, port, Path(workdir))
-    # Not getrusage's ru_maxrss: Linux keeps it across fork and exec, so a spawned
-    # process would report its parent's peak were that higher.
-    status = Path("/proc/self/status").read_text(encoding="ascii").splitlines()
-    [peak_kb] = [line.split()[1] for line in status if line.startswith("VmHWM:")]
-    peak = int(peak_kb) / 1024
+    peak = peak_rss_mb()
     out.put((first, second, stored, peak))
 
 

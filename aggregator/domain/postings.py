@@ -48,11 +48,20 @@ class Wide:
         self._ids = array("q", [key for key, _ in ordered])
         self._weights = array("d", [weight for _, weight in ordered])
 
-    def _at(self, story: int) -> int:
-        """The position of ``story``, or -1."""
+    def _find(self, story: int) -> tuple[int, bool]:
+        """Where ``story`` is, or would go, and whether it is there."""
         ids, key = self._ids, _key(story)
         at = bisect_left(ids, key)
-        return at if at < len(ids) and ids[at] == key else -1
+        return at, at < len(ids) and ids[at] == key
+
+    def _at(self, story: int) -> int:
+        """The position of ``story``, or -1."""
+        at, found = self._find(story)
+        return at if found else -1
+
+    def _insert(self, at: int, story: int, weight: float) -> None:
+        self._ids.insert(at, _key(story))
+        self._weights.insert(at, weight)
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -76,24 +85,20 @@ class Wide:
     def add(self, story: int, weight: float) -> float:
         """Add ``weight`` to the story's (a new story starts at 0); returns the weight
         before. One search, where get and set would make two."""
-        ids, key = self._ids, _key(story)
-        at = bisect_left(ids, key)
-        if at < len(ids) and ids[at] == key:
+        at, found = self._find(story)
+        if found:
             before = self._weights[at]
             self._weights[at] = before + weight
             return before
-        ids.insert(at, key)
-        self._weights.insert(at, weight)
+        self._insert(at, story, weight)
         return 0.0
 
     def __setitem__(self, story: int, weight: float) -> None:
-        ids, key = self._ids, _key(story)
-        at = bisect_left(ids, key)
-        if at < len(ids) and ids[at] == key:
+        at, found = self._find(story)
+        if found:
             self._weights[at] = weight
         else:
-            ids.insert(at, key)
-            self._weights.insert(at, weight)
+            self._insert(at, story, weight)
 
     def pop(self, story: int, *default: float) -> float:
         """The story's weight, taken out; ``default`` if it has none, else KeyError."""

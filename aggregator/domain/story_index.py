@@ -292,8 +292,7 @@ class Index:
         if entry_id in self._counted:
             return
         self._counted.add(entry_id)
-        name = self._names.setdefault
-        kept = tuple([name(term, term) for term in terms])
+        kept = self._named(terms)
         self._reference.append((entry_id, kept))
         for term in kept:
             self._df[term] += 1
@@ -307,6 +306,11 @@ class Index:
                     if term not in self._term_stories:
                         self._names.pop(term, None)
 
+    def _named(self, terms: Iterable[str]) -> tuple[str, ...]:
+        """``terms`` as the index's one string per term (see _names)."""
+        name = self._names.setdefault
+        return tuple([name(term, term) for term in terms])
+
     def add(self, item: Item, story_id: int, *, pinned: bool = False) -> None:
         """Put ``item`` in the index as a member of ``story_id``; older entries than
         the window (counted back from the newest seen) leave it."""
@@ -315,7 +319,6 @@ class Index:
             return
         stamp = item.when.timestamp()
         vector = self._vector(item)
-        name = self._names.setdefault
         known = Indexed(
             item.entry_id,
             item.feed_id,
@@ -323,7 +326,7 @@ class Index:
             stamp,
             tuple(dict.fromkeys(a for a in (item.canonical_url, item.page_url, item.guid) if a)),
             item.figures,
-            tuple([name(term, term) for term in vector]),
+            self._named(vector),
             array("d", vector.values()),
             array("I", item.sketch),
             pinned,
