@@ -49,9 +49,15 @@ class Copies:
             ("page-canonical", item.page_url),
             ("guid", item.guid if guid_is_address(item.guid) else None),
         ):
-            if not address or not names_an_article(address):
+            if not address:
                 continue
-            for other in sorted(_ids(self._addresses.get(address))):
+            # The address's entries first: most addresses are new, and telling
+            # whether one names an article parses it (half a second of grouping a
+            # first poll's 20,000 entries when it came first).
+            known_ids = self._addresses.get(address)
+            if known_ids is None or not names_an_article(address):
+                continue
+            for other in sorted(_ids(known_ids)):
                 known = self._entries[other]
                 # Within a feed one GUID is one entry already; the same address under
                 # two GUIDs (the feed lists both) is the same article, though.
