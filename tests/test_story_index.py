@@ -227,3 +227,23 @@ def test_a_wide_posting_is_a_mapping_of_story_to_weight() -> None:
     assert postings.fitted(wide) == {10: 0.5}  # few stories: a dict again
     many = dict.fromkeys(range(postings.WIDE + 1), 1.0)
     assert isinstance(postings.fitted(many), postings.Wide)
+
+
+def test_an_entrys_vector_follows_the_counts_as_they_change() -> None:
+    # A batch's entries share one set of idfs (worked out once per term); counting
+    # more entries must change them.
+    flood = [
+        item(n + 1, title, text, T0 + timedelta(hours=n)) for n, (title, text) in enumerate(FLOOD)
+    ]
+    index = indexed(background() + flood[:2])
+    first = index._vector(flood[0])
+    for later in flood[2:]:
+        index.count(later.entry_id, later.terms)
+    # Worked out again, not the idfs of before: the flood's words are commoner now.
+    index._last_vector = (None, {})
+    again = index._vector(flood[0])
+    fresh = Index(Thresholds())
+    for known in background() + flood:
+        fresh.count(known.entry_id, known.terms)
+    assert again == pytest.approx(fresh._vector(flood[0]), abs=1e-12)
+    assert again != first

@@ -107,6 +107,9 @@ class Index:
         # The entries whose terms are counted in _df, oldest first (see REFERENCE).
         self._reference: deque[tuple[int, tuple[str, ...]]] = deque()
         self._counted: set[int] = set()
+        # term -> its idf, as the counts are now (``_vector``): a batch is counted
+        # before any of it is decided, so its entries share one set of idfs.
+        self._idf: dict[str, float] = {}
         self._by_time: list[tuple[float, int]] = []
         self._newest = -math.inf
         # Keyed by the item itself: an entry decided again comes with new text.
@@ -273,10 +276,15 @@ class Index:
         total = len(self._reference) + (0 if known else 1)
         df = self._df
         prior = math.log(1 + PSEUDO_DOCUMENTS / (total + 1))
+        # A counted entry's idfs are the same as every other's until the counts change.
+        idfs = self._idf if known else {}
         vector = {}
         for term, weight in item.terms.items():
-            count = df.get(term, 0) + (0 if known else 1)
-            idf = math.log((total + 1) / (count + 1)) + prior * (1 - count / total)
+            idf = idfs.get(term)
+            if idf is None:
+                count = df.get(term, 0) + (0 if known else 1)
+                idf = math.log((total + 1) / (count + 1)) + prior * (1 - count / total)
+                idfs[term] = idf
             vector[term] = weight * idf
         norm = math.sqrt(sum(v * v for v in vector.values()))
         unit = {t: v / norm for t, v in vector.items() if v > 0} if norm else {}
@@ -291,6 +299,7 @@ class Index:
         restarts)."""
         if entry_id in self._counted:
             return
+        self._idf.clear()
         self._counted.add(entry_id)
         kept = self._named(terms)
         self._reference.append((entry_id, kept))
