@@ -141,6 +141,7 @@ class App:
             priority=dedup.source_priority,
             text_wait=timedelta(seconds=dedup.text_wait),
             items=self.items(),
+            later=self.processes.later() if self._parallel() else None,
         )
 
     def pruner(

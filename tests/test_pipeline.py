@@ -13,7 +13,7 @@ from aggregator.config import load_settings
 from aggregator.runtime.drive import run_once
 
 from .conftest import FeedServer, write_config
-from .test_poll import rss
+from .test_poll import db_rows, rss
 
 
 def make(tmp_path: Path, urls: list[str], **fetch: Any) -> Any:
@@ -158,6 +158,89 @@ def test_a_large_batch_is_worked_out_with_the_worker_processes(
         assert app.processes.pool is not pool
     finally:
         app.close()
+
+
+def test_the_next_batch_is_worked_out_while_one_is_decided(
+    server: FeedServer, tmp_path: Path
+) -> None:
+    """A poll larger than a grouping batch: the workers work out the next batch's
+    views while one is decided. An entry whose text changed after it was read ahead is
+    grouped on its new text, and the stories are those of grouping without reading
+    ahead (the same text changed before it started)."""
+    from sqlalchemy import select, update
+
+    from aggregator.app import PARALLEL_PARSE_MIN_FEEDS
+    from aggregator.runtime.deduplicator import Deduplicator
+    from aggregator.store.boundary import database
+    from aggregator.store.models import Entry
+
+    topics = ["Storm closes the port", "Election count delayed", "Bridge reopens after repairs"]
+    urls = [
+        server.add(
+            f"/b{i}.xml",
+            rss(*[(f"b{i}-{j}", f"{t} in {i % 4}, says outlet{i}") for j, t in enumerate(topics)]),
+        )
+        for i in range(PARALLEL_PARSE_MIN_FEEDS)
+    ]
+    changed: list[str] = []  # the headline of the entry whose text changes
+    volcano = "A volcano erupted near the airport."
+
+    def grouped(folder: Path, ahead: bool) -> set[frozenset[str]]:
+        folder.mkdir()
+        database_url = f"sqlite:///{folder / 'aggregator.db'}"
+        path = write_config(
+            folder / "feeds.yaml", urls, database=database_url, extract={"full_text": False}
+        )
+        app = make_app(load_settings(path, os.environ))
+        try:
+            with app.session(write=True) as session:
+                with session.begin():
+                    app.store(session).sync_feeds(app.settings.feeds)
+                run_once(app.poller(session, lambda result, counts: None))
+                later = app.processes.later()
+
+                def change(title: str) -> None:
+                    where = Entry.title == title
+                    session.execute(update(Entry).where(where).values(content_text=volcano))
+
+                def started(texts: list[tuple[str, str]]) -> Any:
+                    if not changed:  # the first batch read ahead: one of it changes
+                        changed.append(texts[0][0])
+                        change(changed[0])
+                    return later(texts)
+
+                if not ahead:
+                    with session.begin():
+                        change(changed[0])
+
+                dedup = Deduplicator(
+                    database(session),
+                    app.stories(session),
+                    app.settings.dedup.thresholds(),
+                    items=app.items(),
+                    later=started if ahead else None,
+                    batch=40,
+                )
+                assert dedup.run().entries == len(urls) * len(topics)
+                (entry_id,) = session.execute(select(Entry.id).where(Entry.title == changed[0]))
+                assert dedup._index is not None
+                terms = dedup._index._entries[entry_id[0]].terms
+                assert "volcano" in terms  # from the new text (the headline is the same)
+        finally:
+            app.close()
+        rows = db_rows(
+            folder,
+            "SELECT e.guid, s.story_id FROM entries e JOIN story_entries s ON s.entry_id = e.id",
+        )
+        stories: dict[int, set[str]] = {}
+        for guid, story_id in rows:
+            stories.setdefault(story_id, set()).add(guid)
+        return {frozenset(guids) for guids in stories.values()}
+
+    ahead = grouped(tmp_path / "ahead", ahead=True)
+    alone = grouped(tmp_path / "alone", ahead=False)
+    assert len(alone) > 1
+    assert ahead == alone
 
 
 def test_a_lost_lease_leaves_the_feed_to_its_new_holder(server: FeedServer, tmp_path: Path) -> None:

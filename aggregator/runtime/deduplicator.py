@@ -45,10 +45,28 @@ def when_of(entry: EntryText) -> datetime:
     return entry.first_seen
 
 
-def item_of(entry: EntryText) -> Item:
-    """The deduplicator's view of a stored entry. Pure."""
+# What grouping reads in an entry's headline and text: the text's shingle sketch, the
+# terms of both and the headline's numbers (most of the cost of an Item).
+View = tuple[frozenset[int], dict[str, float], frozenset[str]]
+
+
+def view_of(title: str, text: str) -> View:
+    """Pure."""
+    # The body only in the sketch: a wire copy under another headline is the same text.
+    return sketch(text), terms(title, text), figures(title)
+
+
+def views_of(texts: Sequence[tuple[str, str]]) -> list[View]:
+    """view_of each (title, text). Pure."""
+    return [view_of(title, text) for title, text in texts]
+
+
+def item_of(entry: EntryText, view: View | None = None) -> Item:
+    """The deduplicator's view of a stored entry (``view``: its headline and text's,
+    worked out already). Pure."""
     when = when_of(entry)
     page = canonical_url(entry.page_canonical) if entry.page_canonical else None
+    sketched, weighted, numbers = view or view_of(entry.title, entry.text)
     return Item(
         entry_id=entry.entry_id,
         feed_id=entry.feed_id,
@@ -56,10 +74,9 @@ def item_of(entry: EntryText) -> Item:
         canonical_url=entry.canonical_url,
         page_url=page if page != entry.canonical_url else None,
         guid=entry.guid,
-        # The body only: a wire copy under another headline is the same text.
-        sketch=sketch(entry.text),
-        terms=terms(entry.title, entry.text),
-        figures=figures(entry.title),
+        sketch=sketched,
+        terms=weighted,
+        figures=numbers,
         order=(entry.feed_url, entry.canonical_url or "", entry.title, entry.guid or ""),
     )
 
@@ -67,6 +84,8 @@ def item_of(entry: EntryText) -> Item:
 # Grouping's view of many entries: items_of, or the same shared with worker processes
 # (runtime/processes.py).
 Items = Callable[[Sequence[EntryText]], list[Item]]
+# views_of, started in worker processes now and collected later (the thunk).
+LaterViews = Callable[[Sequence[tuple[str, str]]], Callable[[], list[View]]]
 
 
 def items_of(entries: Sequence[EntryText]) -> list[Item]:
@@ -87,8 +106,11 @@ class Deduplicator:
         text_wait: timedelta = timedelta(minutes=10),
         batch: int = BATCH,
         items: Items = items_of,
+        later: LaterViews | None = None,
     ) -> None:
-        """``items``: how a batch's entries become Items (in worker processes or not)."""
+        """``items``: how a batch's entries become Items (in worker processes or not);
+        ``later``: their views in worker processes, started while the batch before is
+        decided (None: no worker processes)."""
         self.db = db
         self.stories = stories
         self.thresholds = thresholds
@@ -96,6 +118,10 @@ class Deduplicator:
         self.text_wait = text_wait
         self.batch = batch
         self._items = items
+        self._later = later
+        # The next batch's headlines and texts as read ahead (by entry), and their
+        # views being worked out.
+        self._ahead: tuple[dict[int, tuple[str, str]], Callable[[], list[View]]] | None = None
         self._index: Index | None = None
         self._seq = 0
         self._frozen = 0  # the index's size when it was last frozen (see _freeze)
@@ -108,15 +134,26 @@ class Deduplicator:
                 with self.db.transaction():
                     self.stories.lock()
                     now = self.stories.now()
-                    waiting = self.stories.waiting(now - self.text_wait, self.batch)
+                    ready = now - self.text_wait
+                    waiting = self.stories.waiting(ready, self.batch)
                     late = self.stories.late_text(self.batch)
                     if not waiting and not late:
                         break
                     index = self._synced(min(now, *map(when_of, [*waiting[:1], *late])))
-                    done = self._assign(index, waiting, self._again(index, late))
+                    again = self._again(index, late)
+                    items = self._items_of(waiting + again)
+                    if self._later is not None and len(waiting) == self.batch:
+                        # A large poll: the workers work out the next batch's items on
+                        # the other cores while this one is decided (on one).
+                        ahead = self.stories.waiting_texts(ready, self.batch, self.batch)
+                        texts = {entry_id: (title, text) for entry_id, title, text in ahead}
+                        if texts:
+                            self._ahead = (texts, self._later(list(texts.values())))
+                    done = self._assign(index, waiting, again, items)
             except BaseException:
                 # The index may hold decisions the database rolled back: rebuild it.
                 self._index = None
+                self._ahead = None
                 raise
             total = Assigned(total.entries + done.entries, total.stories + done.stories)
             if len(waiting) < self.batch and len(late) < self.batch:
@@ -189,14 +226,34 @@ class Deduplicator:
             index.remove(entry.entry_id)
         return again
 
-    def _assign(self, index: Index, waiting: list[EntryText], again: list[EntryText]) -> Assigned:
+    def _items_of(self, entries: list[EntryText]) -> list[Item]:
+        """The entries' items: with the views worked out ahead where the entry's
+        headline and text are still those read ahead; the others worked out now."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is None:
+            return self._items(entries)
+        read, later = ahead
+        views = dict(zip(read.items(), later(), strict=True))
+        found = [views.get((e.entry_id, (e.title, e.text))) for e in entries]
+        rest = iter(self._items([e for e, view in zip(entries, found, strict=True) if not view]))
+        return [
+            item_of(e, view) if view else next(rest) for e, view in zip(entries, found, strict=True)
+        ]
+
+    def _assign(
+        self,
+        index: Index,
+        waiting: list[EntryText],
+        again: list[EntryText],
+        items: list[Item],
+    ) -> Assigned:
         seq = self.stories.last_seq() + 1
         entries = waiting + again
         before = {e.entry_id: e.story_id for e in again}
         # New stories get stand-in ids (negative) while the batch is decided, and
         # their rows all at once after it.
         standins = itertools.count(-1, -1)
-        decided = assign(index, self._items(entries), lambda: next(standins))
+        decided = assign(index, items, lambda: next(standins))
         # An entry decided again that is still a story of its own keeps its story.
         real: dict[int, int] = {}
         for decision, story in decided:

@@ -23,7 +23,7 @@ from ..types import Article, Failure, Fetched, Page, ParsedFeed
 if TYPE_CHECKING:
     from ..domain.dedup import Item
     from ..store.entry_texts import EntryText
-    from .deduplicator import Items
+    from .deduplicator import Items, LaterViews, View
     from .extractor import Extract
     from .poller import Parse
 
@@ -32,6 +32,8 @@ PARSE_TIMEOUT = 120  # seconds for one feed or page; feedparser on 10 MB takes a
 ITEMS_MIN = 1000
 P = ParamSpec("P")
 R = TypeVar("R")
+T = TypeVar("T")
+A = TypeVar("A")
 
 
 class WorkerProcesses:
@@ -96,24 +98,47 @@ class WorkerProcesses:
                 self._broken(pool)
                 return items_of(entries)
             mine = items_of(entries[:share])
-            return mine + [item for part in self._results(futures, parts) for item in part]
+            done = self._results(futures, parts, items_of)
+            return mine + [item for part in done for item in part]
 
         return shared
 
-    def _results(
-        self, futures: list[Future[list[Item]]], parts: list[Sequence[EntryText]]
-    ) -> list[list[Item]]:
-        """What the workers worked out; a part whose process died or stalled is worked
-        out here instead (it is pure: the same result either way)."""
-        from .deduplicator import items_of
+    def later(self) -> LaterViews:
+        """deduplicator.views_of in the workers alone, started now and collected by
+        the thunk returned (the caller decides a batch meanwhile: see
+        Deduplicator.run)."""
+        from .deduplicator import views_of
 
+        def started(texts: Sequence[tuple[str, str]]) -> Callable[[], list[View]]:
+            share = max(-(-len(texts) // self.cores), 1)
+            parts = [texts[at : at + share] for at in range(0, len(texts), share)]
+            pool = self._running()
+            try:
+                futures = [pool.submit(views_of, part) for part in parts]
+            except BrokenProcessPool:
+                self._broken(pool)
+                return lambda: views_of(texts)
+            return lambda: [
+                view for part in self._results(futures, parts, views_of) for view in part
+            ]
+
+        return started
+
+    def _results(
+        self,
+        futures: list[Future[list[T]]],
+        parts: list[Sequence[A]],
+        work: Callable[[Sequence[A]], list[T]],
+    ) -> list[list[T]]:
+        """What the workers worked out; a part whose process died or stalled is worked
+        out here instead (``work`` is pure: the same result either way)."""
         results = []
         for future, part in zip(futures, parts, strict=True):
             try:
                 results.append(future.result(PARSE_TIMEOUT))
             except (BrokenProcessPool, FuturesTimeout):
                 future.cancel()
-                results.append(items_of(part))
+                results.append(work(part))
         return results
 
     def _offload(self, function: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:

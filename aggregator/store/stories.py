@@ -44,6 +44,25 @@ _CHUNK = 500
 _FULL_TEXT_CHARS = 1000
 
 
+def _waiting(query: Any, text_ready_before: datetime) -> Any:
+    """The entries without a story whose text is final, in the order they are grouped
+    (see StoryStore.waiting)."""
+    return query.where(
+        StoryEntry.story_id.is_(None),
+        or_(
+            Article.status.is_(None),
+            Article.status != PageStatus.PENDING,
+            Entry.first_seen < text_ready_before,
+        ),
+    ).order_by(
+        # By content, not by arrival: a poll too large for one batch is cut the same
+        # way whatever order its feeds answered in.
+        func.coalesce(Entry.published, Entry.first_seen),
+        Feed.url,
+        Entry.key,
+    )
+
+
 class StoryStore:
     def __init__(self, session: Session, now: Callable[[], datetime]) -> None:
         self.session = session
@@ -75,22 +94,25 @@ class StoryStore:
         """Entries without a story whose text is final: their page was fetched, failed
         or is not wanted, or it has been pending since before ``text_ready_before``
         (the feed's text will do)."""
-        query = (
-            entry_query()
-            .where(
-                StoryEntry.story_id.is_(None),
-                or_(
-                    Article.status.is_(None),
-                    Article.status != PageStatus.PENDING,
-                    Entry.first_seen < text_ready_before,
-                ),
-            )
-            # By content, not by arrival: a poll too large for one batch is cut the
-            # same way whatever order its feeds answered in.
-            .order_by(func.coalesce(Entry.published, Entry.first_seen), Feed.url, Entry.key)
-            .limit(limit)
-        )
+        query = _waiting(entry_query(), text_ready_before).limit(limit)
         return texts(self.session.execute(query))
+
+    @translated
+    def waiting_texts(
+        self, text_ready_before: datetime, limit: int, offset: int
+    ) -> list[tuple[int, str, str]]:
+        """(entry id, title, text) of the waiting entries after the first ``offset``
+        (the next batch's, read ahead: only what its items' views are made of)."""
+        columns = select(Entry.id, Entry.title, Entry.content_text, Article.text)
+        query = _waiting(
+            columns.join(Feed, Entry.feed_id == Feed.id)
+            .join(StoryEntry, StoryEntry.entry_id == Entry.id)
+            .outerjoin(Article, Article.entry_id == Entry.id),
+            text_ready_before,
+        )
+        rows = self.session.execute(query.limit(limit).offset(offset))
+        # As EntryText reads them (entry_texts.texts).
+        return [(row[0], row[1] or "", row[3] or row[2] or "") for row in rows]
 
     @translated
     def late_text(self, limit: int) -> list[EntryText]:
