@@ -143,7 +143,7 @@ class Deduplicator:
                     again = self._again(index, late)
                     items = self._items_of(waiting + again)
                     if self._later is not None and len(waiting) == self.batch:
-                        # A large poll: the workers work out the next batch's items on
+                        # A large poll: the workers work out the next batch's views on
                         # the other cores while this one is decided (on one).
                         ahead = self.stories.waiting_texts(ready, self.batch, self.batch)
                         texts = {entry_id: (title, text) for entry_id, title, text in ahead}

@@ -89,17 +89,14 @@ class WorkerProcesses:
         def shared(entries: Sequence[EntryText]) -> list[Item]:
             if len(entries) < ITEMS_MIN:
                 return items_of(entries)
-            share = -(-len(entries) // (self.cores + 1))
-            parts = [entries[at : at + share] for at in range(share, len(entries), share)]
-            pool = self._running()
-            try:
-                futures = [pool.submit(items_of, part) for part in parts]
-            except BrokenProcessPool:
-                self._broken(pool)
+            # A share for this process too: it waits for the others anyway.
+            mine, *parts = _parts(entries, self.cores + 1)
+            futures = self._submit(items_of, parts)
+            if futures is None:
                 return items_of(entries)
-            mine = items_of(entries[:share])
+            found = items_of(mine)  # while the workers work out theirs
             done = self._results(futures, parts, items_of)
-            return mine + [item for part in done for item in part]
+            return found + [item for part in done for item in part]
 
         return shared
 
@@ -110,19 +107,27 @@ class WorkerProcesses:
         from .deduplicator import views_of
 
         def started(texts: Sequence[tuple[str, str]]) -> Callable[[], list[View]]:
-            share = max(-(-len(texts) // self.cores), 1)
-            parts = [texts[at : at + share] for at in range(0, len(texts), share)]
-            pool = self._running()
-            try:
-                futures = [pool.submit(views_of, part) for part in parts]
-            except BrokenProcessPool:
-                self._broken(pool)
+            parts = _parts(texts, self.cores)
+            futures = self._submit(views_of, parts)
+            if futures is None:
                 return lambda: views_of(texts)
             return lambda: [
                 view for part in self._results(futures, parts, views_of) for view in part
             ]
 
         return started
+
+    def _submit(
+        self, work: Callable[[Sequence[A]], list[T]], parts: list[Sequence[A]]
+    ) -> list[Future[list[T]]] | None:
+        """``work`` on each part in the workers; None when the pool just broke (the
+        caller works them out itself)."""
+        pool = self._running()
+        try:
+            return [pool.submit(work, part) for part in parts]
+        except BrokenProcessPool:
+            self._broken(pool)
+            return None
 
     def _results(
         self,
@@ -184,3 +189,10 @@ class WorkerProcesses:
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _parts(items: Sequence[A], count: int) -> list[Sequence[A]]:
+    """``items`` in ``count`` consecutive parts as even as can be (fewer when there
+    are fewer items; at least one)."""
+    share = max(-(-len(items) // count), 1)
+    return [items[at : at + share] for at in range(0, len(items), share)] or [items]

@@ -57,35 +57,50 @@ def _entry_columns() -> tuple[Any, ...]:
     )
 
 
-def entry_query() -> Any:
-    """Entries with their feed, membership and page (the caller adds the WHERE)."""
+def entry_query(*columns: Any) -> Any:
+    """Entries with their feed, membership and page (the caller adds the WHERE);
+    ``columns``: these only, not all that EntryText is made of."""
     return (
-        select(*_entry_columns())
+        select(*(columns or _entry_columns()))
         .join(Feed, Entry.feed_id == Feed.id)
         .join(StoryEntry, StoryEntry.entry_id == Entry.id)
         .outerjoin(Article, Article.entry_id == Entry.id)
     )
 
 
+# The columns of an entry's headline and text, as ``headline_and_text`` reads them.
+HEADLINE_AND_TEXT = (Entry.title, Entry.content_text, Article.text)
+
+
+def headline_and_text(row: Any) -> tuple[str, str]:
+    """What grouping reads of an entry, from HEADLINE_AND_TEXT: its headline, and the
+    article's text when extracted, else the feed's."""
+    title, feed_text, article_text = row
+    return title or "", article_text or feed_text or ""
+
+
 def texts(rows: Iterable[Any]) -> list[EntryText]:
     """Rows of ``entry_query`` as EntryText."""
-    return [
-        EntryText(
-            entry_id=row[0],
-            feed_id=row[1],
-            feed_url=row[2],
-            published=row[3],
-            first_seen=row[4],
-            guid=row[5],
-            url=row[6],
-            canonical_url=row[7],
-            title=row[8] or "",
-            text=row[10] or row[9] or "",
-            page_canonical=row[11],
-            story_id=row[12],
-            seq=row[13],
-            pinned=bool(row[14]),
-            article_status=row[15],
+    found = []
+    for row in rows:
+        title, text = headline_and_text((row[8], row[9], row[10]))
+        found.append(
+            EntryText(
+                entry_id=row[0],
+                feed_id=row[1],
+                feed_url=row[2],
+                published=row[3],
+                first_seen=row[4],
+                guid=row[5],
+                url=row[6],
+                canonical_url=row[7],
+                title=title,
+                text=text,
+                page_canonical=row[11],
+                story_id=row[12],
+                seq=row[13],
+                pinned=bool(row[14]),
+                article_status=row[15],
+            )
         )
-        for row in rows
-    ]
+    return found

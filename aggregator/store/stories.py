@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 from ..domain.dedup import Decision
 from ..types import PageStatus, Relation
 from .boundary import translated
-from .entry_texts import EntryText, entry_query, texts
+from .entry_texts import HEADLINE_AND_TEXT, EntryText, entry_query, headline_and_text, texts
 from .models import Article, Base, Entry, Feed, Story, StoryEntry, Tombstone
 from .retention import buried_since
 
@@ -103,16 +103,9 @@ class StoryStore:
     ) -> list[tuple[int, str, str]]:
         """(entry id, title, text) of the waiting entries after the first ``offset``
         (the next batch's, read ahead: only what its items' views are made of)."""
-        columns = select(Entry.id, Entry.title, Entry.content_text, Article.text)
-        query = _waiting(
-            columns.join(Feed, Entry.feed_id == Feed.id)
-            .join(StoryEntry, StoryEntry.entry_id == Entry.id)
-            .outerjoin(Article, Article.entry_id == Entry.id),
-            text_ready_before,
-        )
+        query = _waiting(entry_query(Entry.id, *HEADLINE_AND_TEXT), text_ready_before)
         rows = self.session.execute(query.limit(limit).offset(offset))
-        # As EntryText reads them (entry_texts.texts).
-        return [(row[0], row[1] or "", row[3] or row[2] or "") for row in rows]
+        return [(row[0], *headline_and_text(row[1:])) for row in rows]
 
     @translated
     def late_text(self, limit: int) -> list[EntryText]:
