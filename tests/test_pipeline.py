@@ -243,6 +243,35 @@ def test_the_next_batch_is_worked_out_while_one_is_decided(
     assert ahead == alone
 
 
+def test_leases_an_earlier_poll_of_this_process_could_not_give_back_end(
+    server: FeedServer, tmp_path: Path
+) -> None:
+    # Regression (a full disk at commit): a poll that stops while the database takes
+    # no writes leaves its leases; polling again in the same process, once the disk
+    # has room, must not wait for them to run out. Another live process's lease stays.
+    mine = server.add("/mine.xml", rss(("m", "M")))
+    theirs = server.add("/theirs.xml", rss(("t", "T")))
+    app = make(tmp_path, [mine, theirs])
+    try:
+        with app.session(write=True) as session:
+            with session.begin():
+                app.store(session).sync_feeds(app.settings.feeds)
+            with sqlite3.connect(tmp_path / "aggregator.db") as other:
+                until = "2999-01-01 00:00:00.000000"
+                other.execute(
+                    "UPDATE feeds SET lease_owner = ?, lease_until = ? WHERE url = ?",
+                    (app.owner, until, mine),
+                )
+                other.execute(
+                    "UPDATE feeds SET lease_owner = 'elsewhere:1:x', lease_until = ? WHERE url = ?",
+                    (until, theirs),
+                )
+            report = run_once(app.poller(session, lambda result, counts: None), force=True)
+    finally:
+        app.close()
+    assert [result.source.url for result, _ in report.results] == [mine]
+
+
 def test_a_lost_lease_leaves_the_feed_to_its_new_holder(server: FeedServer, tmp_path: Path) -> None:
     url = server.add("/lease.xml", rss(("l", "L")), delay=0.5)
     app = make(tmp_path, [url])

@@ -37,7 +37,7 @@ from ..types import (
     Page,
 )
 from .logs import event
-from .runner import Runner
+from .runner import Runner, stale_owners
 from .workers import ClaimPacing, HostSlots
 
 log = logging.getLogger(__name__)
@@ -191,7 +191,8 @@ class Extractor:
         with self.db.transaction():
             if self.pacing.lease_check_due():
                 owners = self.articles.lease_owners()
-                self.articles.expire_leases([o for o in owners if self._is_dead(o)])
+                idle = self.runner.idle
+                self.articles.expire_leases(stale_owners(owners, self._is_dead, self.owner, idle))
             claimed = self.articles.claim(
                 self.owner,
                 limit=room,

@@ -41,7 +41,7 @@ from ..types import (
 )
 from .logs import event
 from .recording import PagePlan, record
-from .runner import Runner
+from .runner import Runner, stale_owners
 from .workers import ClaimPacing, HostSlots
 
 log = logging.getLogger(__name__)
@@ -221,7 +221,8 @@ class Poller:
             if self.pacing.lease_check_due():
                 # Feeds a killed process on this machine held are due again now.
                 owners = self.store.lease_owners()
-                self.store.expire_leases([o for o in owners if self._is_dead(o)])
+                idle = self.runner.idle
+                self.store.expire_leases(stale_owners(owners, self._is_dead, self.owner, idle))
             claimed, held = self.store.claim(
                 self.owner,
                 self.sources,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Generic, TypeVar
 
@@ -60,6 +60,12 @@ class Runner(Generic[D, R]):
     @property
     def busy(self) -> int:
         return len(self._in_flight)
+
+    @property
+    def idle(self) -> bool:
+        """Nothing in flight and nothing waiting to be stored: any lease its owner
+        still holds is stale (see stale_owners)."""
+        return not self._in_flight and not self._unstored
 
     @property
     def room(self) -> int:
@@ -140,3 +146,13 @@ class Runner(Generic[D, R]):
         with contextlib.suppress(StoreUnavailable), self.db.transaction():
             release()
         return abandoned
+
+
+def stale_owners(
+    owners: Iterable[str], is_dead: Callable[[str], bool], own: str, idle: bool
+) -> list[str]:
+    """Lease holders whose leases end now: killed processes on this machine, and this
+    process itself while its runner is idle (an earlier run could not give its leases
+    back: the database took no writes when it stopped, and a poll run again at once
+    would otherwise wait for them to run out)."""
+    return [o for o in owners if is_dead(o) or (o == own and idle)]
