@@ -37,6 +37,24 @@ FLOOD = [
     ),
 ]
 
+# The same event's first hours, before FLOOD[0]: a wire flash with few details, then a
+# report in words of its own. Neither fits the other; FLOOD[0] fits the second well and
+# the flash less, and the flash fits the two together.
+EARLY = [
+    (
+        "Dam fails on Valdera river",
+        "A dam on the Valdera river failed early on Tuesday and water was pouring into the "
+        "valley below, emergency services said. Evacuations were under way. More to follow.",
+    ),
+    (
+        "Villages evacuated as Orsk reservoir empties into valley",
+        "Thousands of residents of the Valdera valley spent the night in school gyms in "
+        "Merano Alto after the Orsk reservoir emptied through its broken wall, governor "
+        "Ilse Brandt said on Tuesday. Eleven people are missing and rescue teams are "
+        "searching the flooded villages.",
+    ),
+]
+
 # Unrelated stories of the same days: they give the words their weights, and none of
 # them may join the flood.
 OTHERS = [

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .conftest import FeedServer, run, wait_until
-from .coverage_texts import FLOOD, OTHERS
+from .coverage_texts import EARLY, FLOOD, OTHERS
 from .test_articles import article_page
 from .test_stories import NO_PAGES, poll, stories_json
 
@@ -43,6 +43,20 @@ def serve_others(server: FeedServer) -> str:
 def flood_feed(server: FeedServer, n: int, when: datetime) -> str:
     title, text = FLOOD[n]
     return server.add(f"/outlet{n}.xml", rss([(title, server.url(f"/flood/{n}"), text, when)]))
+
+
+def early_feed(server: FeedServer, n: int, when: datetime) -> str:
+    title, text = EARLY[n]
+    return server.add(f"/early{n}.xml", rss([(title, server.url(f"/flood/early{n}"), text, when)]))
+
+
+def flood_stories(config: Path) -> list[list[str]]:
+    """The stories of the flood's entries: their addresses' last parts."""
+    return sorted(
+        sorted(e["url"].rsplit("/", 1)[1] for e in s["entries"])
+        for s in stories_json(config)
+        if any("/flood/" in e["url"] for e in s["entries"])
+    )
 
 
 def flood_story(config: Path) -> dict[str, Any]:
@@ -75,6 +89,55 @@ def test_a_follow_up_days_later_joins_the_story_it_follows(server: FeedServer, c
     assert follow_up["signal"] == "story-similarity"
     assert 0.14 <= follow_up["score"] <= 1
     # The unrelated stories stay stories of their own.
+    assert len(stories_json(path)) == 1 + len(OTHERS)
+
+
+def test_a_first_report_that_fit_nothing_joins_the_story_its_coverage_grew(
+    server: FeedServer, config: Any
+) -> None:
+    """A wire flash with few details, then a report in other words: two stories, as
+    neither fits the other. A poll later the next report joins the second, and the
+    flash, decided again, fits the story the two now make: one story, the flash's
+    evidence its own score to it."""
+    others = serve_others(server)
+    feeds = [
+        others,
+        early_feed(server, 0, START),
+        early_feed(server, 1, START + timedelta(hours=2)),
+    ]
+    poll(config(feeds, **NO_PAGES))
+    assert flood_stories(config(feeds, **NO_PAGES)) == [["early0"], ["early1"]]
+
+    path = config([*feeds, flood_feed(server, 0, START + timedelta(hours=3))], **NO_PAGES)
+    poll(path)
+    story = flood_story(path)
+    assert flood_stories(path) == [["0", "early0", "early1"]]
+    flash = next(e for e in story["entries"] if e["url"].endswith("/early0"))
+    assert flash["relation"] == "story"
+    assert flash["signal"] == "story-similarity"
+    assert 0.16 <= flash["score"] <= 1
+    assert len(stories_json(path)) == 1 + len(OTHERS)
+
+    # Nothing new: a poll decides nothing again and changes nothing.
+    before = stories_json(path)
+    poll(path)
+    assert stories_json(path) == before
+
+
+def test_a_first_report_is_decided_again_within_the_poll_that_brought_it(
+    server: FeedServer, config: Any
+) -> None:
+    """The flash, the report and the next report in one poll: the flash is decided
+    (alone) before the others, then again once they are one story."""
+    feeds = [
+        serve_others(server),
+        early_feed(server, 0, START),
+        early_feed(server, 1, START + timedelta(hours=2)),
+        flood_feed(server, 0, START + timedelta(hours=3)),
+    ]
+    path = config(feeds, **NO_PAGES)
+    poll(path)
+    assert flood_stories(path) == [["0", "early0", "early1"]]
     assert len(stories_json(path)) == 1 + len(OTHERS)
 
 

@@ -20,7 +20,7 @@ from aggregator.domain.story_index import Index, assign
 from aggregator.domain.textsim import figures, sketch, terms
 from aggregator.urls import canonical_url
 
-from .coverage_texts import FLOOD, OTHERS
+from .coverage_texts import EARLY, FLOOD, OTHERS
 from .synthetic import FURNITURE, START, Article, corpus, original, vocabulary
 
 EXPECTED_SIGNAL = {
@@ -172,6 +172,54 @@ def test_merges_after_a_batch_do_not_depend_on_its_order(order: random.Random) -
     shuffled = texts[:]
     order.shuffle(shuffled)
     expected = {frozenset(title for title, _ in FLOOD)} | {frozenset([t]) for t, _ in OTHERS}
+    assert partition(texts) == partition(shuffled) == expected
+
+
+@settings(max_examples=30, deadline=None)
+@given(order=st.randoms(use_true_random=False))
+def test_first_reports_decided_again_do_not_depend_on_the_batchs_order(
+    order: random.Random,
+) -> None:
+    """Two flashes of the flood at the same moment (neither fits the other), a report
+    that joins the second, then FLOOD[0]: the first flash, decided again, ends in
+    their story, the unrelated stories alone, whatever order the batch came in."""
+    flash = (
+        "Valdera valley residents told to leave",
+        "Residents of villages in the Valdera valley were told to leave their homes on "
+        "Tuesday as the water rose, the governor's office said.",
+    )
+    texts = [(*EARLY[0], 0), (*flash, 0)]
+    texts += [(*EARLY[1], 2), (*FLOOD[0], 3)]
+    texts += [(title, text, -20) for title, text in OTHERS]
+
+    def partition(numbered: list[tuple[str, str, int]]) -> set[frozenset[str]]:
+        index = Index(Thresholds())
+        counter = itertools.count(1)
+        items = [
+            Item(
+                entry_id=n,
+                feed_id=n,
+                when=START + timedelta(hours=hours),
+                terms=terms(title, text),
+                figures=figures(title),
+                order=(title,),
+            )
+            for n, (title, text, hours) in enumerate(numbered)
+        ]
+        decided = assign(index, items, lambda: next(counter))
+        started = {story for decision, story in decided if decision.relation == "first"}
+        grown = {story for decision, story in decided if decision.relation == "story"}
+        index.merges(grown)
+        index.rejoins(started, grown)
+        members: dict[int, set[str]] = defaultdict(set)
+        for entry in items:
+            members[index.story_of(entry.entry_id) or 0].add(numbered[entry.entry_id][0])
+        return {frozenset(m) for m in members.values()}
+
+    shuffled = texts[:]
+    order.shuffle(shuffled)
+    flood = frozenset(title for title, _, hours in texts if hours >= 0)
+    expected = {flood} | {frozenset([t]) for t, _ in OTHERS}
     assert partition(texts) == partition(shuffled) == expected
 
 

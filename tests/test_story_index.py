@@ -12,11 +12,11 @@ import pytest
 
 from aggregator.domain import postings, story_index
 from aggregator.domain.copies import SMALL
-from aggregator.domain.dedup import CONFLICT, Item, Thresholds
+from aggregator.domain.dedup import CONFLICT, REJOIN, Item, Thresholds
 from aggregator.domain.story_index import Index, assign
 from aggregator.domain.textsim import figures, sketch, terms
 
-from .coverage_texts import FLOOD, OTHERS
+from .coverage_texts import EARLY, FLOOD, OTHERS
 
 T0 = datetime(2026, 11, 20, 6, tzinfo=UTC)
 
@@ -115,6 +115,66 @@ def test_stories_of_one_event_are_merged_and_a_users_story_never() -> None:
     assert len(merges) == 1
     assert index.story_of(1) == index.story_of(2)
     assert index.members(alone) == {3}
+
+
+def early_coverage() -> list[Item]:
+    """The flash, the first report in other words, then FLOOD[0]."""
+    return [
+        item(1, *EARLY[0], T0),
+        item(2, *EARLY[1], T0 + timedelta(hours=2)),
+        item(3, *FLOOD[0], T0 + timedelta(hours=3)),
+    ]
+
+
+def test_a_first_report_alone_is_decided_again_once_its_coverage_grew() -> None:
+    """The flash fits neither report alone when it arrives; once the two reports are
+    one story, it fits that story and joins it, with its own score as evidence."""
+    index = Index(Thresholds())
+    counter = itertools.count(1)
+    decided = assign(index, [*background(), *early_coverage()], lambda: next(counter))
+    relations = {d.entry_id: d.relation for d, _ in decided}
+    assert [relations[n] for n in (1, 2, 3)] == ["first", "first", "story"]
+    flash, report = index.story_of(1), index.story_of(2)
+    assert flash != report == index.story_of(3)
+    assert index.merges(index.grown(decided)) == []  # centroids: far from `merge`
+
+    started = {story for d, story in decided if d.relation == "first"}
+    [rejoin] = index.rejoins(started, {report or 0})
+    assert (rejoin.absorbed, rejoin.into, rejoin.entry_ids) == (flash, report, (1,))
+    assert rejoin.signal == "story-similarity"
+    assert Thresholds().story + REJOIN <= rejoin.score <= 1
+    assert index.members(report or 0) == {1, 2, 3}
+    # The unrelated stories stay as they were; nothing is left to decide again.
+    assert all(index.members(index.story_of(100 + n) or 0) == {100 + n} for n in range(5))
+    assert index.rejoins(started, {report or 0}) == []
+
+
+def test_a_first_report_alone_is_decided_again_when_a_later_batch_grows_a_story() -> None:
+    """The flash and the first report in one batch (two stories), FLOOD[0] in the
+    next: the story it grows is near the flash, which is decided again."""
+    index = Index(Thresholds())
+    counter = itertools.count(1)
+    first, second = [*background(), *early_coverage()[:2]], early_coverage()[2:]
+    assign(index, first, lambda: next(counter))
+    decided = assign(index, second, lambda: next(counter))
+    report = index.story_of(2) or 0
+    assert [d.relation for d, _ in decided] == ["story"]
+    assert index.story_of(1) != report
+    # Started in this batch: none. Near the story that grew: the flash.
+    [rejoin] = index.rejoins(set(), {report})
+    assert rejoin.entry_ids == (1,)
+    assert index.members(report) == {1, 2, 3}
+
+
+def test_a_first_report_a_user_placed_is_not_decided_again() -> None:
+    index = Index(Thresholds())
+    counter = itertools.count(1)
+    decided = assign(index, [*background(), *early_coverage()], lambda: next(counter))
+    flash = index.story_of(1) or 0
+    index.move(1, flash, pinned=True)
+    started = {story for d, story in decided if d.relation == "first"}
+    assert index.rejoins(started, {index.story_of(2) or 0}) == []
+    assert index.members(flash) == {1}
 
 
 def test_an_entry_decided_again_is_read_with_its_new_text() -> None:

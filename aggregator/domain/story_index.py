@@ -28,7 +28,9 @@ from .dedup import (
     MAX_TERM_STORIES,
     PSEUDO_DOCUMENTS,
     REFERENCE,
+    REJOIN,
     RUNNER_UP,
+    STORY_SIGNAL,
     Decision,
     Indexed,
     Item,
@@ -145,18 +147,31 @@ class Index:
         through postings, less the time penalty; the best must beat the runner-up
         clearly."""
         query = self._vector(item)
-        if not query:
+        found = self._best_story(query.items(), item.when.timestamp(), item.figures)
+        if found is None:
             return None
+        score, story_id = found
+        return Decision(item.entry_id, story_id, Relation.STORY, STORY_SIGNAL, score, None)
+
+    def _best_story(
+        self,
+        query: Iterable[tuple[str, float]],
+        stamp: float,
+        figures: frozenset[str],
+        more: float = 0.0,
+    ) -> tuple[float, int] | None:
+        """The story a unit vector at ``stamp`` (its headline's ``figures``) belongs
+        to in other words, and its score; None when no story is clearly it (``more``:
+        added to the threshold)."""
         dots: dict[int, float] = defaultdict(float)
         postings = self._term_stories
-        for term, weight in query.items():
+        for term, weight in query:
             stories = postings.get(term)
             # A Wide posting always has more (see postings.WIDE).
             if type(stories) is dict and len(stories) <= MAX_TERM_STORIES:
                 for story_id, total in stories.items():
                     dots[story_id] += weight * total
-        stamp = item.when.timestamp()
-        threshold = self.thresholds.story
+        threshold = self.thresholds.story + more
         if not dots or max(dots.values()) < threshold:
             return None  # no story can reach the threshold: the common case, a new story
         best: tuple[float, int] | None = None
@@ -176,7 +191,7 @@ class Index:
             if gap > self.thresholds.window:
                 continue
             score = dot / math.sqrt(story.norm2) - self.late(gap)
-            if item.figures and story.figures and item.figures.isdisjoint(story.figures):
+            if figures and story.figures and figures.isdisjoint(story.figures):
                 score -= CONFLICT
             candidate = (score, story_id)
             if best is None or candidate > best:
@@ -185,9 +200,7 @@ class Index:
                 second = candidate
         if best is None or best[0] - RUNNER_UP * max(second[0], 0.0) < threshold:
             return None
-        return Decision(
-            item.entry_id, -best[1], "story", "story-similarity", round(best[0], 4), None
-        )
+        return round(best[0], 4), -best[1]
 
     def late(self, gap: float) -> float:
         """The time penalty for ``gap`` seconds between an entry and a story."""
@@ -266,6 +279,57 @@ class Index:
             gone.add(absorbed)
             todo.append(into)
         return found
+
+    def rejoins(self, started: Iterable[int], grown: Iterable[int]) -> list[Merge]:
+        """Entries that are a story of their own, decided again now that the stories
+        around them grew: those that ``started`` a story in the batch just decided,
+        and those near (centroid cosine at least ``story``) a story that ``grown``.
+        Each is decided as a new entry would be now, with REJOIN more to clear, and
+        joins the story it fits (a merge of its story into that one, with the
+        entry's own score as evidence); a story a user placed entries in takes no
+        part.
+
+        A single pass decides an event's first report against none of the reports
+        that follow it: the story they start next to it never looks back. Those
+        decided again are all taken out first and decided against the rest, so the
+        outcome does not depend on the order they are looked at in."""
+        threshold = self.thresholds.story
+        alone = {story for story in started if self._alone(story)}
+        postings = self._term_stories
+        for story_id in set(grown):
+            story = self._stories.get(story_id)
+            if story is None or len(story.members) < 2:
+                continue
+            norm = math.sqrt(story.norm2)
+            dots: dict[int, float] = defaultdict(float)
+            for term in self._terms_of(story):
+                others = postings[term]
+                if type(others) is not dict or len(others) > MAX_TERM_STORIES:
+                    continue
+                weight = others[story_id] / norm
+                for other_id, total in others.items():
+                    dots[other_id] += weight * total
+            alone.update(s for s, dot in dots.items() if dot >= threshold and self._alone(s))
+        again = [self._entries[next(iter(self._stories[s].members))] for s in alone]
+        for known in again:
+            self._leave(known)
+        found: list[Merge] = []
+        decided = [
+            (known, self._best_story(known.vector(), known.stamp, known.figures, REJOIN))
+            for known in again
+        ]
+        for known, best in decided:
+            own = known.story_id
+            if best is not None:
+                found.append(Merge(own, best[1], best[0], (known.entry_id,), STORY_SIGNAL))
+                known.story_id = best[1]
+            self._join(known, known.story_id)
+        return found
+
+    def _alone(self, story_id: int) -> bool:
+        """A story of one entry, which no user placed."""
+        story = self._stories.get(story_id)
+        return story is not None and len(story.members) == 1 and not story.pinned
 
     def _vector(self, item: Item) -> dict[str, float]:
         """TF-IDF (document frequencies of the reference set, the item counted in),

@@ -23,7 +23,7 @@ from ..domain.textsim import figures, sketch, terms
 from ..store.boundary import Database
 from ..store.entry_texts import EntryText
 from ..store.stories import MemberRow, StoryFacts, StoryStore
-from ..types import Assigned, PageStatus
+from ..types import Assigned, PageStatus, Relation
 from ..urls import canonical_url
 from .logs import event
 
@@ -268,13 +268,24 @@ class Deduplicator:
         pending = {e.entry_id for e in entries if e.article_status == PageStatus.PENDING}
         self.stories.save(decided, seq, awaits_text=pending)
         touched = {story_id for _, story_id in decided} | {s for s in before.values() if s}
-        for merge in index.merges(index.grown(decided)):
-            self.stories.merge(merge.entry_ids, merge.into, merge.score, seq)
+        merges = index.merges(index.grown(decided))
+        # Then the entries that are a story of their own, decided again next to the
+        # stories as they are now (the stories the batch grew, as merged).
+        started = {story for decision, story in decided if decision.relation == Relation.FIRST}
+        grown = {
+            now
+            for decision, _ in decided
+            if decision.relation == Relation.STORY
+            and (now := index.story_of(decision.entry_id)) is not None
+        }
+        merges += index.rejoins(started, grown)
+        for merge in merges:
+            self.stories.merge(merge.entry_ids, merge.into, merge.score, seq, merge.signal)
             touched |= {merge.into, merge.absorbed}
             event(
                 log,
                 logging.INFO,
-                "dedup.merged",
+                "dedup.merged" if merge.signal == "story-merge" else "dedup.rejoined",
                 story=merge.absorbed,
                 into=merge.into,
                 score=merge.score,

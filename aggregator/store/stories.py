@@ -202,14 +202,21 @@ class StoryStore:
         _update_many(self.session, StoryEntry, "entry_id", rows)
 
     @translated
-    def merge(self, entry_ids: Collection[int], story_id: int, score: float, seq: int) -> None:
-        """Stories found to be one: these entries join ``story_id``, with the
-        story-to-story score as their evidence."""
+    def merge(
+        self,
+        entry_ids: Collection[int],
+        story_id: int,
+        score: float,
+        seq: int,
+        signal: str = "story-merge",
+    ) -> None:
+        """Stories found to be one: these entries join ``story_id``, with the score
+        of ``signal`` as their evidence (story-merge: story to story)."""
         self._update(
             entry_ids,
             story_id=story_id,
             relation="story",
-            signal="story-merge",
+            signal=signal,
             score=score,
             matched_entry_id=None,
             assigned_at=self.now(),
