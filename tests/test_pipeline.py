@@ -243,6 +243,45 @@ def test_the_next_batch_is_worked_out_while_one_is_decided(
     assert ahead == alone
 
 
+def test_entries_grouped_since_they_were_listed_are_read_once(
+    server: FeedServer, tmp_path: Path
+) -> None:
+    """The deduplicator lists the waiting entries once and reads them a batch at a
+    time: an entry another process grouped in between is left out, and the rest keep
+    the listed order."""
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from aggregator.store.models import StoryEntry
+
+    feed = server.add("/f.xml", rss(*[(f"g{n}", f"Title {n}") for n in range(6)]))
+    app = make(tmp_path, [feed])
+    try:
+        with app.session(write=True) as session:
+            with session.begin():
+                app.store(session).sync_feeds(app.settings.feeds)
+            run_once(app.poller(session, lambda result, counts: None))
+            stories = app.stories(session)
+            with session.begin():
+                listed = stories.waiting(stories.now() + timedelta(days=1), 100)
+                assert len(listed) == 6
+                assert [e.entry_id for e in stories.still_waiting(listed)] == listed
+                [story] = stories.new_stories(1)
+                session.execute(
+                    update(StoryEntry)
+                    .where(StoryEntry.entry_id == listed[2])
+                    .values(story_id=story)
+                )
+                rest = [e.entry_id for e in stories.still_waiting(listed[::-1])]
+                assert rest == [i for i in listed[::-1] if i != listed[2]]
+                ahead = stories.headlines_and_texts(listed[:2])
+                assert {entry_id for entry_id, _, _ in ahead} == set(listed[:2])
+                assert all(text == f"About {title}." for _, title, text in ahead)
+    finally:
+        app.close()
+
+
 def test_leases_an_earlier_poll_of_this_process_could_not_give_back_end(
     server: FeedServer, tmp_path: Path
 ) -> None:

@@ -90,22 +90,38 @@ class StoryStore:
         return buried_since(self.session, after_seq)
 
     @translated
-    def waiting(self, text_ready_before: datetime, limit: int) -> list[EntryText]:
-        """Entries without a story whose text is final: their page was fetched, failed
-        or is not wanted, or it has been pending since before ``text_ready_before``
-        (the feed's text will do)."""
-        query = _waiting(entry_query(), text_ready_before).limit(limit)
-        return texts(self.session.execute(query))
+    def waiting(self, text_ready_before: datetime, limit: int) -> list[int]:
+        """The ids of entries without a story whose text is final, in the order they
+        are grouped: their page was fetched, failed or is not wanted, or it has been
+        pending since before ``text_ready_before`` (the feed's text will do). Ids only:
+        a large poll is listed (and sorted) once, then read a batch at a time
+        (``still_waiting``)."""
+        query = _waiting(entry_query(Entry.id), text_ready_before).limit(limit)
+        return list(self.session.scalars(query))
 
     @translated
-    def waiting_texts(
-        self, text_ready_before: datetime, limit: int, offset: int
-    ) -> list[tuple[int, str, str]]:
-        """(entry id, title, text) of the waiting entries after the first ``offset``
-        (the next batch's, read ahead: only what its items' views are made of)."""
-        query = _waiting(entry_query(Entry.id, *HEADLINE_AND_TEXT), text_ready_before)
-        rows = self.session.execute(query.limit(limit).offset(offset))
-        return [(row[0], *headline_and_text(row[1:])) for row in rows]
+    def still_waiting(self, entry_ids: Sequence[int]) -> list[EntryText]:
+        """These entries, in this order, those of them still without a story (another
+        process may have grouped some since they were listed)."""
+        found: dict[int, EntryText] = {}
+        for start in range(0, len(entry_ids), _CHUNK):
+            query = entry_query().where(
+                Entry.id.in_(entry_ids[start : start + _CHUNK]), StoryEntry.story_id.is_(None)
+            )
+            found.update((entry.entry_id, entry) for entry in texts(self.session.execute(query)))
+        return [found[entry_id] for entry_id in entry_ids if entry_id in found]
+
+    @translated
+    def headlines_and_texts(self, entry_ids: Sequence[int]) -> list[tuple[int, str, str]]:
+        """(entry id, title, text) of these entries (the next batch's, read ahead: only
+        what its items' views are made of)."""
+        found = []
+        for start in range(0, len(entry_ids), _CHUNK):
+            query = entry_query(Entry.id, *HEADLINE_AND_TEXT).where(
+                Entry.id.in_(entry_ids[start : start + _CHUNK])
+            )
+            found += [(row[0], *headline_and_text(row[1:])) for row in self.session.execute(query)]
+        return found
 
     @translated
     def late_text(self, limit: int) -> list[EntryText]:
