@@ -240,18 +240,8 @@ class Index:
             story = self._stories.get(story_id)
             if story is None or story_id in gone or story.pinned or not story.members:
                 continue
-            dots: dict[int, float] = defaultdict(float)
-            norm = math.sqrt(story.norm2)
-            for term in self._terms_of(story):
-                others = self._term_stories[term]
-                if type(others) is not dict or len(others) > MAX_TERM_STORIES:
-                    continue
-                weight = others[story_id] / norm
-                for other_id, total in others.items():
-                    if other_id != story_id:
-                        dots[other_id] += weight * total
             best: tuple[float, int] | None = None
-            for other_id, dot in dots.items():
+            for other_id, dot in self._near(story_id, story).items():
                 other = self._stories[other_id]
                 if dot < self.thresholds.merge or other.pinned or other_id in gone:
                     continue
@@ -295,21 +285,12 @@ class Index:
         outcome does not depend on the order they are looked at in."""
         threshold = self.thresholds.story
         alone = {story for story in started if self._alone(story)}
-        postings = self._term_stories
         for story_id in set(grown):
             story = self._stories.get(story_id)
             if story is None or len(story.members) < 2:
                 continue
-            norm = math.sqrt(story.norm2)
-            dots: dict[int, float] = defaultdict(float)
-            for term in self._terms_of(story):
-                others = postings[term]
-                if type(others) is not dict or len(others) > MAX_TERM_STORIES:
-                    continue
-                weight = others[story_id] / norm
-                for other_id, total in others.items():
-                    dots[other_id] += weight * total
-            alone.update(s for s, dot in dots.items() if dot >= threshold and self._alone(s))
+            near = self._near(story_id, story).items()
+            alone.update(other for other, dot in near if dot >= threshold and self._alone(other))
         again = [self._entries[next(iter(self._stories[s].members))] for s in alone]
         for known in again:
             self._leave(known)
@@ -325,6 +306,22 @@ class Index:
                 known.story_id = best[1]
             self._join(known, known.story_id)
         return found
+
+    def _near(self, story_id: int, story: _Story) -> dict[int, float]:
+        """The other stories that share terms with ``story``: the dot product of its
+        unit centroid with each one's centroid (for a story of one entry, that
+        entry's cosine to it)."""
+        dots: dict[int, float] = defaultdict(float)
+        norm = math.sqrt(story.norm2)
+        for term in self._terms_of(story):
+            others = self._term_stories[term]
+            if type(others) is not dict or len(others) > MAX_TERM_STORIES:
+                continue
+            weight = others[story_id] / norm
+            for other_id, total in others.items():
+                if other_id != story_id:
+                    dots[other_id] += weight * total
+        return dots
 
     def _alone(self, story_id: int) -> bool:
         """A story of one entry, which no user placed."""
