@@ -95,11 +95,7 @@ def grouped(prepared: list[Item], setting: dict[str, float]) -> dict[int, int]:
     index = Index(dataclasses.replace(Thresholds(), **setting))
     counter = itertools.count(1)
     decided = assign(index, prepared, lambda: next(counter))
-    index.merges(index.grown(decided))
-    # Then first reports decided again, as the Deduplicator does after a batch.
-    started = {story for decision, story in decided if decision.relation == "first"}
-    grown = {index.story_of(d.entry_id) for d, _ in decided if d.relation == "story"}
-    index.rejoins(started, {story for story in grown if story is not None})
+    index.regroup(decided)  # as the Deduplicator does after a batch
     # Merges moved some entries; those that left the window keep their decision.
     return {
         decision.entry_id: index.story_of(decision.entry_id) or story_id

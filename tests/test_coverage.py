@@ -40,14 +40,20 @@ def serve_others(server: FeedServer) -> str:
     return server.add("/others.xml", rss(items))
 
 
+def report_feed(
+    server: FeedServer, feed: str, name: str, report: tuple[str, str], when: datetime
+) -> str:
+    """An outlet's feed of one flood report, at /flood/``name``."""
+    title, text = report
+    return server.add(feed, rss([(title, server.url(f"/flood/{name}"), text, when)]))
+
+
 def flood_feed(server: FeedServer, n: int, when: datetime) -> str:
-    title, text = FLOOD[n]
-    return server.add(f"/outlet{n}.xml", rss([(title, server.url(f"/flood/{n}"), text, when)]))
+    return report_feed(server, f"/outlet{n}.xml", str(n), FLOOD[n], when)
 
 
 def early_feed(server: FeedServer, n: int, when: datetime) -> str:
-    title, text = EARLY[n]
-    return server.add(f"/early{n}.xml", rss([(title, server.url(f"/flood/early{n}"), text, when)]))
+    return report_feed(server, f"/early{n}.xml", f"early{n}", EARLY[n], when)
 
 
 def flood_stories(config: Path) -> list[list[str]]:

@@ -137,6 +137,30 @@ def test_a_batch_groups_the_same_whatever_order_it_arrives_in(
     assert partition(list(enumerate(articles))) == partition(shuffled)
 
 
+def batch_items(numbered: list[tuple[str, str, int]]) -> list[Item]:
+    """(title, text, hours after START) as items, entry n of feed n."""
+    return [
+        Item(
+            entry_id=n,
+            feed_id=n,
+            when=START + timedelta(hours=hours),
+            sketch=sketch(text),
+            terms=terms(title, text),
+            figures=figures(title),
+            order=(title,),
+        )
+        for n, (title, text, hours) in enumerate(numbered)
+    ]
+
+
+def titles_by_story(index: Index, numbered: list[tuple[str, str, int]]) -> set[frozenset[str]]:
+    """The titles of ``batch_items(numbered)``, story by story."""
+    members: dict[int, set[str]] = defaultdict(set)
+    for n, (title, _, _) in enumerate(numbered):
+        members[index.story_of(n) or 0].add(title)
+    return {frozenset(m) for m in members.values()}
+
+
 @settings(max_examples=30, deadline=None)
 @given(order=st.randoms(use_true_random=False))
 def test_merges_after_a_batch_do_not_depend_on_its_order(order: random.Random) -> None:
@@ -150,24 +174,10 @@ def test_merges_after_a_batch_do_not_depend_on_its_order(order: random.Random) -
     def partition(numbered: list[tuple[str, str, int]]) -> set[frozenset[str]]:
         index = Index(eager)
         counter = itertools.count(1)
-        items = [
-            Item(
-                entry_id=n,
-                feed_id=n,
-                when=START + timedelta(hours=hours),
-                sketch=sketch(text),
-                terms=terms(title, text),
-                figures=figures(title),
-                order=(title,),
-            )
-            for n, (title, text, hours) in enumerate(numbered)
-        ]
+        items = batch_items(numbered)
         decided = assign(index, items, lambda: next(counter))
         index.merges(index.grown(decided))
-        members: dict[int, set[str]] = defaultdict(set)
-        for entry in items:
-            members[index.story_of(entry.entry_id) or 0].add(numbered[entry.entry_id][0])
-        return {frozenset(m) for m in members.values()}
+        return titles_by_story(index, numbered)
 
     shuffled = texts[:]
     order.shuffle(shuffled)
@@ -195,26 +205,9 @@ def test_first_reports_decided_again_do_not_depend_on_the_batchs_order(
     def partition(numbered: list[tuple[str, str, int]]) -> set[frozenset[str]]:
         index = Index(Thresholds())
         counter = itertools.count(1)
-        items = [
-            Item(
-                entry_id=n,
-                feed_id=n,
-                when=START + timedelta(hours=hours),
-                terms=terms(title, text),
-                figures=figures(title),
-                order=(title,),
-            )
-            for n, (title, text, hours) in enumerate(numbered)
-        ]
-        decided = assign(index, items, lambda: next(counter))
-        started = {story for decision, story in decided if decision.relation == "first"}
-        grown = {story for decision, story in decided if decision.relation == "story"}
-        index.merges(grown)
-        index.rejoins(started, grown)
-        members: dict[int, set[str]] = defaultdict(set)
-        for entry in items:
-            members[index.story_of(entry.entry_id) or 0].add(numbered[entry.entry_id][0])
-        return {frozenset(m) for m in members.values()}
+        decided = assign(index, batch_items(numbered), lambda: next(counter))
+        index.regroup(decided)
+        return titles_by_story(index, numbered)
 
     shuffled = texts[:]
     order.shuffle(shuffled)

@@ -270,6 +270,21 @@ class Index:
             todo.append(into)
         return found
 
+    def regroup(self, decided: Iterable[tuple[Decision, int]]) -> list[Merge]:
+        """What follows a decided batch: the stories it grew merged with those they
+        turn out to be one with (``merges``), then the entries still a story of their
+        own decided again next to the stories as they now are (``rejoins``)."""
+        decided = list(decided)
+        found = self.merges(self.grown(decided))
+        started = {story for decision, story in decided if decision.relation == Relation.FIRST}
+        joined = {
+            story
+            for decision, _ in decided
+            if decision.relation == Relation.STORY
+            and (story := self.story_of(decision.entry_id)) is not None
+        }
+        return found + self.rejoins(started, joined)
+
     def rejoins(self, started: Iterable[int], grown: Iterable[int]) -> list[Merge]:
         """Entries that are a story of their own, decided again now that the stories
         around them grew: those that ``started`` a story in the batch just decided,

@@ -18,13 +18,13 @@ from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 
-from ..domain.dedup import REFERENCE, Item, Member, Thresholds, representative
+from ..domain.dedup import REFERENCE, STORY_SIGNAL, Item, Member, Thresholds, representative
 from ..domain.story_index import Index, assign
 from ..domain.textsim import figures, sketch, terms
 from ..store.boundary import Database
 from ..store.entry_texts import EntryText
 from ..store.stories import MemberRow, StoryFacts, StoryStore
-from ..types import Assigned, PageStatus, Relation
+from ..types import Assigned, PageStatus
 from ..urls import canonical_url
 from .logs import event
 
@@ -151,8 +151,7 @@ class Deduplicator:
                     late = self.stories.late_text(self.batch)
                     if not batch and not late:
                         break
-                    oldest = [*waiting[:1], *late]
-                    index = self._synced(min(now, *map(when_of, oldest)))
+                    index = self._synced(min(now, *map(when_of, [*waiting[:1], *late])))
                     again = self._again(index, late)
                     items = self._items_of(waiting + again)
                     if self._later is not None and len(listed) >= self.batch // 2:
@@ -283,24 +282,13 @@ class Deduplicator:
         pending = {e.entry_id for e in entries if e.article_status == PageStatus.PENDING}
         self.stories.save(decided, seq, awaits_text=pending)
         touched = {story_id for _, story_id in decided} | {s for s in before.values() if s}
-        merges = index.merges(index.grown(decided))
-        # Then the entries that are a story of their own, decided again next to the
-        # stories as they are now (the stories the batch grew, as merged).
-        started = {story for decision, story in decided if decision.relation == Relation.FIRST}
-        grown = {
-            now
-            for decision, _ in decided
-            if decision.relation == Relation.STORY
-            and (now := index.story_of(decision.entry_id)) is not None
-        }
-        merges += index.rejoins(started, grown)
-        for merge in merges:
+        for merge in index.regroup(decided):
             self.stories.merge(merge.entry_ids, merge.into, merge.score, seq, merge.signal)
             touched |= {merge.into, merge.absorbed}
             event(
                 log,
                 logging.INFO,
-                "dedup.merged" if merge.signal == "story-merge" else "dedup.rejoined",
+                "dedup.rejoined" if merge.signal == STORY_SIGNAL else "dedup.merged",
                 story=merge.absorbed,
                 into=merge.into,
                 score=merge.score,

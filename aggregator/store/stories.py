@@ -99,29 +99,17 @@ class StoryStore:
         query = _waiting(entry_query(Entry.id), text_ready_before).limit(limit)
         return list(self.session.scalars(query))
 
-    @translated
     def still_waiting(self, entry_ids: Sequence[int]) -> list[EntryText]:
         """These entries, in this order, those of them still without a story (another
         process may have grouped some since they were listed)."""
-        found: dict[int, EntryText] = {}
-        for start in range(0, len(entry_ids), _CHUNK):
-            query = entry_query().where(
-                Entry.id.in_(entry_ids[start : start + _CHUNK]), StoryEntry.story_id.is_(None)
-            )
-            found.update((entry.entry_id, entry) for entry in texts(self.session.execute(query)))
-        return [found[entry_id] for entry_id in entry_ids if entry_id in found]
+        return [entry for entry in self.texts_of(entry_ids) if entry.story_id is None]
 
     @translated
     def headlines_and_texts(self, entry_ids: Sequence[int]) -> list[tuple[int, str, str]]:
         """(entry id, title, text) of these entries (the next batch's, read ahead: only
         what its items' views are made of)."""
-        found = []
-        for start in range(0, len(entry_ids), _CHUNK):
-            query = entry_query(Entry.id, *HEADLINE_AND_TEXT).where(
-                Entry.id.in_(entry_ids[start : start + _CHUNK])
-            )
-            found += [(row[0], *headline_and_text(row[1:])) for row in self.session.execute(query)]
-        return found
+        query = entry_query(Entry.id, *HEADLINE_AND_TEXT).where(Entry.id.in_(entry_ids))
+        return [(row[0], *headline_and_text(row[1:])) for row in self.session.execute(query)]
 
     @translated
     def late_text(self, limit: int) -> list[EntryText]:
