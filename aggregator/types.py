@@ -239,6 +239,7 @@ class Assigned:
 
     entries: int = 0  # entries given their story
     stories: int = 0  # of which started a new story
+    seconds: float = 0.0  # how long it took (wall clock)
 
 
 class PageStatus(StrEnum):

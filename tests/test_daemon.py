@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import signal
 import socket
 import sqlite3
@@ -376,6 +377,13 @@ def test_healthz_and_metrics(
     wait_until(
         lambda: b'aggregator_entries_grouped_total{result="new"} 2.0' in _get(f"{base}/metrics")[1]
     )
+    # Each run that grouped any is timed: one or two runs, as the pages settled.
+    grouping = re.search(
+        r"^aggregator_grouping_duration_seconds_count (\S+)$",
+        _get(f"{base}/metrics")[1].decode(),
+        re.MULTILINE,
+    )
+    assert grouping is not None and float(grouping.group(1)) in (1.0, 2.0)
     assert _get(f"{base}/nothing")[0] == 404
     assert daemon.stop() == 0
 

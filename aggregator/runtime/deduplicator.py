@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import itertools
 import logging
+import time
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
@@ -132,6 +133,7 @@ class Deduplicator:
     def run(self) -> Assigned:
         """Assign every entry that is ready; returns how many, and new stories."""
         total = Assigned()
+        started = time.perf_counter()
         # The waiting entries' ids in order, listed once for up to LISTED batches
         # (sorting them all again for every batch was a tenth of grouping a first poll).
         listed: deque[int] = deque()
@@ -172,8 +174,16 @@ class Deduplicator:
             total = Assigned(total.entries + done.entries, total.stories + done.stories)
             if not listed and not more and len(late) < self.batch:
                 break
+        total = Assigned(total.entries, total.stories, time.perf_counter() - started)
         if total.entries:
-            event(log, logging.INFO, "dedup.assigned", entries=total.entries, new=total.stories)
+            event(
+                log,
+                logging.INFO,
+                "dedup.assigned",
+                entries=total.entries,
+                new=total.stories,
+                seconds=round(total.seconds, 3),
+            )
         if self._index is not None and len(self._index) > self._frozen * 1.1 + 1000:
             self._freeze()
         return total

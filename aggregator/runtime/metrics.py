@@ -61,6 +61,12 @@ class Metrics:
             ["result"],
             registry=self.registry,
         )
+        self.grouping_duration = Histogram(
+            "aggregator_grouping_duration_seconds",
+            "Time to group the entries that were ready, per run that grouped any.",
+            buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
+            registry=self.registry,
+        )
         self.pruned = Counter(
             "aggregator_entries_pruned",
             "Entries deleted by retention (retention.keep).",
@@ -92,6 +98,8 @@ class Metrics:
     def observe_grouped(self, grouped: Assigned) -> None:
         self.grouped.labels("new").inc(grouped.stories)
         self.grouped.labels("joined").inc(grouped.entries - grouped.stories)
+        if grouped.entries:
+            self.grouping_duration.observe(grouped.seconds)
 
     def render(self) -> bytes:
         return generate_latest(self.registry)
