@@ -383,7 +383,8 @@ def test_healthz_and_metrics(
         _get(f"{base}/metrics")[1].decode(),
         re.MULTILINE,
     )
-    assert grouping is not None and float(grouping.group(1)) in (1.0, 2.0)
+    assert grouping is not None
+    assert float(grouping.group(1)) in (1.0, 2.0)
     assert _get(f"{base}/nothing")[0] == 404
     assert daemon.stop() == 0
 

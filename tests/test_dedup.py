@@ -14,7 +14,7 @@ from datetime import timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aggregator.domain.dedup import Decision, Item, Member, Thresholds, representative
+from aggregator.domain.dedup import Decision, Item, Thresholds
 from aggregator.domain.identity import Incoming, Known, same_entry
 from aggregator.domain.story_index import Index, assign
 from aggregator.domain.textsim import figures, sketch, terms
@@ -271,21 +271,6 @@ def test_same_entry_refuses_ambiguous_or_meaningless_evidence() -> None:
     # Without text: the same title and time.
     stored = [known(1, None, "Budget passes", ""), known(2, None, "Storm hits coast", "")]
     assert same_entry(incoming(None, "Budget passes", ""), stored) == 1
-
-
-def test_representative_policy() -> None:
-    early = START
-    late = START + timedelta(hours=2)
-    members = [
-        Member(1, "https://a.example/feed", late, full_text=True),
-        Member(2, "https://b.example/feed", early, full_text=False),
-        Member(3, "https://c.example/feed", late, full_text=True),
-        Member(4, "https://d.example/feed", early + timedelta(minutes=1), full_text=True),
-    ]
-    # Default: the earliest full article.
-    assert representative(members, ()).entry_id == 4
-    # A preferred source wins over time.
-    assert representative(members, ("https://c.example/feed",)).entry_id == 3
 
 
 def test_a_front_page_link_identifies_nothing() -> None:

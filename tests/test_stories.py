@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections import defaultdict
 from dataclasses import replace
+from datetime import timedelta
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
@@ -411,3 +412,54 @@ def test_the_readme_stories_query(server: FeedServer, config: Any, tmp_path: Pat
         rows = connection.execute(" ".join(query.split())).fetchall()
     titles = {a.title for a in articles if a.kind == "original"}
     assert sorted(rows) == sorted((5, title) for title in titles)
+
+
+def test_the_representative_is_a_preferred_source_then_the_earliest_full_article(
+    server: FeedServer, tmp_path: Path, database: str
+) -> None:
+    """The representative policy, as the database works it out (SQLite and
+    PostgreSQL): a feed listed in dedup.source_priority first, then a full article
+    before a teaser, then the earliest; and the story's counts and first time."""
+    [original] = [a for a in corpus(seed=5, groups=1, feeds=6) if a.kind == "original"]
+    teaser = original.paragraphs[:2]  # 685 characters: not a full article
+
+    def copy(feed: int, minutes: int, paragraphs: tuple[str, ...]) -> Article:
+        return replace(
+            original,
+            feed=feed,
+            guid=f"outlet{feed}-1",
+            link=f"https://outlet{feed}.example/story",
+            title=f"Outlet {feed} on the story",
+            published=original.published + timedelta(minutes=minutes),
+            paragraphs=paragraphs,
+        )
+
+    whole = original.paragraphs
+    feeds = serve_feeds(
+        server, [copy(0, 120, whole), copy(1, 0, teaser), copy(2, 120, whole), copy(3, 1, whole)]
+    )
+
+    def story(priority: list[str]) -> dict[str, Any]:
+        path = write_config(
+            tmp_path / "feeds.yaml",
+            list(feeds.values()),
+            database=database,
+            dedup={"source_priority": priority},
+            **NO_PAGES,
+        )
+        poll(path)
+        [found] = stories_json(path)
+        return found
+
+    first = story([])
+    # The earliest full article (outlet 1's teaser came a minute before it).
+    assert first["title"] == "Outlet 3 on the story"
+    assert (len(first["entries"]), first["sources"]) == (4, 4)
+    assert first["first_seen"].startswith(original.published.strftime("%Y-%m-%dT%H:%M"))
+    # A fifth outlet's teaser joins; the story is described again, outlet 2 preferred.
+    feeds[4] = server.add("/outlet4.xml", rss([copy(4, 180, teaser)], title="Outlet 4"))
+    second = story([feeds[2]])
+    assert second["id"] == first["id"]
+    assert second["title"] == "Outlet 2 on the story"
+    assert (len(second["entries"]), second["sources"]) == (5, 5)
+    assert second["first_seen"] == first["first_seen"]

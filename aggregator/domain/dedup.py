@@ -27,7 +27,7 @@ event's articles share would otherwise count for nothing.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -177,24 +177,3 @@ class Merge:
     # story-merge: centroid to centroid; story-similarity: an entry of its own decided
     # again (its score to the story it joins).
     signal: str = "story-merge"
-
-
-@dataclass(frozen=True)
-class Member:
-    """What the representative policy looks at."""
-
-    entry_id: int
-    feed_url: str
-    when: datetime
-    full_text: bool  # the article's text was extracted (or the feed carries it)
-
-
-def representative(members: Sequence[Member], priority: Sequence[str]) -> Member:
-    """The entry that stands for its story: from the feed listed first in
-    ``dedup.source_priority``; then a full article before a teaser; then the earliest
-    (the outlet that broke it); then the lowest id, so the choice is stable."""
-    rank = {url: index for index, url in enumerate(priority)}
-    return min(
-        members,
-        key=lambda m: (rank.get(m.feed_url, len(rank)), not m.full_text, m.when, m.entry_id),
-    )

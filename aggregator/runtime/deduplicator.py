@@ -16,15 +16,15 @@ import itertools
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
-from ..domain.dedup import REFERENCE, STORY_SIGNAL, Item, Member, Thresholds, representative
+from ..domain.dedup import REFERENCE, STORY_SIGNAL, Item, Thresholds
 from ..domain.story_index import Index, assign
 from ..domain.textsim import figures, sketch, terms
 from ..store.boundary import Database
 from ..store.entry_texts import EntryText
-from ..store.stories import MemberRow, StoryFacts, StoryStore
+from ..store.stories import StoryStore
 from ..types import Assigned, PageStatus
 from ..urls import canonical_url
 from .logs import event
@@ -304,10 +304,7 @@ class Deduplicator:
                 score=merge.score,
                 entries=len(merge.entry_ids),
             )
-        # Read once for both: a story of a thousand outlets is a thousand rows.
-        members = self.stories.members(touched)
-        empty = self.stories.delete_empty(touched, members)
-        self.describe(touched - empty, members=members)
+        self.describe(touched)
         self._seq = seq
         return Assigned(len(waiting), len(new))
 
@@ -333,8 +330,7 @@ class Deduplicator:
             # The target's own entries are pinned too: the decision covers them all.
             self.stories.place(self.stories.entry_ids(target) + moved, target, seq)
             self.stories.title(target, title or self.stories.current_title(target))
-            self.describe({target})
-            self.stories.delete_empty(set(others) - {target})
+            self.describe({target, *others})
         return len(moved)
 
     def split(self, entry_id: int) -> int:
@@ -354,42 +350,16 @@ class Deduplicator:
             [new] = [old] if alone else self.stories.new_stories(1)
             self.stories.place([entry_id], new, self.stories.last_seq() + 1)
             self.describe({old, new})
-            self.stories.delete_empty({old})
         return new
 
-    def describe(
-        self,
-        story_ids: set[int],
-        *,
-        news: bool = True,
-        members: Mapping[int | None, list[MemberRow]] | None = None,
-    ) -> None:
-        """Representative, title, counts and times of stories whose entries changed.
+    def describe(self, story_ids: set[int], *, news: bool = True) -> set[int]:
+        """Representative, title, counts and times of stories whose entries changed;
+        those left with no entries are deleted (their ids returned).
 
         ``news``: False when entries only left (retention): the story keeps its
         times, so readers of the merged feed are not shown it as updated.
-        ``members``: the stories' members, when the caller has just read them.
         """
-        now = self.stories.now() if news else None
-        known = members if members is not None else self.stories.members(story_ids)
-        described = []
-        for story_id in story_ids:
-            rows = known.get(story_id)
-            if story_id is None or not rows:
-                continue
-            chosen = representative(
-                [Member(m.entry_id, m.feed_url, m.when, m.full_text) for m in rows],
-                self.priority,
-            )
-            described.append(
-                StoryFacts(
-                    story_id=story_id,
-                    representative=chosen.entry_id,
-                    title=next(m.title for m in rows if m.entry_id == chosen.entry_id),
-                    first_seen=min(m.when for m in rows) if news else None,
-                    updated=now,
-                    size=len(rows),
-                    sources=len({m.feed_id for m in rows}),
-                )
-            )
-        self.stories.describe(described)
+        ids = {story_id for story_id in story_ids if story_id}
+        facts = self.stories.facts(ids, self.priority, news=news)
+        self.stories.describe(facts)
+        return self.stories.delete(ids - {f.story_id for f in facts})

@@ -180,10 +180,11 @@ class Pruner:
                 return None
             doomed = [d for d in old if d.entry_id not in batch.spared]
             touched = {d.story_id for d in doomed if d.story_id is not None}
+            emptied: set[int] = set()
             if doomed:
                 self.retention.bury(doomed, stories.now(), stories.last_seq() + 1)
-                self.dedup.describe(touched, news=False)
-            return doomed, touched, stories.delete_empty(touched), old[-1]
+                emptied = self.dedup.describe(touched, news=False)
+            return doomed, touched, emptied, old[-1]
 
     def _expire(self, found: Sequence[Rule]) -> int:
         # By the longest keep: a tombstone kept longer than its feed's keep costs a

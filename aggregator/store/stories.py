@@ -11,7 +11,7 @@ first one's story (``changes``) before it decides.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -22,8 +22,10 @@ from sqlalchemy import (
     bindparam,
     case,
     delete,
+    distinct,
     func,
     insert,
+    literal,
     or_,
     select,
     update,
@@ -249,38 +251,72 @@ class StoryStore:
         return [row[0] for row in self.session.execute(statement, rows)]
 
     @translated
-    def members(self, story_ids: Collection[int]) -> dict[int | None, list[MemberRow]]:
-        """Each story's entries, with what the representative policy needs."""
-        found: dict[int | None, list[MemberRow]] = {story_id: [] for story_id in story_ids}
+    def facts(
+        self, story_ids: Collection[int], priority: Sequence[str], *, news: bool = True
+    ) -> list[StoryFacts]:
+        """Each of these stories' row as its members make it, worked out by the
+        database (a story of a thousand outlets is a thousand rows, read again each
+        time it grows); a story with no members left is not among them.
+
+        The representative: the entry from the feed listed first in ``priority``
+        (``dedup.source_priority``); then a full article before a teaser; then the
+        earliest (the outlet that broke it); then the lowest id, so the choice is
+        stable. ``news``: False when entries only left (retention): the story keeps its
+        times, so readers of the merged feed are not shown it as updated."""
+        now = self.now() if news else None
+        when = func.coalesce(Entry.published, Entry.first_seen)
+        rank = (
+            case({url: n for n, url in enumerate(priority)}, value=Feed.url, else_=len(priority))
+            if priority
+            else literal(0)
+        )
+        full = or_(
+            Article.status == PageStatus.OK, func.length(Entry.content_text) >= _FULL_TEXT_CHARS
+        )
+        teaser = case((full, 0), else_=1)
+        found = []
         ids = list(story_ids)
         for start in range(0, len(ids), _CHUNK):
-            query = (
-                select(
-                    StoryEntry.story_id,
-                    Entry.id,
-                    Feed.url,
-                    func.coalesce(Entry.published, Entry.first_seen),
-                    Entry.title,
-                    Entry.feed_id,
-                    or_(
-                        Article.status == PageStatus.OK,
-                        func.length(Entry.content_text) >= _FULL_TEXT_CHARS,
-                    ),
+            chunk = ids[start : start + _CHUNK]
+            members = select(StoryEntry.story_id).join(Entry, Entry.id == StoryEntry.entry_id)
+            counted = self.session.execute(
+                members.add_columns(
+                    func.count(), func.count(distinct(Entry.feed_id)), func.min(when)
                 )
-                .join(Entry, Entry.id == StoryEntry.entry_id)
+                .where(StoryEntry.story_id.in_(chunk))
+                .group_by(StoryEntry.story_id)
+            )
+            counts = {row[0]: row[1:] for row in counted}
+            ranked = (
+                members.add_columns(
+                    Entry.id.label("entry_id"),
+                    Entry.title,
+                    func.row_number()
+                    .over(
+                        partition_by=StoryEntry.story_id,
+                        order_by=(rank, teaser, when, Entry.id),
+                    )
+                    .label("place"),
+                )
                 .join(Feed, Feed.id == Entry.feed_id)
                 .outerjoin(Article, Article.entry_id == Entry.id)
-                .where(StoryEntry.story_id.in_(ids[start : start + _CHUNK]))
+                .where(StoryEntry.story_id.in_(chunk))
+                .subquery()
             )
-            for row in self.session.execute(query):
-                found[row[0]].append(
-                    MemberRow(
-                        entry_id=row[1],
-                        feed_url=row[2],
-                        when=row[3],
-                        title=row[4],
-                        feed_id=row[5],
-                        full_text=bool(row[6]),
+            chosen = select(ranked.c.story_id, ranked.c.entry_id, ranked.c.title).where(
+                ranked.c.place == 1
+            )
+            for story_id, entry_id, title in self.session.execute(chosen):
+                size, sources, first_seen = counts[story_id]
+                found.append(
+                    StoryFacts(
+                        story_id=story_id,
+                        representative=entry_id,
+                        title=title,
+                        first_seen=first_seen if news else None,
+                        updated=now,
+                        size=size,
+                        sources=sources,
                     )
                 )
         return found
@@ -327,19 +363,12 @@ class StoryStore:
         return self.session.scalar(select(Story.title).where(Story.id == story_id))
 
     @translated
-    def delete_empty(
-        self,
-        story_ids: Collection[int],
-        members: Mapping[int | None, list[MemberRow]] | None = None,
-    ) -> set[int]:
-        """Delete those of the stories that have no entries left; their ids.
-        ``members``: the stories' members, when the caller has just read them."""
-        if members is None:
-            members = self.members(story_ids)
-        empty = {s for s in story_ids if s and not members.get(s)}
-        if empty:
-            self.session.execute(delete(Story).where(Story.id.in_(empty)))
-        return empty
+    def delete(self, story_ids: Collection[int]) -> set[int]:
+        """Delete these stories (the caller found them empty); their ids."""
+        ids = set(story_ids)
+        if ids:
+            self.session.execute(delete(Story).where(Story.id.in_(ids)))
+        return ids
 
     # --- users' corrections -----------------------------------------------------------
 
@@ -412,16 +441,6 @@ class StoryFacts:
     updated: datetime | None  # None: as it was
     size: int
     sources: int
-
-
-@dataclass(frozen=True)
-class MemberRow:
-    entry_id: int
-    feed_url: str
-    when: datetime
-    title: str | None
-    feed_id: int
-    full_text: bool
 
 
 def _in_window(since: datetime) -> tuple[Any, ...]:
