@@ -91,6 +91,16 @@ class _Story:
         self.time = self.times[bisect.bisect_left(self.times, self.times[-1] - BURST)]
 
 
+@dataclass(frozen=True)
+class _Without:
+    """Stories of one entry each, judged as if they were not in the index: their
+    ids, and how many of them carry each term (a term's posting counts for scoring
+    when few enough stories share it once these are left out)."""
+
+    stories: set[int]
+    shares: Counter[str]
+
+
 class Index:
     """Entries of the recent window, by address, shingle and term; their stories."""
 
@@ -159,18 +169,30 @@ class Index:
         stamp: float,
         figures: frozenset[str],
         more: float = 0.0,
+        without: _Without | None = None,
     ) -> tuple[float, int] | None:
         """The story a unit vector at ``stamp`` (its headline's ``figures``) belongs
         to in other words, and its score; None when no story is clearly it (``more``:
-        added to the threshold)."""
+        added to the threshold; ``without``: stories judged as if they were not in the
+        index)."""
         dots: dict[int, float] = defaultdict(float)
         postings = self._term_stories
-        for term, weight in query:
-            stories = postings.get(term)
-            # A Wide posting always has more (see postings.WIDE).
-            if type(stories) is dict and len(stories) <= MAX_TERM_STORIES:
-                for story_id, total in stories.items():
-                    dots[story_id] += weight * total
+        if without is None:
+            for term, weight in query:
+                stories = postings.get(term)
+                # A Wide posting always has more (see postings.WIDE).
+                if type(stories) is dict and len(stories) <= MAX_TERM_STORIES:
+                    for story_id, total in stories.items():
+                        dots[story_id] += weight * total
+        else:
+            for term, weight in query:
+                stories = postings.get(term)
+                # Shared by few enough stories once those are left out.
+                if stories is not None and len(stories) - without.shares[term] <= MAX_TERM_STORIES:
+                    for story_id, total in stories.items():
+                        dots[story_id] += weight * total
+            for story_id in without.stories:
+                dots.pop(story_id, None)
         threshold = self.thresholds.story + more
         if not dots or max(dots.values()) < threshold:
             return None  # no story can reach the threshold: the common case, a new story
@@ -307,19 +329,21 @@ class Index:
             near = self._near(story_id, story).items()
             alone.update(other for other, dot in near if dot >= threshold and self._alone(other))
         again = [self._entries[next(iter(self._stories[s].members))] for s in alone]
-        for known in again:
-            self._leave(known)
-        found: list[Merge] = []
+        # Decided as if all of them were out of the index (each story is its entry's
+        # alone), then only those that join a story are moved: taking each out and
+        # putting it back was a third of grouping entries that start stories.
+        out = _Without(alone, Counter(term for known in again for term in known.terms))
         decided = [
-            (known, self._best_story(known.vector(), known.stamp, known.figures, REJOIN))
+            (known, self._best_story(known.vector(), known.stamp, known.figures, REJOIN, out))
             for known in again
         ]
+        found: list[Merge] = []
         for known, best in decided:
-            own = known.story_id
             if best is not None:
-                found.append(Merge(own, best[1], best[0], (known.entry_id,), STORY_SIGNAL))
-                known.story_id = best[1]
-            self._join(known, known.story_id)
+                found.append(
+                    Merge(known.story_id, best[1], best[0], (known.entry_id,), STORY_SIGNAL)
+                )
+                self.move(known.entry_id, best[1])
         return found
 
     def _near(self, story_id: int, story: _Story) -> dict[int, float]:
