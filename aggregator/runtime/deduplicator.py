@@ -11,6 +11,7 @@ to be one with another story are merged (story_index.Index.merges).
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import itertools
 import logging
@@ -174,7 +175,7 @@ class Deduplicator:
             total = Assigned(total.entries + done.entries, total.stories + done.stories)
             if not listed and not more and len(late) < self.batch:
                 break
-        total = Assigned(total.entries, total.stories, time.perf_counter() - started)
+        total = dataclasses.replace(total, seconds=time.perf_counter() - started)
         if total.entries:
             event(
                 log,

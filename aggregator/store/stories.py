@@ -274,11 +274,11 @@ class StoryStore:
             Article.status == PageStatus.OK, func.length(Entry.content_text) >= _FULL_TEXT_CHARS
         )
         teaser = case((full, 0), else_=1)
+        members = select(StoryEntry.story_id).join(Entry, Entry.id == StoryEntry.entry_id)
         found = []
         ids = list(story_ids)
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
-            members = select(StoryEntry.story_id).join(Entry, Entry.id == StoryEntry.entry_id)
             counted = self.session.execute(
                 members.add_columns(
                     func.count(), func.count(distinct(Entry.feed_id)), func.min(when)
