@@ -211,6 +211,36 @@ def test_identity_does_not_change_when_the_feed_redirects() -> None:
     assert parse("https://cdn.example/v2/feed", base="https://old.example/feed") == direct
 
 
+def test_each_entry_resolves_against_its_own_xml_base_feed_after_feed() -> None:
+    # feedparser's base URIs are remembered between elements and feeds (parse.py):
+    # an entry's xml:base still counts for it alone, and each feed has its own.
+    body = (
+        b'<feed xmlns="http://www.w3.org/2005/Atom"><title>B</title>'
+        b'<entry xml:base="https://cdn.example/one/"><id>a1</id><title>a</title>'
+        b'<link href="a"/></entry>'
+        b'<entry xml:base="/two/"><id>b1</id><title>b</title><link href="b"/></entry>'
+        b'<entry><id>c1</id><title>c</title><link href="c"/></entry></feed>'
+    )
+
+    def links(url: str) -> list[tuple[str | None, str | None]]:
+        parsed = parse_feed(
+            Fetched(url, url, body, {"content-type": "application/atom+xml"}, CacheInfo())
+        )
+        return [(entry.guid, entry.url) for entry in parsed.entries]
+
+    for _ in range(2):  # the second time from what was remembered
+        assert links("https://one.example/feeds/x.xml") == [
+            ("https://cdn.example/one/a1", "https://cdn.example/one/a"),
+            ("https://one.example/two/b1", "https://one.example/two/b"),
+            ("https://one.example/feeds/c1", "https://one.example/feeds/c"),
+        ]
+        assert links("https://other.example/y/") == [
+            ("https://cdn.example/one/a1", "https://cdn.example/one/a"),
+            ("https://other.example/two/b1", "https://other.example/two/b"),
+            ("https://other.example/y/c1", "https://other.example/y/c"),
+        ]
+
+
 @pytest.mark.parametrize(
     "body",
     [
