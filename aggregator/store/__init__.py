@@ -14,11 +14,12 @@ the lease of a process that died expires by itself. Saving the result clears it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, func, or_, select
+from sqlalchemy import Table, bindparam, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -42,7 +43,7 @@ from .articles import ArticleStore
 from .boundary import host_of, translated
 from .entries import apply_plans, entry_states, query_entries, recent_published
 from .feed_views import feed_views
-from .models import Feed, Host
+from .models import Feed, Host, UTCDateTime
 from .polls import record_polls
 from .search import search
 from .stories import StoryStore
@@ -163,10 +164,13 @@ class Store:
             polled_before: only feeds not polled since then (one pass of `poll`).
         """
         now = self.now()
-        query = _due_query(now, force, polled_before)
-        query = leases.claimable(query, Feed, now, limit=limit, busy_hosts=busy_hosts)
+        query = _claim_query(force, polled_before is not None, bool(busy_hosts))
+        values = leases.claim_values(now, limit, busy_hosts)
+        if polled_before is not None:
+            values[_POLLED_BEFORE.key] = polled_before
         picked, held = leases.pick(
-            self.session.execute(query),
+            # Core, not the ORM: plain columns, and the hot path of a poll.
+            self.session.connection().execute(query, values),
             limit,
             lambda feed: _due_feed(feed, sources[feed.url]),
             lambda feed: feed.host,
@@ -318,9 +322,16 @@ class Store:
         return feed_views(self.session, configured, self.now())
 
 
-def _due_query(now: datetime, force: bool, polled_before: datetime | None) -> Any:
-    """The feeds a claim may take, earliest due first, as plain columns: not ORM
-    objects, since this runs for every batch a poll takes."""
+_POLLED_BEFORE = bindparam("claim_polled_before", type_=UTCDateTime)
+
+
+@functools.cache
+def _claim_query(force: bool, one_pass: bool, busy: bool) -> Any:
+    """Store.claim's statement: the feeds a claim may take, earliest due first, as
+    plain columns (not ORM objects: this runs for every batch a poll takes). Built
+    once for each of its shapes (``one_pass``: only feeds not polled since a time;
+    see leases.claimable)."""
+    now = leases.NOW
     query = select(
         Feed.id,
         Feed.url,
@@ -339,10 +350,12 @@ def _due_query(now: datetime, force: bool, polled_before: datetime | None) -> An
             Feed.disabled_at.is_(None),
             or_(Feed.next_poll_at.is_(None), Feed.next_poll_at <= now),
         )
-    if polled_before is not None:
-        query = query.where(or_(Feed.last_polled_at.is_(None), Feed.last_polled_at < polled_before))
+    if one_pass:
+        query = query.where(
+            or_(Feed.last_polled_at.is_(None), Feed.last_polled_at < _POLLED_BEFORE)
+        )
     query = query.order_by(Feed.next_poll_at.is_not(None), Feed.next_poll_at, Feed.id)
-    return query
+    return leases.claimable(query, Feed, busy=busy)
 
 
 def _due_feed(feed: Any, source: FeedSource) -> DueFeed:

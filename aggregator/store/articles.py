@@ -9,6 +9,7 @@ PostgreSQL, so several daemons never fetch the same page.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -96,28 +97,15 @@ class ArticleStore:
         with feeds. Hosts under a Retry-After are left out.
         """
         now = self.now()
-        query = (
-            select(
-                Article.entry_id,
-                Article.host,
-                Article.attempts,
-                Article.page_url,
-                Article.content_type,
-                Article.html.is_not(None).label("kept"),
-                Entry.url,
-                Entry.content_text,
-            )
-            .join(Entry, Entry.id == Article.entry_id)
-            .where(
-                Article.status.in_(_RETRYABLE),
-                Article.next_attempt_at <= now,
-                Entry.url.is_not(None),
-            )
-            .order_by(Article.next_attempt_at, Article.entry_id)
-        )
-        query = leases.claimable(query, Article, now, limit=limit, busy_hosts=busy_hosts)
         picked, _ = leases.pick(
-            self.session.execute(query), limit, _due_article, lambda row: row.host, room
+            # Core, not the ORM: plain columns, and the hot path of extraction.
+            self.session.connection().execute(
+                _claim_query(bool(busy_hosts)), leases.claim_values(now, limit, busy_hosts)
+            ),
+            limit,
+            _due_article,
+            lambda row: row.host,
+            room,
         )
         claimed = [due for _, due in picked]
         kept = [row.entry_id for row, _ in picked if row.kept]
@@ -265,6 +253,32 @@ class ArticleStore:
             .where(Article.status.in_(_RETRYABLE), Article.next_attempt_at <= self.now())
         )
         return int(self.session.scalar(query) or 0)
+
+
+@functools.cache
+def _claim_query(busy: bool) -> Any:
+    """ArticleStore.claim's statement: the pages due, oldest due first, with what
+    fetching one needs. Built once for each of its shapes (see leases.claimable)."""
+    query = (
+        select(
+            Article.entry_id,
+            Article.host,
+            Article.attempts,
+            Article.page_url,
+            Article.content_type,
+            Article.html.is_not(None).label("kept"),
+            Entry.url,
+            Entry.content_text,
+        )
+        .join(Entry, Entry.id == Article.entry_id)
+        .where(
+            Article.status.in_(_RETRYABLE),
+            Article.next_attempt_at <= leases.NOW,
+            Entry.url.is_not(None),
+        )
+        .order_by(Article.next_attempt_at, Article.entry_id)
+    )
+    return leases.claimable(query, Article, busy=busy)
 
 
 def _due_article(row: Any) -> DueArticle:
