@@ -150,6 +150,10 @@ class Deduplicator:
                         listed.extend(found)
                         more = len(found) == LISTED * self.batch
                     batch = [listed.popleft() for _ in range(min(self.batch, len(listed)))]
+                    if self._ahead is None:
+                        # The first batch of a large poll: its views are worked out
+                        # while its entries are read and the index brought up to date.
+                        self._read_ahead(batch)
                     waiting = self.stories.still_waiting(batch)
                     late = self.stories.late_text(self.batch)
                     if not batch and not late:
@@ -157,15 +161,9 @@ class Deduplicator:
                     index = self._synced(min(now, *map(when_of, [*waiting[:1], *late])))
                     again = self._again(index, late)
                     items = self._items_of(waiting + again)
-                    if self._later is not None and len(listed) >= self.batch // 2:
-                        # A large poll: the workers work out the next batch's views on
-                        # the other cores while this one is decided (on one).
-                        ahead = self.stories.headlines_and_texts(
-                            list(itertools.islice(listed, self.batch))
-                        )
-                        texts = {entry_id: (title, text) for entry_id, title, text in ahead}
-                        if texts:
-                            self._ahead = (texts, self._later(list(texts.values())))
+                    # The next batch's views, on the other cores, while this one is
+                    # decided (on one).
+                    self._read_ahead(list(itertools.islice(listed, self.batch)))
                     done = self._assign(index, waiting, again, items)
             except BaseException:
                 # The index may hold decisions the database rolled back: rebuild it.
@@ -240,6 +238,17 @@ class Deduplicator:
         gc.collect()
         gc.freeze()
         self._frozen = len(self._index or ())
+
+    def _read_ahead(self, entry_ids: list[int]) -> None:
+        """Start working out the views of these entries in the worker processes, when
+        they are a large poll's batch (half a batch or more: fewer are worked out
+        here, at once, for less than sending them costs)."""
+        if self._later is None or len(entry_ids) < self.batch // 2:
+            return
+        ahead = self.stories.headlines_and_texts(entry_ids)
+        texts = {entry_id: (title, text) for entry_id, title, text in ahead}
+        if texts:
+            self._ahead = (texts, self._later(list(texts.values())))
 
     def _again(self, index: Index, late: list[EntryText]) -> list[EntryText]:
         """Of the entries grouped before their page's text arrived, those to decide
