@@ -415,7 +415,12 @@ def _update_many(
     session: Session, model: type[Base], key: str, rows: Sequence[dict[str, Any]]
 ) -> None:
     """One UPDATE ... WHERE key = ? for many rows (executemany), each row's columns
-    by name."""
+    by name (those of the first row).
+
+    Compiled once, each value converted by its column's type here, then the rows go
+    to the driver as they are: SQLAlchemy's executemany works every row's parameters
+    out again through the compiled statement, which was as long as the database's
+    own work in saving a batch of decisions (20,000 rows)."""
     if not rows:
         return
     table = cast(Table, model.__table__)
@@ -425,9 +430,24 @@ def _update_many(
         .where(table.c[key] == bindparam(f"p_{key}"))
         .values({column: bindparam(f"p_{column}") for column in rows[0] if column != key})
     )
-    session.connection().execute(
-        statement, [{f"p_{column}": value for column, value in row.items()} for row in rows]
-    )
+    connection = session.connection()
+    dialect = connection.dialect
+    compiled = statement.compile(dialect=dialect)
+    converters = [
+        (column, f"p_{column}", table.c[column].type.bind_processor(dialect)) for column in rows[0]
+    ]
+    values = [
+        {name: row[column] if convert is None else convert(row[column])
+         for column, name, convert in converters}
+        for row in rows
+    ]  # fmt: skip
+    if compiled.positional:
+        order = compiled.positiontup or ()
+        connection.exec_driver_sql(
+            compiled.string, [tuple(value[name] for name in order) for value in values]
+        )
+    else:
+        connection.exec_driver_sql(compiled.string, values)
 
 
 @dataclass(frozen=True)
