@@ -16,7 +16,7 @@ import heapq
 import math
 from array import array
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -40,6 +40,17 @@ from .dedup import (
 from .postings import WIDE, Posting, fitted
 
 K = TypeVar("K")
+
+
+def _descending(dots: dict[int, float]) -> Iterator[tuple[float, int]]:
+    """(dot, -story) from the highest dot down, the lower story first of two equal
+    ones, as they are asked for: the scoring loop stops after a few, so the rest are
+    never sorted (a heap, not a sort of every story that shares a term)."""
+    heap = [(-dot, story_id) for story_id, dot in dots.items()]
+    heapq.heapify(heap)
+    while heap:
+        dot, story_id = heapq.heappop(heap)
+        yield -dot, -story_id
 
 
 def batch_order(items: Iterable[Item]) -> list[Item]:
@@ -201,7 +212,7 @@ class Index:
         # A score is at most its dot product (a centroid is at least unit length and the
         # penalty is never negative). In order of dot products, stop once the stories
         # left cannot change the decision: not the best two, nor the best's lead.
-        for dot, story_id in sorted(((d, -s) for s, d in dots.items()), reverse=True):
+        for dot, story_id in _descending(dots):
             if dot <= second[0]:
                 break
             if best is not None:
