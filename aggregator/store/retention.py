@@ -197,6 +197,12 @@ def buried_keys(
     they are marked as still listed by the feed. One lookup for every feed."""
     found: dict[int, set[str]] = {}
     stale: dict[int, list[str]] = {}  # by feed: keys last marked over a day ago
+    # The feeds with any first: most have none (all of them, on a first poll), and
+    # looking up every key a round of polls lists costs a statement of hundreds of
+    # parameters.
+    buried = select(Tombstone.feed_id).where(Tombstone.feed_id.in_(list(wanted))).distinct()
+    having = set(session.scalars(buried))
+    wanted = {feed_id: keys for feed_id, keys in wanted.items() if feed_id in having}
     query = select(Tombstone.feed_id, Tombstone.key, Tombstone.last_listed)
     for feed_id, key, last_listed in listed_rows(
         session, query, Tombstone.feed_id, Tombstone.key, wanted
