@@ -197,6 +197,8 @@ def buried_keys(
     they are marked as still listed by the feed. One lookup for every feed."""
     found: dict[int, set[str]] = {}
     stale: dict[int, list[str]] = {}  # by feed: keys last marked over a day ago
+    if not wanted:
+        return found
     # The feeds with any first: most have none (all of them, on a first poll), and
     # looking up every key a round of polls lists costs a statement of hundreds of
     # parameters.
