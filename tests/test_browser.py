@@ -129,6 +129,9 @@ def test_read_search_and_merge_stories_in_a_browser(
     box = browser.find_element(By.NAME, "q")
     box.send_keys("orchestra")
     box.submit()
+    # submit() returns before the results page loads: the list read too soon was the
+    # old page's, gone by the time its titles were read (a stale element).
+    wait_until(lambda: "q=orchestra" in browser.current_url, timeout=10)
     found = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "ol.stories a.title")]
     assert found == ["Orchestra tours Japan"]
     browser.save_screenshot(str(shots / "search.png"))
