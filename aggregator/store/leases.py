@@ -29,6 +29,10 @@ Q = TypeVar("Q", bound=Select[*tuple[Any, ...]])
 NOW: BindParameter[datetime] = bindparam("claim_now", type_=UTCDateTime)
 _BUSY = "claim_busy_hosts"
 _CANDIDATES = "claim_candidates"
+# And those of the lease's UPDATE (take).
+_IDS = "take_ids"
+_OWNER = "take_owner"
+_UNTIL: BindParameter[datetime] = bindparam("take_until", type_=UTCDateTime)
 
 
 def claimable(query: Q, model: Leased, *, busy: bool) -> Q:
@@ -96,11 +100,6 @@ def take(
     values = {_IDS: list(ids), _OWNER: owner, _UNTIL.key: until}
     # Core, not the ORM: nothing loaded needs to follow (a claim reads plain columns).
     session.connection().execute(_take_statement(key), values)
-
-
-_IDS = "take_ids"
-_OWNER = "take_owner"
-_UNTIL: BindParameter[datetime] = bindparam("take_until", type_=UTCDateTime)
 
 
 @functools.cache
