@@ -23,7 +23,7 @@ from aggregator.store.migrate import (
 
 from .conftest import FeedServer, run, write_config
 from .synthetic import corpus
-from .test_poll import rss
+from .test_poll import db_rows, rss
 from .test_stories import NO_PAGES, serve_feeds
 
 
@@ -326,3 +326,72 @@ def test_a_round_of_polls_is_looked_up_and_stored_feed_by_feed(
             assert (len(recent[a]), len(recent[b])) == (2, 2)
     finally:
         app.close()
+
+
+def _rhythm_rss(hours: list[int], undated: int) -> str:
+    """Items published ``hours`` before 2026-11-20 08:00 UTC, then ``undated`` more."""
+    from datetime import UTC, datetime, timedelta
+    from email.utils import format_datetime
+
+    noon = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+    dated = [
+        f"<item><title>Dated {n}</title><link>https://site.example/d{n}</link>"
+        f"<pubDate>{format_datetime(noon - timedelta(hours=h))}</pubDate></item>"
+        for n, h in enumerate(hours)
+    ]
+    bare = [
+        f"<item><title>Undated {n}</title><link>https://site.example/u{n}</link></item>"
+        for n in range(undated)
+    ]
+    return f'<rss version="2.0"><channel><title>F</title>{"".join(dated + bare)}</channel></rss>'
+
+
+@pytest.mark.parametrize("dedup", [True, False])
+def test_a_feeds_rhythm_is_measured_on_its_newest_stored_entries(
+    server: FeedServer, config: Any, tmp_path: Path, dedup: bool
+) -> None:
+    """The rhythm (median gap of the newest RECENT_TIMES publication times, an undated
+    entry at the time it was first seen) is the same whether a first poll takes the
+    times from the entries it lists or a later poll reads them back."""
+    from datetime import UTC, datetime
+
+    from aggregator.domain.schedule import rhythm
+    from aggregator.store import RECENT_TIMES
+
+    # Gaps that grow: the median of the newest 20 is not that of all 26.
+    hours = [h * h for h in range(1, 25)]
+    url = server.add("/f.xml", _rhythm_rss(hours, undated=2), etag='"1"')
+    path = config([url], dedup={"enabled": dedup})
+
+    def stored_rhythm(limit: int = RECENT_TIMES) -> tuple[Any, ...]:
+        rows = db_rows(
+            tmp_path,
+            "SELECT coalesce(published, first_seen), first_seen FROM entries "
+            "ORDER BY 1 DESC LIMIT ?",
+            limit,
+        )
+        times = [datetime.fromisoformat(at).replace(tzinfo=UTC) for at, _ in rows]
+        now = max(datetime.fromisoformat(seen).replace(tzinfo=UTC) for _, seen in rows)
+        found = rhythm(times, now)
+        assert found is not None
+        [(gap, newest)] = db_rows(
+            tmp_path, "SELECT typical_gap_seconds, newest_published_at FROM feeds"
+        )
+        return (gap, datetime.fromisoformat(newest).replace(tzinfo=UTC)), (
+            found.typical_gap,
+            found.newest,
+        )
+
+    assert run("poll", "--config", str(path)).exit_code == 0
+    assert len(db_rows(tmp_path, "SELECT id FROM entries")) == 26
+    measured, expected = stored_rhythm()
+    assert measured == expected
+    # Measured on all 26 times, the rhythm would be another.
+    assert measured != stored_rhythm(limit=26)[1]
+
+    # Now the feed has entries: a later poll reads its times back.
+    server.add("/f.xml", _rhythm_rss([0, *hours], undated=2), etag='"2"')
+    assert run("poll", "--force", "--config", str(path)).exit_code == 0
+    later, expected = stored_rhythm()
+    assert later == expected
+    assert later != measured

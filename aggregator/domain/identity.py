@@ -116,6 +116,8 @@ class FeedState:
     # Recent entries no longer listed under their own key (None: re-publishing is not
     # looked for, deduplication being off).
     candidates: Sequence[Known] | None = None
+    # Nothing of the feed is stored yet: what it lists now are its first entries.
+    first: bool = False
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,11 @@ the transaction."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from ..domain import decide, identity, schedule
 from ..domain.decide import ScheduleBounds
-from ..store import Store
+from ..store import RECENT_TIMES, Store
 from ..types import DueFeed, FeedResult, FeedSource, RawEntry, StoredCounts
 
 # Why a new entry's page is not fetched (extract.skip_reason as its feed says), or None.
@@ -53,8 +54,19 @@ def record(
         }
     gained = store.apply_plans(plans, now, skips) if plans else {}
     counts = [gained.get(due.feed_id, StoredCounts()) for due, _ in finished]
-    recent = store.recent_published(
-        [due.feed_id for (due, _), c in zip(finished, counts, strict=True) if c.new]
+    # A feed's first entries are all it has: their times are known here, not read
+    # back (unless another process stored some of them first).
+    recent = {
+        feed_id: newest([by_key[key].published or now for key in plan.new])
+        for feed_id, by_key, plan in plans
+        if states[feed_id].first and gained[feed_id].new == len(plan.new)
+    }
+    recent |= store.recent_published(
+        [
+            due.feed_id
+            for (due, _), c in zip(finished, counts, strict=True)
+            if c.new and due.feed_id not in recent
+        ]
     )
     intents = [
         decide.after_poll(due, result, now, bounds, rng, recent.get(due.feed_id) if c.new else None)
@@ -64,3 +76,9 @@ def record(
         owner, [(due, result, i) for (due, result), i in zip(finished, intents, strict=True)], now
     )
     return [(c, i.next_poll) for c, i in zip(counts, intents, strict=True)]
+
+
+def newest(times: list[datetime]) -> list[datetime]:
+    """The latest RECENT_TIMES of ``times``, newest first (as Store.recent_published
+    reads a feed's)."""
+    return sorted(times, reverse=True)[:RECENT_TIMES]

@@ -41,7 +41,7 @@ from ..types import (
 from . import leases
 from .articles import ArticleStore
 from .boundary import host_of, translated
-from .entries import apply_plans, entry_states, query_entries, recent_published
+from .entries import RECENT_TIMES, apply_plans, entry_states, query_entries, recent_published
 from .feed_views import feed_views
 from .models import Feed, Host, UTCDateTime
 from .polls import record_polls
@@ -50,6 +50,7 @@ from .stories import StoryStore
 from .story_views import StoryViews
 
 __all__ = [
+    "RECENT_TIMES",
     "ArticleStore",
     "Store",
     "StoryStore",

@@ -17,6 +17,8 @@ from .boundary import insert_into, listed_rows
 from .models import Article, Entry, Feed, StoryEntry
 from .retention import buried_keys
 
+# How many of a feed's latest publication times its rhythm is measured on.
+RECENT_TIMES = 20
 # How many of a feed's latest entries a re-published entry is compared with.
 _RELINK_CANDIDATES = 200
 
@@ -31,7 +33,8 @@ def entry_states(
     round of finished polls at once: those stored under their keys, the keys
     retention buried (marked as still listed), and with ``relink`` (deduplication
     on) the recent entries a new key may re-publish: the same canonical URL at any
-    age, else first seen since ``relink``.
+    age, else first seen since ``relink``; and whether the feed has nothing stored
+    yet (``first``).
 
     A few statements for the whole round rather than a few per feed: each statement
     lets the fetching threads take the GIL, and waiting to get it back cost more
@@ -43,8 +46,9 @@ def entry_states(
         for feed_id, by_key in wanted.items()
     }
     buried = buried_keys(session, {f: keys for f, keys in unknown.items() if keys}, now)
-    looking = [f for f, keys in unknown.items() if relink is not None and keys]
-    # A feed with nothing stored yet (its first poll) has nothing to re-publish.
+    # A feed with nothing stored yet (its first poll) has nothing to re-publish, and
+    # its first entries are all it has (FeedState.first).
+    looking = [f for f, keys in unknown.items() if keys]
     having = _with_entries(session, looking) if looking else set()
     states: dict[int, FeedState] = {}
     for feed_id, by_key in wanted.items():
@@ -55,7 +59,8 @@ def entry_states(
             candidates = []
             if feed_id in having:
                 candidates = _relink_candidates(session, feed_id, by_key, fresh, relink)
-        states[feed_id] = FeedState(stored[feed_id], hidden, candidates)
+        first = bool(unknown[feed_id]) and feed_id not in having
+        states[feed_id] = FeedState(stored[feed_id], hidden, candidates, first)
     return states
 
 
@@ -185,7 +190,7 @@ def _insert(
 
 
 def recent_published(
-    session: Session, feed_ids: Collection[int], limit: int = 20
+    session: Session, feed_ids: Collection[int], limit: int = RECENT_TIMES
 ) -> dict[int, list[datetime]]:
     """Publication times of each feed's newest entries (first seen, when undated),
     newest first; one statement for them all."""
