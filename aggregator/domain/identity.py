@@ -116,7 +116,8 @@ class FeedState:
     # Recent entries no longer listed under their own key (None: re-publishing is not
     # looked for, deduplication being off).
     candidates: Sequence[Known] | None = None
-    # Nothing of the feed is stored yet: what it lists now are its first entries.
+    # Nothing of the feed is stored yet: what it lists now are its first entries
+    # (False when not looked up, deduplication being off).
     first: bool = False
 
 

@@ -47,8 +47,9 @@ def entry_states(
     }
     buried = buried_keys(session, {f: keys for f, keys in unknown.items() if keys}, now)
     # A feed with nothing stored yet (its first poll) has nothing to re-publish, and
-    # its first entries are all it has (FeedState.first).
-    looking = [f for f, keys in unknown.items() if keys]
+    # its first entries are all it has (FeedState.first; not looked up with
+    # deduplication off, where it would be a statement more in every round).
+    looking = [f for f, keys in unknown.items() if relink is not None and keys]
     having = _with_entries(session, looking) if looking else set()
     states: dict[int, FeedState] = {}
     for feed_id, by_key in wanted.items():
@@ -59,7 +60,7 @@ def entry_states(
             candidates = []
             if feed_id in having:
                 candidates = _relink_candidates(session, feed_id, by_key, fresh, relink)
-        first = bool(unknown[feed_id]) and feed_id not in having
+        first = relink is not None and bool(unknown[feed_id]) and feed_id not in having
         states[feed_id] = FeedState(stored[feed_id], hidden, candidates, first)
     return states
 
