@@ -160,6 +160,29 @@ def test_a_large_batch_is_worked_out_with_the_worker_processes(
         app.close()
 
 
+def test_a_worker_works_out_views_without_the_database_layer() -> None:
+    """The views of a large poll's entries are worked out in the worker processes with
+    the text module alone: importing the database layer there cost each worker a
+    quarter of a second before its first view."""
+    from aggregator.domain.textsim import views_of
+    from aggregator.runtime.processes import WorkerProcesses
+
+    from .worker_probe import loaded
+
+    texts = [
+        (f"Storm {n} closes the port", f"Officials said storm {n} closed it.") for n in range(50)
+    ]
+    workers = WorkerProcesses(cores=1)
+    try:
+        assert workers.later()(texts)() == views_of(texts)
+        pool = workers.pool
+        assert pool is not None  # they were worked out there
+        assert not pool.submit(loaded, "sqlalchemy").result(60)
+        assert pool.submit(loaded, "aggregator.domain.textsim").result(60)
+    finally:
+        workers.close()
+
+
 def test_the_next_batch_is_worked_out_while_one_is_decided(
     server: FeedServer, tmp_path: Path
 ) -> None:

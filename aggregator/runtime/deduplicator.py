@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 
 from ..domain.dedup import REFERENCE, STORY_SIGNAL, Item, Thresholds
 from ..domain.story_index import Index, assign
-from ..domain.textsim import figures, sketch, terms
+from ..domain.textsim import View, terms, view_of
 from ..store.boundary import Database
 from ..store.entry_texts import EntryText
 from ..store.stories import StoryStore
@@ -48,22 +48,6 @@ def when_of(entry: EntryText) -> datetime:
     if entry.published is not None and entry.published < entry.first_seen:
         return entry.published  # a date in the future is a feed's mistake
     return entry.first_seen
-
-
-# What grouping reads in an entry's headline and text: the text's shingle sketch, the
-# terms of both and the headline's numbers (most of the cost of an Item).
-View = tuple[frozenset[int], dict[str, float], frozenset[str]]
-
-
-def view_of(title: str, text: str) -> View:
-    """Pure."""
-    # The body only in the sketch: a wire copy under another headline is the same text.
-    return sketch(text), terms(title, text), figures(title)
-
-
-def views_of(texts: Sequence[tuple[str, str]]) -> list[View]:
-    """view_of each (title, text). Pure."""
-    return [view_of(title, text) for title, text in texts]
 
 
 def item_of(entry: EntryText, view: View | None = None) -> Item:

@@ -22,8 +22,9 @@ from ..types import Article, Failure, Fetched, Page, ParsedFeed
 
 if TYPE_CHECKING:
     from ..domain.dedup import Item
+    from ..domain.textsim import View
     from ..store.entry_texts import EntryText
-    from .deduplicator import Items, LaterViews, View
+    from .deduplicator import Items, LaterViews
     from .extractor import Extract
     from .poller import Parse
 
@@ -101,10 +102,10 @@ class WorkerProcesses:
         return shared
 
     def later(self) -> LaterViews:
-        """deduplicator.views_of in the workers alone, started now and collected by
+        """textsim.views_of in the workers alone, started now and collected by
         the thunk returned (the caller decides a batch meanwhile: see
         Deduplicator.run)."""
-        from .deduplicator import views_of
+        from ..domain.textsim import views_of
 
         def started(texts: Sequence[tuple[str, str]]) -> Callable[[], list[View]]:
             parts = _parts(texts, self.cores)
