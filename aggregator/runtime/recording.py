@@ -5,7 +5,7 @@ the transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from ..domain import decide, identity, schedule
@@ -54,20 +54,7 @@ def record(
         }
     gained = store.apply_plans(plans, now, skips) if plans else {}
     counts = [gained.get(due.feed_id, StoredCounts()) for due, _ in finished]
-    # A feed's first entries are all it has: their times are known here, not read
-    # back (unless another process stored some of them first).
-    recent = {
-        feed_id: newest([by_key[key].published or now for key in plan.new])
-        for feed_id, by_key, plan in plans
-        if states[feed_id].first and gained[feed_id].new == len(plan.new)
-    }
-    recent |= store.recent_published(
-        [
-            due.feed_id
-            for (due, _), c in zip(finished, counts, strict=True)
-            if c.new and due.feed_id not in recent
-        ]
-    )
+    recent = _recent_times(store, plans, states, gained, now)
     intents = [
         decide.after_poll(due, result, now, bounds, rng, recent.get(due.feed_id) if c.new else None)
         for (due, result), c in zip(finished, counts, strict=True)
@@ -76,6 +63,26 @@ def record(
         owner, [(due, result, i) for (due, result), i in zip(finished, intents, strict=True)], now
     )
     return [(c, i.next_poll) for c, i in zip(counts, intents, strict=True)]
+
+
+def _recent_times(
+    store: Store,
+    plans: Sequence[tuple[int, dict[str, RawEntry], identity.EntryPlan]],
+    states: Mapping[int, identity.FeedState],
+    gained: Mapping[int, StoredCounts],
+    now: datetime,
+) -> dict[int, list[datetime]]:
+    """The newest publication times (first seen, when undated) of each feed that
+    gained entries, newest first. A feed's first entries are all it has: their
+    times are known here, not read back (unless another process stored some of
+    them first)."""
+    known = {
+        feed_id: newest([by_key[key].published or now for key in plan.new])
+        for feed_id, by_key, plan in plans
+        if states[feed_id].first and 0 < gained[feed_id].new == len(plan.new)
+    }
+    rest = [feed_id for feed_id, _, _ in plans if gained[feed_id].new and feed_id not in known]
+    return known | store.recent_published(rest)
 
 
 def newest(times: list[datetime]) -> list[datetime]:
