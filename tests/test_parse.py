@@ -211,6 +211,52 @@ def test_identity_does_not_change_when_the_feed_redirects() -> None:
     assert parse("https://cdn.example/v2/feed", base="https://old.example/feed") == direct
 
 
+_DETAILED = (
+    b'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en"><title type="html">'
+    b"A &amp;lt;b&amp;gt;feed&amp;lt;/b&amp;gt;</title>"
+    b'<entry xml:base="https://cdn.example/x/" xml:lang="fr"><id>a</id>'
+    b'<title type="text">Un</title><summary type="html">&lt;p&gt;R&#233;sum&#233;&lt;/p&gt;'
+    b'</summary><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">'
+    b'<p>Texte <a href="rel">lien</a></p></div></content><link href="a"/></entry>'
+    b'<entry><id>b</id><title>Two</title><content type="text">Plain &amp; simple</content>'
+    b'<content type="html">&lt;i&gt;Second&lt;/i&gt;</content></entry></feed>'
+)
+
+
+def test_feedparser_copies_content_parameters_as_it_would_itself() -> None:
+    """parse.py gives feedparser.mixin a cheaper deepcopy for flat dicts: every feed
+    here parses to the same result as with copy.deepcopy, and each copy is its own."""
+    import copy
+
+    import feedparser.mixin
+    from feedparser.util import FeedParserDict
+
+    shim = feedparser.mixin.copy
+    assert shim is not copy  # installed by parse.py
+    flat = FeedParserDict({"type": "text/html", "language": "en", "base": "", "base64": 0})
+    copied = shim.deepcopy(flat)
+    assert type(copied) is FeedParserDict
+    assert copied == flat
+    assert copied is not flat
+    copied["type"] = "text/plain"
+    assert flat["type"] == "text/html"
+    nested = FeedParserDict({"links": [FeedParserDict({"href": "a"})]})
+    deep = shim.deepcopy(nested)
+    deep["links"][0]["href"] = "b"
+    assert nested["links"][0]["href"] == "a"  # not flat: a real deep copy
+
+    feeds = [fetched(name, kind) for name, kind in CONTENT_TYPES.items()]
+    feeds.append(Fetched("https://f.example/a", "https://f.example/a", _DETAILED, {}, CacheInfo()))
+    with_shim = [parse_feed(feed) for feed in feeds]
+    feedparser.mixin.copy = copy
+    try:
+        without = [parse_feed(feed) for feed in feeds]
+    finally:
+        feedparser.mixin.copy = shim
+    assert with_shim == without
+    assert any(e.content for parsed in with_shim for e in parsed.entries)
+
+
 def test_each_entry_resolves_against_its_own_xml_base_feed_after_feed() -> None:
     # feedparser's base URIs are remembered between elements and feeds (parse.py):
     # an entry's xml:base still counts for it alone, and each feed has its own.

@@ -8,6 +8,7 @@ JSON Feed is recognised by content, not only by Content-Type, and read by jsonfe
 from __future__ import annotations
 
 import calendar
+import copy
 import dataclasses
 import functools
 import io
@@ -18,6 +19,7 @@ from typing import Any
 
 import feedparser
 import feedparser.mixin
+import feedparser.util
 
 from ..errors import FeedError, ParseError
 from ..text import html_to_text, without_control
@@ -42,6 +44,39 @@ def _remember_bases() -> None:
 
 
 _remember_bases()
+
+
+class _FlatCopies:
+    """What feedparser.mixin sees as its ``copy`` module. It deep-copies an element's
+    content parameters (type, language, base: a flat dict of strings) for every
+    title, summary and content it pops, through copy.deepcopy's generic machinery:
+    an eighth of parsing a feed. A copy of a flat dict of immutable values is a deep
+    copy, made directly; anything else goes to copy.deepcopy, and every other name
+    to the copy module itself."""
+
+    def deepcopy(self, value: Any, memo: Any = None) -> Any:
+        if type(value) is not feedparser.util.FeedParserDict:
+            return copy.deepcopy(value, memo)
+        for item in value.values():
+            if type(item) not in _IMMUTABLE:
+                return copy.deepcopy(value, memo)
+        return feedparser.util.FeedParserDict(value)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(copy, name)
+
+
+_IMMUTABLE = frozenset({str, int, float, bool, type(None)})
+
+
+def _copy_flat_dicts() -> None:
+    """Install _FlatCopies where feedparser.mixin uses the copy module (left alone in
+    a feedparser without it)."""
+    if getattr(feedparser.mixin, "copy", None) is copy and hasattr(feedparser, "util"):
+        feedparser.mixin.copy = _FlatCopies()
+
+
+_copy_flat_dicts()
 
 
 def parse_or_failure(fetched: Fetched, base_url: str | None = None) -> ParsedFeed | Failure:
