@@ -19,7 +19,6 @@ from typing import Any
 
 import feedparser
 import feedparser.mixin
-import feedparser.util
 
 from ..errors import FeedError, ParseError
 from ..text import html_to_text, without_control
@@ -50,17 +49,17 @@ class _FlatCopies:
     """What feedparser.mixin sees as its ``copy`` module. It deep-copies an element's
     content parameters (type, language, base: a flat dict of strings) for every
     title, summary and content it pops, through copy.deepcopy's generic machinery:
-    an eighth of parsing a feed. A copy of a flat dict of immutable values is a deep
+    about a tenth of parsing a feed. A copy of a flat dict of immutable values is a deep
     copy, made directly; anything else goes to copy.deepcopy, and every other name
     to the copy module itself."""
 
     def deepcopy(self, value: Any, memo: Any = None) -> Any:
-        if type(value) is not feedparser.util.FeedParserDict:
+        if type(value) is not feedparser.FeedParserDict:
             return copy.deepcopy(value, memo)
         for item in value.values():
             if type(item) not in _IMMUTABLE:
                 return copy.deepcopy(value, memo)
-        return feedparser.util.FeedParserDict(value)
+        return feedparser.FeedParserDict(value)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(copy, name)
@@ -71,8 +70,8 @@ _IMMUTABLE = frozenset({str, int, float, bool, type(None)})
 
 def _copy_flat_dicts() -> None:
     """Install _FlatCopies where feedparser.mixin uses the copy module (left alone in
-    a feedparser without it)."""
-    if getattr(feedparser.mixin, "copy", None) is copy and hasattr(feedparser, "util"):
+    a feedparser without it, or without FeedParserDict where it is looked for)."""
+    if getattr(feedparser.mixin, "copy", None) is copy and hasattr(feedparser, "FeedParserDict"):
         feedparser.mixin.copy = _FlatCopies()
 
 
