@@ -56,10 +56,12 @@ def pump(
         # empty claim then is what says that all is done).
         pages_busy = extractor.busy if extractor is not None else 0
         started = 0
+        skipped = False
         if not stopping():
             started = poller.dispatch(
                 force=force, polled_before=polled_before, busy_elsewhere=pages_busy
             )
+            skipped = poller.claim_skipped
         # Finished polls are stored before anything else can fail, so none is lost.
         polls = poller.store_finished(finished)
         stored += polls
@@ -68,7 +70,9 @@ def pump(
             woken, claimed = _pages(extractor, poller, polls, stopping())
             started += claimed
         busy = poller.busy + (extractor.busy if extractor is not None else 0)
-        if not busy and not started and not woken:
+        # Done when nothing is in flight and a claim found nothing: a claim skipped
+        # while pages were in flight (they finished since) is made again first.
+        if not busy and not started and not woken and not skipped:
             break
         remaining = deadline - time.monotonic()
         if remaining <= 0:
