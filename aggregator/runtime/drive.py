@@ -56,12 +56,10 @@ def pump(
         # empty claim then is what says that all is done).
         pages_busy = extractor.busy if extractor is not None else 0
         started = 0
-        skipped = False
         if not stopping():
             started = poller.dispatch(
                 force=force, polled_before=polled_before, busy_elsewhere=pages_busy
             )
-            skipped = poller.claim_skipped
         # Finished polls are stored before anything else can fail, so none is lost.
         polls = poller.store_finished(finished)
         stored += polls
@@ -70,9 +68,11 @@ def pump(
             woken, claimed = _pages(extractor, poller, polls, stopping())
             started += claimed
         busy = poller.busy + (extractor.busy if extractor is not None else 0)
-        # Done when nothing is in flight and a claim found nothing: a claim skipped
-        # while pages were in flight (they finished since) is made again first.
-        if not busy and not started and not woken and not skipped:
+        # Done when nothing is in flight and a claim found nothing. With pages in
+        # flight the poller may have skipped its claim as quiet (Poller.dispatch), and
+        # a host too busy for its last claim to look at may have freed places unseen:
+        # if those pages have finished since, claim once more before ending.
+        if not busy and not started and not woken and not pages_busy:
             break
         remaining = deadline - time.monotonic()
         if remaining <= 0:

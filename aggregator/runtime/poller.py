@@ -176,7 +176,6 @@ class Poller:
         # whose cap held feeds back.
         self._held_hosts: set[str] = set()
         self._host_freed = False
-        self._skipped = False  # the last dispatch skipped its claim (see claim_skipped)
         # Hosts that answered 429/503 in a poll not stored yet: their Retry-After
         # reaches the database only when it is, and `pump` claims before it stores.
         self._asked_to_wait: set[str] = set()
@@ -209,7 +208,6 @@ class Poller:
         ``busy_elsewhere``: work in flight beside this (article pages); while there is
         any, an idle Poller need not claim to find out that nothing is due.
         """
-        self._skipped = False
         room = self.runner.room
         if room <= 0 or not self.sources:
             return 0
@@ -217,7 +215,6 @@ class Poller:
         if waiting and not self._host_freed and self.pacing.quiet():
             # Nothing new can be due yet. With nothing in flight this never skips: an
             # empty claim is what tells `pump` that a poll is complete.
-            self._skipped = True
             return 0
         places = self.slots.room(page=False)
         with self.db.transaction():
@@ -242,13 +239,6 @@ class Poller:
         for due in claimed:
             event(log, logging.DEBUG, "poll.start", feed=due.source.url)
         return len(claimed)
-
-    @property
-    def claim_skipped(self) -> bool:
-        """The last dispatch skipped its claim as quiet, so its 0 says nothing of what
-        is due: a host too busy for the last claim to look at may have freed a place
-        since (work beside the polls, article pages, kept the skip going)."""
-        return self._skipped
 
     def use_sources(self, sources: tuple[FeedSource, ...]) -> None:
         """Poll these feeds from now on (feeds.yaml changed); a feed just added is due

@@ -49,8 +49,8 @@ def entry_states(
     # A feed with nothing stored yet (its first poll) has nothing to re-publish, and
     # its first entries are all it has (FeedState.first; not looked up with
     # deduplication off, where it would be a statement more in every round).
-    looking = [f for f, keys in unknown.items() if relink is not None and keys]
-    having = _with_entries(session, looking) if looking else set()
+    looking = {f for f, keys in unknown.items() if relink is not None and keys}
+    having = _with_entries(session, list(looking)) if looking else set()
     states: dict[int, FeedState] = {}
     for feed_id, by_key in wanted.items():
         hidden = buried.get(feed_id, set())
@@ -60,7 +60,7 @@ def entry_states(
             candidates = []
             if feed_id in having:
                 candidates = _relink_candidates(session, feed_id, by_key, fresh, relink)
-        first = relink is not None and bool(unknown[feed_id]) and feed_id not in having
+        first = feed_id in looking and feed_id not in having
         states[feed_id] = FeedState(stored[feed_id], hidden, candidates, first)
     return states
 
