@@ -12,7 +12,6 @@ to be one with another story are merged (story_index.Index.merges).
 from __future__ import annotations
 
 import dataclasses
-import gc
 import itertools
 import logging
 import time
@@ -28,6 +27,7 @@ from ..store.entry_texts import EntryText
 from ..store.stories import StoryStore
 from ..types import Assigned, PageStatus
 from ..urls import canonical_url
+from .heap import collection_paused, freeze_survivors
 from .logs import event
 
 log = logging.getLogger(__name__)
@@ -117,6 +117,12 @@ class Deduplicator:
 
     def run(self) -> Assigned:
         """Assign every entry that is ready; returns how many, and new stories."""
+        # Grouping keeps almost all it allocates (the index) and makes next to no
+        # cyclic garbage: collections meanwhile would only walk the index (heap.py).
+        with collection_paused():
+            return self._run()
+
+    def _run(self) -> Assigned:
         total = Assigned()
         started = time.perf_counter()
         # The waiting entries' ids in order, listed once for up to LISTED batches
@@ -181,7 +187,8 @@ class Deduplicator:
             since = oldest - timedelta(seconds=self.thresholds.window)
             window = self.stories.window(since)
             # Document frequencies count the latest REFERENCE entries, window or not.
-            for entry in self.stories.reference(since, REFERENCE - len(window)):
+            reference = self.stories.reference(since, REFERENCE - len(window))
+            for entry in reference:
                 self._index.count(entry.entry_id, terms(entry.title, entry.text))
             # A batch at a time: an Item's terms (most of its memory) are dropped once
             # it is in the index, so only a batch of them is ever held.
@@ -190,7 +197,9 @@ class Deduplicator:
                 for entry, item in zip(part, self._items(part), strict=True):
                     assert entry.story_id is not None
                     self._index.add(item, entry.story_id, pinned=entry.pinned)
-            self._freeze()
+            if window or reference:
+                # (Nothing read, as in a new database: no full collection for nothing.)
+                self._freeze()
             return self._index
         # Deletions (retention's tombstones) among the rest, in seq order: the replay
         # is the history as it happened, whatever becomes of ids.
@@ -219,8 +228,7 @@ class Deduplicator:
         its entries are still freed (by reference counting) when they leave it.
         Done again whenever the index has grown by a tenth.
         """
-        gc.collect()
-        gc.freeze()
+        freeze_survivors()
         self._frozen = len(self._index or ())
 
     def _read_ahead(self, entry_ids: list[int]) -> None:

@@ -16,12 +16,17 @@ from typing import Any
 from ..types import DueFeed, FeedResult, StoredCounts
 from .deduplicator import Deduplicator
 from .extractor import Extractor
+from .heap import collection_paused
 from .poller import Poller, PollReport
 
 # Once a poll finished, how long a round waits for others to finish with it (while
 # fewer than one in GATHER_SHARE of the work in flight has).
 GATHER_SECONDS = 0.01
 GATHER_SHARE = 4
+# A one-off poll's work in stretches of this long, each with the garbage collector
+# paused (see pump): its garbage, about 45 objects a feed or page fetched, is freed
+# at the end of each.
+STRETCH_SECONDS = 5.0
 
 
 def pump(
@@ -46,42 +51,45 @@ def pump(
         The polls stored, with what each changed. Returns early when nothing is in
         flight and nothing more is due.
     """
-    deadline = time.monotonic() + budget
-    stored: list[tuple[FeedResult, StoredCounts]] = []
-    finished: list[tuple[DueFeed, FeedResult]] = []
-    while True:
-        # Refill the free places first, so the workers fetch while this thread
-        # stores what they finished. Feeds first: they have the first claim on a host.
-        # Each side claims only when it may find something, or when all is idle (an
-        # empty claim then is what says that all is done).
-        pages_busy = extractor.busy if extractor is not None else 0
-        started = 0
-        if not stopping():
-            started = poller.dispatch(
-                force=force, polled_before=polled_before, busy_elsewhere=pages_busy
-            )
-        # Finished polls are stored before anything else can fail, so none is lost.
-        polls = poller.store_finished(finished)
-        stored += polls
-        woken = False
-        if extractor is not None:
-            woken, claimed = _pages(extractor, poller, polls, stopping())
-            started += claimed
-        busy = poller.busy + (extractor.busy if extractor is not None else 0)
-        # Done when nothing is in flight and a claim found nothing. With pages in
-        # flight the poller may have skipped its claim as quiet (Poller.dispatch), and
-        # a host too busy for its last claim to look at may have freed places unseen:
-        # if those pages have finished since, claim once more before ending.
-        if not busy and not started and not woken and not pages_busy:
-            break
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            break
-        futures: list[Future[Any]] = poller.futures
-        if extractor is not None:
-            futures += extractor.futures
-        _gather(futures, remaining)
-        finished = poller.take_finished(timeout=0)
+    # Fetching and storing keeps most of what it allocates until the poll is stored,
+    # and its garbage is freed at the first collection after the pause (heap.py).
+    with collection_paused():
+        deadline = time.monotonic() + budget
+        stored: list[tuple[FeedResult, StoredCounts]] = []
+        finished: list[tuple[DueFeed, FeedResult]] = []
+        while True:
+            # Refill the free places first, so the workers fetch while this thread
+            # stores what they finished. Feeds first: they have the first claim on a host.
+            # Each side claims only when it may find something, or when all is idle (an
+            # empty claim then is what says that all is done).
+            pages_busy = extractor.busy if extractor is not None else 0
+            started = 0
+            if not stopping():
+                started = poller.dispatch(
+                    force=force, polled_before=polled_before, busy_elsewhere=pages_busy
+                )
+            # Finished polls are stored before anything else can fail, so none is lost.
+            polls = poller.store_finished(finished)
+            stored += polls
+            woken = False
+            if extractor is not None:
+                woken, claimed = _pages(extractor, poller, polls, stopping())
+                started += claimed
+            busy = poller.busy + (extractor.busy if extractor is not None else 0)
+            # Done when nothing is in flight and a claim found nothing. With pages in
+            # flight the poller may have skipped its claim as quiet (Poller.dispatch), and
+            # a host too busy for its last claim to look at may have freed places unseen:
+            # if those pages have finished since, claim once more before ending.
+            if not busy and not started and not woken and not pages_busy:
+                break
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            futures: list[Future[Any]] = poller.futures
+            if extractor is not None:
+                futures += extractor.futures
+            _gather(futures, remaining)
+            finished = poller.take_finished(timeout=0)
     return stored
 
 
@@ -140,7 +148,9 @@ def run_once(
     report = PollReport()
     try:
         while True:
-            report.results += pump(poller, extractor, 60.0, force=force, polled_before=started)
+            report.results += pump(
+                poller, extractor, STRETCH_SECONDS, force=force, polled_before=started
+            )
             if not poller.busy and not (extractor is not None and extractor.busy):
                 break
         # Once, at the end: the whole poll is one batch, ordered by content, so the
