@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, NamedTuple
 
-from sqlalchemy import Table, func, or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.identity import EntryPlan, FeedState, Known, Stored, content_hash
 from ..types import EntryView, PageStatus, RawEntry, StoredCounts
 from .articles import queue_pages, requeue_pages
-from .boundary import insert_into, listed_rows
+from .boundary import listed_rows
+from .bulk import insert_many
 from .models import Article, Entry, Feed, StoryEntry
 from .retention import buried_keys
 
@@ -155,6 +156,12 @@ def apply_plans(
     }
 
 
+class _Inserted(NamedTuple):
+    id: int
+    feed_id: int
+    key: str
+
+
 def _insert(
     session: Session,
     new_rows: list[dict[str, Any]],
@@ -165,21 +172,17 @@ def _insert(
     """Insert new entries, each with a membership waiting for the deduplicator and,
     with full text on, its page queued (or skipped); how many were inserted, by feed."""
     # ON CONFLICT DO NOTHING: another process may have stored the same entry since
-    # the SELECT above; it is not stored twice. One statement with many parameter
-    # sets: SQLAlchemy compiles it once and batches the rows ("insertmanyvalues").
-    # Core, not the ORM's bulk path: several times faster.
-    table = cast(Table, Entry.__table__)
-    statement = (
-        insert_into(session, Entry)
-        .on_conflict_do_nothing(index_elements=["feed_id", "key"])
-        .returning(table.c.id, table.c.feed_id, table.c.key)
-    )
-    stored = session.execute(statement, new_rows).all()
-    if stored:
-        session.execute(
-            insert_into(session, StoryEntry).on_conflict_do_nothing(),
-            [{"entry_id": row.id, "pinned": False} for row in stored],
+    # the SELECT above; it is not stored twice. Multi-row statements made here, not
+    # SQLAlchemy's per-row parameter handling: see bulk.py.
+    stored = [
+        _Inserted(*row)
+        for row in insert_many(
+            session, Entry, new_rows, unique=["feed_id", "key"], returning=["id", "feed_id", "key"]
         )
+    ]
+    insert_many(
+        session, StoryEntry, [{"entry_id": row.id, "pinned": False} for row in stored], unique=[]
+    )
     if skips is not None and stored:
         new = [(row.id, by_feed[row.feed_id][row.key]) for row in stored]
         reasons = {row.id: skips.get(row.feed_id, {}).get(row.key) for row in stored}

@@ -19,7 +19,6 @@ from typing import Any, cast
 from sqlalchemy import (
     Table,
     and_,
-    bindparam,
     case,
     delete,
     distinct,
@@ -35,8 +34,9 @@ from sqlalchemy.orm import Session
 from ..domain.dedup import Decision
 from ..types import PageStatus, Relation
 from .boundary import translated
+from .bulk import update_many
 from .entry_texts import HEADLINE_AND_TEXT, EntryText, entry_query, headline_and_text, texts
-from .models import Article, Base, Entry, Feed, Story, StoryEntry, Tombstone
+from .models import Article, Entry, Feed, Story, StoryEntry, Tombstone
 from .retention import buried_since
 
 # Any 64-bit number no other application on the same PostgreSQL uses for its locks.
@@ -205,7 +205,7 @@ class StoryStore:
             }
             for decision, story_id in decided
         ]
-        _update_many(self.session, StoryEntry, "entry_id", rows)
+        update_many(self.session, StoryEntry, "entry_id", rows)
 
     @translated
     def merge(
@@ -339,7 +339,7 @@ class StoryStore:
             | ({} if facts.first_seen is None else {"first_seen": facts.first_seen})
             for facts in described
         ]
-        _update_many(self.session, Story, "id", rows)
+        update_many(self.session, Story, "id", rows)
 
     def _user_titles(self, story_ids: Sequence[int]) -> dict[int, str]:
         found: dict[int, str] = {}
@@ -409,45 +409,6 @@ class StoryStore:
         return list(
             self.session.scalars(select(StoryEntry.entry_id).where(StoryEntry.story_id == story_id))
         )
-
-
-def _update_many(
-    session: Session, model: type[Base], key: str, rows: Sequence[dict[str, Any]]
-) -> None:
-    """One UPDATE ... WHERE key = ? for many rows (executemany), each row's columns
-    by name (those of the first row).
-
-    Compiled once, each value converted by its column's type here, then the rows go
-    to the driver as they are: SQLAlchemy's executemany works every row's parameters
-    out again through the compiled statement, which was as long as the database's
-    own work in saving a batch of decisions (20,000 rows)."""
-    if not rows:
-        return
-    table = cast(Table, model.__table__)
-    # Parameter names must differ from column names in an UPDATE's SET clause.
-    statement = (
-        update(table)
-        .where(table.c[key] == bindparam(f"p_{key}"))
-        .values({column: bindparam(f"p_{column}") for column in rows[0] if column != key})
-    )
-    connection = session.connection()
-    dialect = connection.dialect
-    compiled = statement.compile(dialect=dialect)
-    converters = [
-        (column, f"p_{column}", table.c[column].type.bind_processor(dialect)) for column in rows[0]
-    ]
-    values = [
-        {name: row[column] if convert is None else convert(row[column])
-         for column, name, convert in converters}
-        for row in rows
-    ]  # fmt: skip
-    if compiled.positional:
-        order = compiled.positiontup or ()
-        connection.exec_driver_sql(
-            compiled.string, [tuple(value[name] for name in order) for value in values]
-        )
-    else:
-        connection.exec_driver_sql(compiled.string, values)
 
 
 @dataclass(frozen=True)
