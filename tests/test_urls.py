@@ -44,3 +44,37 @@ def test_what_identifies_an_article_stays() -> None:
 def test_other_text_is_left_alone() -> None:
     for text in ("urn:uuid:1234", "tag:example.com,2026:story-1", "mailto:a@b.c", "story-1"):
         assert canonical_url(text) == text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.dawn.com/news/1850000/us-condemns-attacks",
+        "https://www.dawn.com/news/1850000/us-condemns-attacks/",
+        "https://example.com",
+        "http://example.com/",
+        "https://example.com/Path/With_Case~and.dots-and,commas:colons=equals!bang",
+        "https://example.com/already%20quoted/%7Euser",
+        "https://example.com//double//slashes",
+        "https://example.com/a/./b",
+        "https://example.com/a/../b",
+        "https://example.com/a/..",
+        "https://example.com/.well-known/x",
+        "https://example.com/../up",
+        "https://xn--bcher-kva.example/story",
+        "https://example.com:8080/story",
+        "https://user@example.com/story",
+        "https://Example.com/story",
+        "https://example.com/story?id=1",
+        "https://example.com/story#part",
+        "https://example.com/it's(1)*+;@$&",
+        "https://example.com/caf\u00e9",
+        "https://example.com/story ",
+    ],
+)
+def test_an_address_canonical_already_is_told_without_normalising(url: str) -> None:
+    """canonical_url's shortcut for addresses that are canonical already gives what
+    normalising them does (courlan and the rules on top), and only for those."""
+    from aggregator.urls import _normalized
+
+    assert canonical_url.__wrapped__(url) == _normalized(url)
