@@ -257,6 +257,58 @@ def test_feedparser_copies_content_parameters_as_it_would_itself() -> None:
     assert any(e.content for parsed in with_shim for e in parsed.entries)
 
 
+@pytest.mark.parametrize("base", ["", "https://site.example/feed", "http://site.example/a/b"])
+@pytest.mark.parametrize(
+    "uri",
+    [
+        "https://news.example/2026/12/story",
+        "http://news.example",
+        "https://news.example:8443/a/../b//c",
+        "https://user@news.example/caf\u00e9",
+        "https://news.example/story?id=1",
+        "https://news.example/story#top",
+        "https://news.example/story;v=2",
+        "https://news.example/a b",
+        "https:///news.example/triple",
+        "HTTPS://News.example/Upper",
+        "//news.example/scheme-relative",
+        "/rooted",
+        "relative/path",
+        "1001",
+        "",
+        " https://news.example/padded",
+        "https://news.example/tab\there",
+        "https://news.example\\back",
+        "mailto:someone@news.example",
+    ],
+)
+def test_feedparser_joins_addresses_as_it_would_itself(base: str, uri: str) -> None:
+    """parse.py's shortcut for absolute addresses in feedparser's URI join gives what
+    feedparser's own join gives."""
+    import feedparser.mixin
+    import feedparser.urls
+
+    shortcut = feedparser.mixin._urljoin
+    assert shortcut is not feedparser.urls._urljoin  # installed by parse.py
+    assert shortcut(base, uri) == feedparser.urls._urljoin(base, uri)
+
+
+def test_fixture_feeds_parse_the_same_without_the_join_shortcut() -> None:
+    import feedparser.mixin
+    import feedparser.urls
+
+    feeds = [fetched(name, kind) for name, kind in CONTENT_TYPES.items()]
+    feeds.append(Fetched("https://f.example/a", "https://f.example/a", _DETAILED, {}, CacheInfo()))
+    with_shortcut = [parse_feed(feed) for feed in feeds]
+    shortcut, feedparser.mixin._urljoin = feedparser.mixin._urljoin, feedparser.urls._urljoin
+    try:
+        without = [parse_feed(feed) for feed in feeds]
+    finally:
+        feedparser.mixin._urljoin = shortcut
+    assert with_shortcut == without
+    assert sum(1 for parsed in without for e in parsed.entries if e.url) > 10
+
+
 def test_each_entry_resolves_against_its_own_xml_base_feed_after_feed() -> None:
     # feedparser's base URIs are remembered between elements and feeds (parse.py):
     # an entry's xml:base still counts for it alone, and each feed has its own.
