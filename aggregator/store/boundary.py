@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar, TypeVarTuple, cast
 from urllib.parse import urlsplit
 
-from sqlalchemy import URL, Row, Select, Table
+from sqlalchemy import URL, Result, Row, Select, Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Session
@@ -141,6 +141,15 @@ def insert_into(session: Session, model: type[DeclarativeBase]) -> Any:
     return insert(cast(Table, model.__table__))
 
 
+def read(session: Session, query: Select[*Ts]) -> Result[*Ts]:
+    """The rows of a SELECT of columns, through the session's connection (Core): the
+    ORM's handling of a statement, which such a query does not need, was a third of
+    reading a grouping batch's entries (20,000 rows: 0.27 -> 0.19 CPU-s). Pending ORM
+    changes are flushed first, as the session's own execute would."""
+    session.flush()
+    return session.connection().execute(query)
+
+
 # Keys per SELECT ... IN (...), far below SQLite's variable limit.
 KEYS_PER_LOOKUP = 500
 
@@ -159,6 +168,6 @@ def listed_rows(
     feed_ids = list(wanted)
     for start in range(0, len(keys), KEYS_PER_LOOKUP):
         chunk = keys[start : start + KEYS_PER_LOOKUP]
-        for row in session.execute(query.where(feed_id.in_(feed_ids), key.in_(chunk))):
+        for row in read(session, query.where(feed_id.in_(feed_ids), key.in_(chunk))):
             if row[1] in wanted[row[0]]:  # not another feed's key of this chunk
                 yield row

@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.dedup import Decision
 from ..types import PageStatus, Relation
-from .boundary import translated
+from .boundary import read, translated
 from .bulk import update_many
 from .entry_texts import HEADLINE_AND_TEXT, EntryText, entry_query, headline_and_text, texts
 from .models import Article, Entry, Feed, Story, StoryEntry, Tombstone
@@ -99,7 +99,7 @@ class StoryStore:
         a large poll is listed (and sorted) once, then read a batch at a time
         (``still_waiting``)."""
         query = _waiting(entry_query(Entry.id), text_ready_before).limit(limit)
-        return list(self.session.scalars(query))
+        return list(read(self.session, query).scalars())
 
     def still_waiting(self, entry_ids: Sequence[int]) -> list[EntryText]:
         """These entries, in this order, those of them still without a story (another
@@ -111,7 +111,7 @@ class StoryStore:
         """(entry id, title, text) of these entries (the next batch's, read ahead: only
         what its items' views are made of)."""
         query = entry_query(Entry.id, *HEADLINE_AND_TEXT).where(Entry.id.in_(entry_ids))
-        return [(row[0], *headline_and_text(row[1:])) for row in self.session.execute(query)]
+        return [(row[0], *headline_and_text(row[1:])) for row in read(self.session, query)]
 
     @translated
     def late_text(self, limit: int) -> list[EntryText]:
@@ -123,7 +123,7 @@ class StoryStore:
             .order_by(func.coalesce(Entry.published, Entry.first_seen), Feed.url, Entry.key)
             .limit(limit)
         )
-        return texts(self.session.execute(query))
+        return texts(read(self.session, query))
 
     @translated
     def settle(self, entry_ids: Collection[int]) -> None:
@@ -144,7 +144,7 @@ class StoryStore:
             .order_by(when.desc(), Entry.id.desc())
             .limit(limit)
         )
-        return texts(self.session.execute(query))[::-1]
+        return texts(read(self.session, query))[::-1]
 
     @translated
     def window(self, since: datetime) -> list[int]:
@@ -161,7 +161,7 @@ class StoryStore:
             .where(*_in_window(since))
             .order_by(func.coalesce(Entry.published, Entry.first_seen), Feed.url, Entry.key)
         )
-        return list(self.session.scalars(query))
+        return list(read(self.session, query).scalars())
 
     @translated
     def texts_of(self, entry_ids: Sequence[int]) -> list[EntryText]:
@@ -170,7 +170,7 @@ class StoryStore:
         tenth more)."""
         found = {
             entry.entry_id: entry
-            for entry in texts(self.session.execute(entry_query().where(Entry.id.in_(entry_ids))))
+            for entry in texts(read(self.session, entry_query().where(Entry.id.in_(entry_ids))))
         }
         return [found[entry_id] for entry_id in entry_ids if entry_id in found]
 
@@ -178,7 +178,7 @@ class StoryStore:
     def changes(self, after_seq: int) -> list[EntryText]:
         """Memberships set since ``after_seq`` (by other processes, or by users)."""
         query = entry_query().where(StoryEntry.seq > after_seq).order_by(StoryEntry.seq)
-        return texts(self.session.execute(query))
+        return texts(read(self.session, query))
 
     @translated
     def save(
@@ -279,12 +279,13 @@ class StoryStore:
         ids = list(story_ids)
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
-            counted = self.session.execute(
+            counted = read(
+                self.session,
                 members.add_columns(
                     func.count(), func.count(distinct(Entry.feed_id)), func.min(when)
                 )
                 .where(StoryEntry.story_id.in_(chunk))
-                .group_by(StoryEntry.story_id)
+                .group_by(StoryEntry.story_id),
             )
             counts = {row[0]: row[1:] for row in counted}
             ranked = (
@@ -306,7 +307,7 @@ class StoryStore:
             chosen = select(ranked.c.story_id, ranked.c.entry_id, ranked.c.title).where(
                 ranked.c.place == 1
             )
-            for story_id, entry_id, title in self.session.execute(chosen):
+            for story_id, entry_id, title in read(self.session, chosen):
                 size, sources, first_seen = counts[story_id]
                 found.append(
                     StoryFacts(
