@@ -123,6 +123,11 @@ class Deduplicator:
             return self._run()
 
     def _run(self) -> Assigned:
+        # What the last run added to the index, out of the collector's sight now
+        # rather than at the end of that run: a process that polls once and exits
+        # never pays for it (a full collection: 0.2 s after a first poll of 20,000).
+        if self._index is not None and len(self._index) > self._frozen * 1.1 + 1000:
+            self._freeze()
         total = Assigned()
         started = time.perf_counter()
         # The waiting entries' ids in order, listed once for up to LISTED batches
@@ -173,8 +178,6 @@ class Deduplicator:
                 new=total.stories,
                 seconds=round(total.seconds, 3),
             )
-        if self._index is not None and len(self._index) > self._frozen * 1.1 + 1000:
-            self._freeze()
         return total
 
     def _synced(self, oldest: datetime) -> Index:
@@ -226,7 +229,7 @@ class Deduplicator:
         (benchmarks/cluster_scale.py). Garbage is collected first, so nothing is
         frozen that could have been freed; the index holds no reference cycles, so
         its entries are still freed (by reference counting) when they leave it.
-        Done again whenever the index has grown by a tenth.
+        Done again whenever the index has grown by a tenth (at the start of a run).
         """
         freeze_survivors()
         self._frozen = len(self._index or ())
