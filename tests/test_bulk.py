@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import event, insert, select, text, update
 
 from aggregator.app import make_app
 from aggregator.config import load_settings
@@ -143,3 +143,37 @@ def test_utc_datetimes_are_stored_on_sqlite_as_sqlalchemy_stores_them() -> None:
     assert ours(None) is None
     with pytest.raises(ValueError, match="naive"):
         ours(datetime(2026, 12, 4))
+
+
+def test_rows_beyond_one_statement_are_inserted_in_several(tmp_path: Path, database: str) -> None:
+    """insert_many keeps each statement within the backend's limit on parameters
+    (SQLite before 3.32 allows 999): here 8, so two stories a statement."""
+    config = write_config(tmp_path / "feeds.yaml", [], database=database)
+    app = make_app(load_settings(config, {}))
+    try:
+        with app.session(write=True) as session, session.begin():
+            connection = session.connection()
+            dialect = connection.dialect
+            limit = dialect.insertmanyvalues_max_parameters
+            dialect.insertmanyvalues_max_parameters = 8
+            statements: list[str] = []
+
+            def seen(*args: Any) -> None:
+                statements.append(args[2])
+
+            event.listen(connection, "before_cursor_execute", seen)
+            try:
+                rows = [
+                    {"first_seen": TIMES[0], "updated": TIMES[1], "size": n, "sources": 1}
+                    for n in range(11)
+                ]
+                returned = insert_many(session, Story, rows, returning=["id", "size"])
+            finally:
+                event.remove(connection, "before_cursor_execute", seen)
+                dialect.insertmanyvalues_max_parameters = limit
+            assert len([s for s in statements if s.startswith("INSERT INTO")]) == 6
+            assert sorted(size for _, size in returned) == list(range(11))
+            assert len({story_id for story_id, _ in returned}) == 11
+            assert session.scalar(text("SELECT count(*) FROM stories")) == 11
+    finally:
+        app.close()

@@ -18,10 +18,6 @@ from sqlalchemy import Table, bindparam, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import DeclarativeBase, Session
 
-# Parameters per INSERT statement, below SQLite's limit (32,766) and PostgreSQL's
-# (65,535).
-PARAMETERS_PER_STATEMENT = 30_000
-
 
 def insert_many(
     session: Session,
@@ -53,7 +49,9 @@ def insert_many(
         tail += " RETURNING " + ", ".join(map(quote, returning))
     values = _converted(connection, table, columns, rows)
     found: list[tuple[Any, ...]] = []
-    per = max(PARAMETERS_PER_STATEMENT // len(columns), 1)
+    # Rows per statement within the backend's limit on parameters, as SQLAlchemy's
+    # own multi-row inserts (999 on a SQLite before 3.32, else 32,700).
+    per = max(connection.dialect.insertmanyvalues_max_parameters // len(columns), 1)
     for start in range(0, len(values), per):
         chunk = values[start : start + per]
         statement = head + ", ".join([one] * len(chunk)) + tail
