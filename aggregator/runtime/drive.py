@@ -24,7 +24,7 @@ from .poller import Poller, PollReport
 GATHER_SECONDS = 0.01
 GATHER_SHARE = 4
 # A one-off poll's work in stretches of this long, each with the garbage collector
-# paused (see pump): its garbage, about 45 objects a feed or page fetched, is freed
+# paused (see pump): its garbage, about 45 objects a feed polled (heap.py), is freed
 # at the end of each.
 STRETCH_SECONDS = 5.0
 

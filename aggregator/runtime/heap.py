@@ -3,13 +3,13 @@
 A first poll of 1,000 feeds allocates hundreds of thousands of objects in this process
 (parsed entries, rows, the story index) and keeps most of them: each collection the
 allocations trigger walks the survivors again, and the full ones walk everything.
-Measured on that poll (benchmarks/poll_throughput.py's farm): about 0.8 s of the main
+Measured on that poll (benchmarks/poll_throughput.py's farm): 0.6-0.8 s of the main
 process's 5 s went to collections, of which almost nothing was garbage; with the
 collector paused while the feeds were fetched and stored, and again while they were
-grouped, the cyclic garbage left was 47,000 objects from the polls (HTTP responses,
-exceptions) and 1,600 from grouping 20,000 entries, all freed at the first collection
-after the pause. So the busy stretches run with the collector paused and the garbage
-goes once, at their end; reference counting frees everything else as usual.
+grouped, the cyclic garbage left was 47,000 objects from the polls and 1,600 from
+grouping 20,000 entries, freed at the first collections after the pause. So the busy
+stretches run with the collector paused and the garbage goes once, at their end;
+reference counting frees everything else as usual.
 """
 
 from __future__ import annotations
