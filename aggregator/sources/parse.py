@@ -46,7 +46,9 @@ _remember_bases()
 
 
 # An absolute http(s) address with no query, fragment, parameters, white space or
-# control characters: what urljoin gives back as it is, whatever the base.
+# control characters: what urljoin gives back as it is, whatever the base. Wider than
+# urls._PLAIN on purpose: urljoin keeps upper case, ports, empty and dot segments,
+# which canonical_url's normalisation changes.
 _ABSOLUTE = re.compile(r"https?://[^\x00-\x20/?#;\\]+(?:/[^\x00-\x20?#;\\]*)?")
 
 
