@@ -53,6 +53,7 @@ def test_sqlite_connection_settings(db_url: str, tmp_path: Path) -> None:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 30000
+        assert connection.execute(text("PRAGMA temp_store")).scalar() == 2  # MEMORY
     engine.dispose()
     # WAL is a property of the file: a plain sqlite3 session sees it too.
     with sqlite3.connect(tmp_path / "aggregator.db") as plain:
