@@ -132,9 +132,12 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
             # SQLite's temporary storage (statement journals, the ephemeral tables
             # some statements use) in memory, not in temporary files: there, the
             # 20,000 membership updates of grouping a first poll made 344,677 write
-            # system calls (SQLite's own time 0.43 s; 0.18 s in memory). Temporary
-            # tables and sorts live there too; ours are bounded (LIMITs, chunks of
-            # ids): peak RSS in benchmarks/cluster_scale.py and poll_throughput.py.
+            # system calls (SQLite's own time 0.43 s; 0.18 s in memory). What else
+            # lives there is bounded (chunks of ids; sorts still spill to files), but
+            # for retention's ranking of each feed's entries (keep_at_least), which
+            # buffers one feed's at a time: 10^6 entries of a single feed, 69 MB
+            # instead of 16 (1,000 feeds of 1,000: 8 MB either way). A daemon's peak
+            # RSS at 10^6 stored (benchmarks/cluster_scale.py): 277 MB either way.
             cursor.execute("PRAGMA temp_store=MEMORY")
         finally:
             cursor.close()
