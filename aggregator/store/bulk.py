@@ -101,10 +101,34 @@ def _converted(
     on SQLite a datetime becomes the text SQLAlchemy stores, not the driver's own)."""
     dialect = connection.dialect
     processors: list[Callable[[Any], Any] | None] = [
-        table.c[column].type.dialect_impl(dialect).bind_processor(dialect) for column in columns
+        _remembering(process) if process else None
+        for process in (
+            table.c[column].type.dialect_impl(dialect).bind_processor(dialect) for column in columns
+        )
     ]
     pairs = list(zip(columns, processors, strict=True))
     return [
         [row[column] if process is None else process(row[column]) for column, process in pairs]
         for row in rows
     ]
+
+
+_NOTHING = object()
+
+
+def _remembering(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``process``, converting a value again only when it is not the one before: rows
+    written together share values (a poll's time is each entry's first_seen and
+    last_changed; a batch's seq and time are every membership's), and a datetime's
+    conversion was a fifth of inserting a first poll's entries. By identity: the same
+    object converts the same, nothing changing it while one call's rows are converted."""
+    last: Any = _NOTHING
+    converted: Any = None
+
+    def remembered(value: Any) -> Any:
+        nonlocal last, converted
+        if value is not last:
+            last, converted = value, process(value)
+        return converted
+
+    return remembered
