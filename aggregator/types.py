@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from .digests import content_hash
 from .urls import canonical_url
 
 
@@ -115,10 +116,25 @@ class RawEntry:
     # entry is made: in a parser process when parsing runs in them, not in the
     # process that stores (normalising 20,000 addresses costs about a second).
     canonical_url: str | None = field(init=False, default=None, compare=False)
+    # What a reader sees of it, hashed (digests.content_hash: an edit changes it), worked
+    # out where the entry is made too (a tenth of a second of the storing process's
+    # time in a first poll of 20,000 entries).
+    content_hash: str = field(init=False, default="", compare=False)
 
     def __post_init__(self) -> None:
         if self.url:
             object.__setattr__(self, "canonical_url", canonical_url(self.url))
+        hashed = content_hash(
+            self.guid,
+            self.url,
+            self.title,
+            self.summary,
+            self.content,
+            self.author,
+            self.published,
+            self.updated,
+        )
+        object.__setattr__(self, "content_hash", hashed)
 
 
 @dataclass(frozen=True)

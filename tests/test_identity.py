@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 from aggregator.domain.identity import (
@@ -9,7 +10,6 @@ from aggregator.domain.identity import (
     FeedState,
     Known,
     Stored,
-    content_hash,
     entry_key,
     listed,
     plan,
@@ -39,7 +39,7 @@ def entry(guid: str, title: str = "Budget passes", url: str | None = None) -> Ra
 
 
 def stored(e: RawEntry, entry_id: int) -> Stored:
-    return Stored(entry_id, content_hash(e), e.url)
+    return Stored(entry_id, e.content_hash, e.url)
 
 
 def known(e: RawEntry, entry_id: int) -> Known:
@@ -100,3 +100,28 @@ def test_one_known_entry_is_taken_once() -> None:
     # n1 takes the stored entry (its content changed: the link did); n2 is new.
     assert result.edits == [Edit(9, "n1", page_moved=True)]
     assert result.new == ["n2"]
+
+
+def test_content_hashes_and_text_keys_stay_those_already_stored() -> None:
+    # The values stored databases hold (as versions before this one worked them out):
+    # a different digest would read every stored entry as edited at the next poll.
+    dated = RawEntry(
+        "urn:1",
+        "https://city.example/a",
+        "Bridge reopens",
+        "<p>It reopened.</p>",
+        None,
+        "It reopened.",
+        "Ana",
+        datetime(2024, 8, 27, 9, 0, tzinfo=UTC),
+        datetime(2024, 8, 27, 10, 30, 5, 120000, tzinfo=UTC),
+    )
+    bare = RawEntry(None, None, "Só título", None, None, "", None, None, None)
+    assert dated.content_hash == "bfe5ed66638df6dfdefe1ca31897610bb2638463d8462694b786ff89db4e20ea"
+    assert bare.content_hash == "2244f15317c6d8912de2ec5cc3e344b55bcb1fc90f7ed16229f7ee5f787be412"
+    assert entry_key(bare) == (
+        "sha256:84473bb13f9904be64af364f5562d9916021e0c84097bb1cd737724398be5066"
+    )
+    # Anything a reader sees changes it.
+    assert dataclasses.replace(dated, author="Bo").content_hash != dated.content_hash
+    assert dataclasses.replace(dated, updated=None).content_hash != dated.content_hash

@@ -7,11 +7,11 @@ and what the store holds of them in, a plan out; the store reads the state
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ..digests import digest
 from ..types import RawEntry
 from ..urls import canonical_url, names_an_article
 from .textsim import normalize, sketch
@@ -33,32 +33,10 @@ def entry_key(entry: RawEntry) -> str:
     """
     key = entry.guid or entry.url
     if not key:
-        key = "sha256:" + _digest(entry.title, entry.content_text)
+        key = "sha256:" + digest(entry.title, entry.content_text)
     elif len(key) > MAX_KEY_LENGTH:
-        key = "sha256:" + _digest(key)
+        key = "sha256:" + digest(key)
     return key
-
-
-def content_hash(entry: RawEntry) -> str:
-    """Changes when anything a reader sees of the entry does: an edit."""
-    return _digest(
-        entry.guid,
-        entry.url,
-        entry.title,
-        entry.summary,
-        entry.content,
-        entry.author,
-        entry.published.isoformat() if entry.published else None,
-        entry.updated.isoformat() if entry.updated else None,
-    )
-
-
-def _digest(*parts: str | None) -> str:
-    hasher = hashlib.sha256()
-    for part in parts:
-        hasher.update((part or "").encode("utf-8", "surrogatepass"))
-        hasher.update(b"\x00")
-    return hasher.hexdigest()
 
 
 def listed(entries: Iterable[RawEntry]) -> dict[str, RawEntry]:
@@ -152,7 +130,7 @@ def plan(by_key: dict[str, RawEntry], state: FeedState) -> EntryPlan:
         known = stored.get(key)
         if known is None:
             new.append(key)
-        elif known.content_hash != content_hash(entry):
+        elif known.content_hash != entry.content_hash:
             edits.append(Edit(known.entry_id, key, entry.url != known.url))
     return EntryPlan(new, edits)
 

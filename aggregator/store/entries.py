@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from ..domain.identity import EntryPlan, FeedState, Known, Stored, content_hash
+from ..domain.identity import EntryPlan, FeedState, Known, Stored
 from ..types import EntryView, PageStatus, RawEntry, StoredCounts
 from .articles import queue_pages, requeue_pages
 from .boundary import listed_rows
@@ -315,5 +315,5 @@ def _row(feed_id: int, key: str, entry: RawEntry, now: datetime) -> dict[str, ob
         "updated": entry.updated,
         "first_seen": now,
         "last_changed": now,
-        "content_hash": content_hash(entry),
+        "content_hash": entry.content_hash,
     }
