@@ -21,7 +21,9 @@ first poll's time with it less without it and as its own time within the first p
 (Assigned.seconds: by then the worker processes are running, as in a daemon).
 
 Each tool runs ROUNDS times on a fresh database and the best time of each poll counts
-(these machines are shared and noisy; the best run is the least disturbed one).
+(these machines are shared and noisy; the best run is the least disturbed one); the
+ratios are also printed round by round, with their median, to show how far one
+figure can be trusted.
 
 Usage: python benchmarks/poll_throughput.py [FEEDS] [ROUNDS]   (default 1000 3)
 Needs: pip install reader sgmllib3k
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import statistics
 import sys
 import tempfile
 import threading
@@ -248,6 +251,20 @@ def main() -> None:
             f"{name}: speed-up over reader's best: first poll {best_first / ours[0]:.2f}x, "
             f"304 poll {best_second / ours[1]:.2f}x (target 1.5x each, grouping on)"
         )
+    # The same ratios round by round (each round runs every tool once, one after the
+    # other): how much one run's figure can be trusted on a shared machine.
+    readers = [n for n in runs if n.startswith("reader")]
+    for name in ("aggregator", "aggregator, no dedup"):
+        for poll, label in ((0, "first poll"), (1, "304 poll")):
+            ratios = [
+                min(runs[r][round_][poll] for r in readers) / runs[name][round_][poll]
+                for round_ in range(rounds)
+            ]
+            print(
+                f"{name}, {label}, round by round: "
+                + " ".join(f"{ratio:.2f}x" for ratio in ratios)
+                + f" (median {statistics.median(ratios):.2f}x)"
+            )
     grouping = results["aggregator"][0] - results["aggregator, no dedup"][0]
     entries = results["aggregator"][2]
     if grouping > 0:
