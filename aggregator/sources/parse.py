@@ -262,32 +262,39 @@ def _problem(parsed: Any) -> str | None:
     return f"{message} (line {line})" if line else str(message)
 
 
+# The keys read from feedparser's entries are its own names, which FeedParserDict's
+# lookup (aliases such as `guid` -> `id`, fallbacks such as `updated` -> `published`)
+# gives back as they are: read as a plain dict (that lookup was a sixth of the time of
+# reading an entry: 28.7 -> 23.6 us an entry of the poll benchmark's feeds).
+_get = dict.get
+
+
 def _entry(raw: Any, base: str) -> RawEntry:
-    content = _best_content(raw.get("content") or [], base)
-    summary = _html(raw.get("summary"), raw.get("summary_detail"), base)
+    content = _best_content(_get(raw, "content") or [], base)
+    summary = _html(_get(raw, "summary"), _get(raw, "summary_detail"), base)
     if summary is not None and summary == content:
         summary = None  # feedparser copies content into summary when there is none
     return RawEntry(
-        guid=_clean(raw.get("id")),
-        url=_clean(raw.get("link")),
+        guid=_clean(_get(raw, "id")),
+        url=_clean(_get(raw, "link")),
         title=_title(raw),
         summary=summary,
         content=content,
         content_text=html_to_text(content or summary),
-        author=_clean(raw.get("author")),
+        author=_clean(_get(raw, "author")),
         # An entry with only an update date (Atom <updated>, RDF dc:date) counts as
-        # published then. dict.get: FeedParserDict would answer `updated` with the
-        # published date.
-        published=_utc(dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")),
-        updated=_utc(dict.get(raw, "updated_parsed")),
+        # published then. (FeedParserDict.get would answer `updated` with the
+        # published date.)
+        published=_utc(_get(raw, "published_parsed") or _get(raw, "updated_parsed")),
+        updated=_utc(_get(raw, "updated_parsed")),
     )
 
 
 def _title(raw: Any) -> str | None:
     # Titles are stored as plain text; Atom allows type="html" titles.
-    title = _clean(raw.get("title"))
-    detail = raw.get("title_detail") or {}
-    if title and detail.get("type") in ("text/html", "application/xhtml+xml"):
+    title = _clean(_get(raw, "title"))
+    detail = _get(raw, "title_detail") or {}
+    if title and _get(detail, "type") in ("text/html", "application/xhtml+xml"):
         return html_to_text(title) or None
     return title
 
@@ -295,14 +302,14 @@ def _title(raw: Any) -> str | None:
 def _best_content(contents: list[Any], base: str) -> str | None:
     # Atom and content:encoded may carry several versions; prefer HTML, then the longest.
     candidates = [
-        (c.get("type", "") in _HTML_TYPES, len(c.get("value", "")), c)
+        (_get(c, "type", "") in _HTML_TYPES, len(_get(c, "value", "")), c)
         for c in contents
-        if c.get("value")
+        if _get(c, "value")
     ]
     if not candidates:
         return None
     best = max(candidates, key=lambda t: (t[0], t[1]))[2]
-    return _html(best.get("value"), best, base)
+    return _html(_get(best, "value"), best, base)
 
 
 def _html(value: Any, detail: Any, base: str) -> str | None:
@@ -310,9 +317,9 @@ def _html(value: Any, detail: Any, base: str) -> str | None:
     resolved against its xml:base, else the feed's address; other text as it is."""
     text = _clean(value)
     detail = detail or {}
-    if text is None or detail.get("type") not in _HTML_TYPES:
+    if text is None or _get(detail, "type") not in _HTML_TYPES:
         return text
-    where: str = detail.get("base") or base
+    where: str = _get(detail, "base") or base
     return _clean(sanitize_html(text, where))
 
 
