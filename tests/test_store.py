@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from alembic import command as alembic_command
-from sqlalchemy import inspect, select, text
+from sqlalchemy import event, inspect, select, text
 
 from aggregator.store.engine import make_engine
 from aggregator.store.migrate import (
@@ -58,6 +58,27 @@ def test_sqlite_connection_settings(db_url: str, tmp_path: Path) -> None:
     # WAL is a property of the file: a plain sqlite3 session sees it too.
     with sqlite3.connect(tmp_path / "aggregator.db") as plain:
         assert plain.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_a_schema_upgrade_keeps_statement_journals_in_a_file(db_url: str) -> None:
+    # A revision that rewrites a table in place would hold its old pages in memory
+    # (engine.py keeps temporary storage there): upgrades run with it in a file, and
+    # the connection goes back to the pool as engine.py made it.
+    engine = make_engine(db_url)
+    seen: list[int] = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _look(conn: Any, cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip().upper().startswith("CREATE TABLE"):
+            driver = conn.connection.driver_connection
+            seen.append(driver.execute("PRAGMA temp_store").fetchone()[0])
+
+    upgrade(engine)
+    assert seen
+    assert set(seen) == {1}  # FILE, for every table the revisions made
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA temp_store")).scalar() == 2  # MEMORY
+    engine.dispose()
 
 
 def test_reader_is_not_blocked_by_an_open_write(

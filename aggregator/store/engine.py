@@ -23,6 +23,9 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError
 
 BUSY_TIMEOUT_MS = 30_000
+# Where SQLite keeps its temporary storage on every connection (see make_engine), and
+# during a schema upgrade (migrate.py).
+TEMP_STORE = "MEMORY"
 # Execution option that marks a write transaction (see ``writer``).
 _IMMEDIATE = "aggregator_sqlite_immediate"
 
@@ -132,13 +135,15 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
             # SQLite's temporary storage (statement journals, the ephemeral tables
             # some statements use) in memory, not in temporary files: there, the
             # 20,000 membership updates of grouping a first poll made 344,677 write
-            # system calls (SQLite's own time 0.43 s; 0.18 s in memory). What else
-            # lives there is bounded (chunks of ids; sorts still spill to files), but
-            # for retention's ranking of each feed's entries (keep_at_least), which
-            # buffers one feed's at a time: 10^6 entries of a single feed, 69 MB
-            # instead of 16 (1,000 feeds of 1,000: 8 MB either way). A daemon's peak
-            # RSS at 10^6 stored (benchmarks/cluster_scale.py): 277 MB either way.
-            cursor.execute("PRAGMA temp_store=MEMORY")
+            # system calls (SQLite's own time 0.43 s; 0.18 s in memory). A statement
+            # journal holds the old pages one statement changes: ours change few
+            # (chunks of ids); schema upgrades, which may rewrite a table, use a file
+            # (migrate.py). Sorts still spill to files; retention's ranking of each
+            # feed's entries (keep_at_least) buffers one feed's at a time: 10^6
+            # entries of a single feed, 69 MB instead of 16 (1,000 feeds of 1,000:
+            # 8 MB either way). A daemon's peak RSS at 10^6 stored
+            # (benchmarks/cluster_scale.py): 277 MB either way.
+            cursor.execute(f"PRAGMA temp_store={TEMP_STORE}")
         finally:
             cursor.close()
 
