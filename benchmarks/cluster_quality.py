@@ -24,6 +24,13 @@ fresh SQLite database (fetch, extract, deduplicate), reads ``aggregator stories
 --json`` and prints B-cubed precision/recall/F1 and pairwise F1, and entries per
 second.
 
+The same three streams are also met as a daemon meets them (``fulltext-daemon``,
+``spread-daemon``, ``dense-daemon``): the feeds list only what was published up to a
+moving time, and ``aggregator poll --force`` runs at each step (at the end of every day
+something was published; every 12 hours; every 2 hours): grouping then decides each
+poll's entries against the stories before them, as it does in a running daemon,
+rather than the whole stream in one batch.
+
 In the same run, on the same stream, a single-pass TF-IDF clusterer (the data's
 reference baseline: raw term counts of title and whole text without stop words, idf
 from what it has seen, cosine to cluster centroids, no time window) is scored too, at
@@ -62,7 +69,18 @@ DAY = 86400.0
 START = datetime(2026, 9, 1, tzinfo=UTC)
 BASELINE_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 FOLDS = 5
-REGIMES = ("fulltext", "folds", "spread", "dense")
+REGIMES = (
+    "fulltext",
+    "folds",
+    "spread",
+    "dense",
+    "fulltext-daemon",
+    "spread-daemon",
+    "dense-daemon",
+)
+# The daemon regimes' steps: hours between polls (0: one at the end of every day
+# something was published).
+STEPS = {"fulltext": 0.0, "spread": 12.0, "dense": 2.0}
 
 
 def load(path: Path, split: str) -> list[dict[str, Any]]:
@@ -270,8 +288,22 @@ def serve(routes: dict[str, bytes]) -> ThreadingHTTPServer:
     return server
 
 
-def pipeline(articles: list[dict[str, Any]], folder: Path) -> tuple[dict[str, int], float]:
-    """Run ``aggregator poll`` on the stream; article id → story id, and seconds."""
+def cutoffs(articles: list[dict[str, Any]], hours: float) -> list[datetime]:
+    """When a daemon's polls happen, as a stream's times go: every ``hours``, or at
+    the end of every day something was published (``hours`` 0)."""
+    times = sorted(article["when"] for article in articles)
+    if not hours:
+        ends = {datetime.combine(t.date(), datetime.max.time(), t.tzinfo) for t in times}
+        return sorted(ends)
+    steps = math.ceil((times[-1] - times[0]) / timedelta(hours=hours))
+    return [times[0] + timedelta(hours=hours * k) for k in range(1, steps + 1)] or [times[-1]]
+
+
+def pipeline(
+    articles: list[dict[str, Any]], folder: Path, steps: list[datetime] | None = None
+) -> tuple[dict[str, int], float, int]:
+    """Run ``aggregator poll`` on the stream, once, or at each of ``steps`` with the
+    feeds listing what was published by then; article id → story id, seconds, polls."""
     routes: dict[str, bytes] = {}
     server = serve(routes)
     base = f"http://127.0.0.1:{server.server_address[1]}"
@@ -279,8 +311,6 @@ def pipeline(articles: list[dict[str, Any]], folder: Path) -> tuple[dict[str, in
     for article in articles:
         by_outlet[article["outlet"]].append(article)
         routes[f"/{slug(article['outlet'])}/{article['id']}.html"] = page(article)
-    for outlet, items in by_outlet.items():
-        routes[f"/{slug(outlet)}.xml"] = feed(outlet, items, base)
     config = folder / "feeds.yaml"
     config.write_text(
         yaml.safe_dump(
@@ -295,7 +325,15 @@ def pipeline(articles: list[dict[str, Any]], folder: Path) -> tuple[dict[str, in
     )
     aggregator = [sys.executable, "-m", "aggregator"]
     started = time.perf_counter()
-    subprocess.run([*aggregator, "poll", "--config", str(config)], check=True)
+    polls = 0
+    for cutoff in steps or [max(article["when"] for article in articles)]:
+        for outlet, items in by_outlet.items():
+            listed = [item for item in items if item["when"] <= cutoff]
+            routes[f"/{slug(outlet)}.xml"] = feed(outlet, listed, base)
+        # --force: every feed now, as if its interval had passed.
+        poll = [*aggregator, "poll", "--force", "--config", str(config)]
+        subprocess.run(poll, check=True, capture_output=steps is not None)
+        polls += 1
     seconds = time.perf_counter() - started
     listing = subprocess.run(
         [*aggregator, "stories", "--json", "--limit", "0", "--config", str(config)],
@@ -309,23 +347,27 @@ def pipeline(articles: list[dict[str, Any]], folder: Path) -> tuple[dict[str, in
         story = json.loads(line)
         for entry in story["entries"]:
             found[entry["url"].rsplit("/", 1)[1].removesuffix(".html")] = story["id"]
-    return found, seconds
+    return found, seconds, polls
 
 
-def measure(name: str, articles: list[dict[str, Any]]) -> list[tuple[str, dict[str, float]]]:
+def measure(
+    name: str, articles: list[dict[str, Any]], steps: list[datetime] | None = None
+) -> list[tuple[str, dict[str, float]]]:
     """The pipeline and the single-pass baseline (its best threshold) on one stream."""
     gold = {a["id"]: a["cluster"] for a in articles}
     with tempfile.TemporaryDirectory() as folder:
-        found, seconds = pipeline(articles, Path(folder))
+        found, seconds, polls = pipeline(articles, Path(folder), steps)
     missing = set(gold) - set(found)
     if missing:
         print(f"{name}: {len(missing)} articles missing from stories --json", file=sys.stderr)
     print(
         f"{name}: {len(articles)} articles, {len(set(gold.values()))} stories; pipeline "
-        f"(poll: fetch, extract, group) {seconds:.1f} s, {len(articles) / seconds:.0f} entries/s",
+        f"({polls} poll{'s' if polls > 1 else ''}: fetch, extract, group) {seconds:.1f} s, "
+        f"{len(articles) / seconds:.0f} entries/s",
         flush=True,
     )
-    runs = [("aggregator (poll)", scores(gold, {a: found.get(a, f"-{a}") for a in gold}))]
+    label = "aggregator (daemon)" if steps else "aggregator (poll)"
+    runs = [(label, scores(gold, {a: found.get(a, f"-{a}") for a in gold}))]
     peers = [(t, scores(gold, baseline(articles, t))) for t in BASELINE_THRESHOLDS]
     best_threshold, best = max(peers, key=lambda peer: peer[1]["b3_f1"])
     runs.append((f"single-pass TF-IDF {best_threshold}", best))
@@ -343,32 +385,40 @@ def main() -> None:
     for path in (fulltext, stories):
         if not path.exists():
             sys.exit(f"{path}: not found (the labelled sets live in ../shared/data/)")
-    streams: list[tuple[str, list[dict[str, Any]]]] = []
+    streams: list[tuple[str, list[dict[str, Any]], list[datetime] | None]] = []
     whole = load(fulltext, "")
     if "fulltext" in regimes:
-        streams.append(("fulltext", stream(whole, "real")))
+        streams.append(("fulltext", stream(whole, "real"), None))
     if "folds" in regimes:
         for k, rows in enumerate(folds(whole)):
-            streams.append((f"fold{k}", stream(rows, "real")))
+            streams.append((f"fold{k}", stream(rows, "real"), None))
     test = load(stories, "test")
     for mode in ("spread", "dense"):
         if mode in regimes:
-            streams.append((mode, stream(test, mode)))
-    header = f"{'stream':<9} {'clusterer':<26} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'pair F1':>8}"
+            streams.append((mode, stream(test, mode), None))
+    for mode, rows, how in (
+        ("fulltext", whole, "real"),
+        ("spread", test, "spread"),
+        ("dense", test, "dense"),
+    ):
+        if f"{mode}-daemon" in regimes:
+            articles = stream(rows, how)
+            streams.append((f"{mode}-d", articles, cutoffs(articles, STEPS[mode])))
+    header = f"{'stream':<11} {'clusterer':<26} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'pair F1':>8}"
     lines = [header]
     held: list[dict[str, float]] = []
-    for name, articles in streams:
-        for clusterer, s in measure(name, articles):
+    for name, articles, steps in streams:
+        for clusterer, s in measure(name, articles, steps):
             if name.startswith("fold") and clusterer.startswith("aggregator"):
                 held.append(s)
             lines.append(
-                f"{name:<9} {clusterer:<26} {s['b3_precision']:6.3f} {s['b3_recall']:6.3f} "
+                f"{name:<11} {clusterer:<26} {s['b3_precision']:6.3f} {s['b3_recall']:6.3f} "
                 f"{s['b3_f1']:6.3f} {s['pairwise_f1']:8.3f}"
             )
     if held:
         mean = {key: sum(s[key] for s in held) / len(held) for key in held[0]}
         lines.append(
-            f"{'folds':<9} {'aggregator, mean':<26} {mean['b3_precision']:6.3f} "
+            f"{'folds':<11} {'aggregator, mean':<26} {mean['b3_precision']:6.3f} "
             f"{mean['b3_recall']:6.3f} {mean['b3_f1']:6.3f} {mean['pairwise_f1']:8.3f}"
         )
     print("\n".join(lines))
