@@ -387,22 +387,27 @@ def main() -> None:
             sys.exit(f"{path}: not found (the labelled sets live in ../shared/data/)")
     streams: list[tuple[str, list[dict[str, Any]], list[datetime] | None]] = []
     whole = load(fulltext, "")
-    if "fulltext" in regimes:
-        streams.append(("fulltext", stream(whole, "real"), None))
     if "folds" in regimes:
         for k, rows in enumerate(folds(whole)):
             streams.append((f"fold{k}", stream(rows, "real"), None))
     test = load(stories, "test")
+    # Each stream made once: a regime and its daemon variant meet the same one.
+    made = {
+        mode: stream(rows, how)
+        for mode, rows, how in (
+            ("fulltext", whole, "real"),
+            ("spread", test, "spread"),
+            ("dense", test, "dense"),
+        )
+        if mode in regimes or f"{mode}-daemon" in regimes
+    }
+    if "fulltext" in regimes:
+        streams.insert(0, ("fulltext", made["fulltext"], None))
     for mode in ("spread", "dense"):
         if mode in regimes:
-            streams.append((mode, stream(test, mode), None))
-    for mode, rows, how in (
-        ("fulltext", whole, "real"),
-        ("spread", test, "spread"),
-        ("dense", test, "dense"),
-    ):
+            streams.append((mode, made[mode], None))
+    for mode, articles in made.items():
         if f"{mode}-daemon" in regimes:
-            articles = stream(rows, how)
             streams.append((f"{mode}-d", articles, cutoffs(articles, STEPS[mode])))
     header = f"{'stream':<11} {'clusterer':<26} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'pair F1':>8}"
     lines = [header]

@@ -100,13 +100,10 @@ def _converted(
     the processor of each column's type for this backend (its dialect's implementation:
     on SQLite a datetime becomes the text SQLAlchemy stores, not the driver's own)."""
     dialect = connection.dialect
-    processors: list[Callable[[Any], Any] | None] = [
-        _remembering(process) if process else None
-        for process in (
-            table.c[column].type.dialect_impl(dialect).bind_processor(dialect) for column in columns
-        )
-    ]
-    pairs = list(zip(columns, processors, strict=True))
+    pairs: list[tuple[str, Callable[[Any], Any] | None]] = []
+    for column in columns:
+        process = table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
+        pairs.append((column, _remembering(process) if process else None))
     return [
         [row[column] if process is None else process(row[column]) for column, process in pairs]
         for row in rows
