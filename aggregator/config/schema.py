@@ -152,7 +152,7 @@ class DedupSettings(_Section):
     decay_after: Duration = Field(default=int(Thresholds.decay_after))
     decay: Duration = Field(default=int(Thresholds.decay), ge=1)
     late_penalty: float = Field(default=Thresholds.late_penalty, ge=0, le=1)
-    # Two stories whose centroids score this much are one story (merged).
+    # Two stories whose average link clears this are one story (merged): see dedup.py.
     merge_stories: float = Field(default=Thresholds.merge, gt=0, le=1)
 
     def thresholds(self) -> Thresholds:

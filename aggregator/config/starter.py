@@ -71,11 +71,11 @@ _SECTIONS = """\
 #   source_priority: []          # feed URLs whose entry represents a story, best first
 #   same_text: 0.5
 #   contained: 0.8
-#   same_story: 0.14
+#   same_story: 0.17
 #   decay_after: 6h
 #   decay: 12h
 #   late_penalty: 0.12
-#   merge_stories: 0.5
+#   merge_stories: 0.06
 
 # The merged feed: one item per story, with every outlet that carried it.
 # output:

@@ -25,11 +25,15 @@ from .copies import Copies
 from .dedup import (
     BURST,
     CONFLICT,
+    LONE_RUNNER_UP,
     MAX_TERM_STORIES,
+    MERGE_RUNNER_UP,
     PSEUDO_DOCUMENTS,
     REFERENCE,
     REJOIN,
     RUNNER_UP,
+    SETTLE,
+    SLICE,
     STORY_SIGNAL,
     Decision,
     Indexed,
@@ -40,6 +44,9 @@ from .dedup import (
 from .postings import WIDE, Posting, fitted
 
 K = TypeVar("K")
+# Times of a story that stand for all of them in the mean time penalty between two
+# stories (Index._apart).
+APART = 32
 
 
 def _descending(dots: dict[int, float]) -> Iterator[tuple[float, int]]:
@@ -51,6 +58,15 @@ def _descending(dots: dict[int, float]) -> Iterator[tuple[float, int]]:
     while heap:
         dot, story_id = heapq.heappop(heap)
         yield -dot, -story_id
+
+
+def _spread(times: list[float], count: int) -> list[float]:
+    """At most ``count`` of ``times``, evenly spread over them (the first and the
+    last among them)."""
+    if len(times) <= count:
+        return times
+    step = (len(times) - 1) / (count - 1)
+    return [times[round(k * step)] for k in range(count)]
 
 
 def batch_order(items: Iterable[Item]) -> list[Item]:
@@ -78,6 +94,36 @@ def assign(
         index.add(item, story_id)
         decided.append((decision, story_id))
     return decided
+
+
+def group(
+    index: Index, items: Iterable[Item], new_story: Callable[[], int]
+) -> tuple[list[tuple[Decision, int]], list[Merge]]:
+    """Decide a batch as ``assign`` does and regroup what it changed (``regroup``), a
+    SLICE of its time at a time: a poll that brings weeks of a feed's archive is
+    regrouped as a daemon would have, before its older stories leave the window.
+    The decisions, then the merges in the order they were made (a merge may move
+    entries the batch just decided, and name stories it started)."""
+    ordered = batch_order(items)
+    # The whole batch counts in the document frequencies first (see assign).
+    for item in ordered:
+        index.count(item.entry_id, item.terms)
+    decided: list[tuple[Decision, int]] = []
+    merged: list[Merge] = []
+    start = 0
+    while start < len(ordered):
+        end = bisect.bisect_right(
+            ordered, ordered[start].when.timestamp() + SLICE, lo=start, key=_stamp
+        )
+        part = assign(index, ordered[start:end], new_story)
+        decided += part
+        merged += index.regroup(part)
+        start = end
+    return decided, merged
+
+
+def _stamp(item: Item) -> float:
+    return item.when.timestamp()
 
 
 @dataclass(slots=True)
@@ -135,6 +181,8 @@ class Index:
         self._idf: dict[str, float] = {}
         self._by_time: list[tuple[float, int]] = []
         self._newest = -math.inf
+        # Stories whose latest entry is this old or older were looked at for merges.
+        self._settled = -math.inf
         # Keyed by the item itself: an entry decided again comes with new text.
         self._last_vector: tuple[Item | None, dict[str, float]] = (None, {})
 
@@ -260,55 +308,113 @@ class Index:
         }
 
     def merges(self, story_ids: Iterable[int]) -> list[Merge]:
-        """Stories among ``story_ids`` (those that just grew) that are one with
-        another story of the window: centroid cosine, less the time penalty between
-        the two stories' times, at least ``merge``. The smaller story (else the
-        newer) goes into the other; a story a user placed entries in takes no part."""
+        """Stories among ``story_ids`` (those that settled, see ``regroup``) that are
+        one with another story of the window. Two stories' link is the mean over every pair
+        of members, one of each, of the pair's cosine less the time penalty between
+        the two (average linkage); a pair is merged when its link, less MERGE_RUNNER_UP
+        times each side's next best link, reaches ``merge``. The closest pair goes
+        first (as agglomerative clustering does), then the story it made is linked
+        again. The smaller story (else the newer) goes into the other; a story a user
+        placed entries in takes no part."""
         found: list[Merge] = []
-        gone: set[int] = set()
-        # A story that absorbed another is looked at again: it may now meet a third.
-        todo = sorted(set(story_ids), reverse=True)
-        while todo:
-            story_id = todo.pop()
-            story = self._stories.get(story_id)
-            if story is None or story_id in gone or story.pinned or not story.members:
+        # (-link, story, other, the two sizes when linked): popped best first; a pair
+        # whose stories changed since is linked again.
+        heap: list[tuple[float, int, int, int, int]] = []
+
+        def push(story_id: int) -> None:
+            best = self._clear_link(story_id)
+            if best is not None:
+                link, other_id = best
+                a, b = sorted((story_id, other_id))
+                sizes = (len(self._stories[a].members), len(self._stories[b].members))
+                heapq.heappush(heap, (-link, a, b, *sizes))
+
+        for story_id in sorted(set(story_ids)):
+            push(story_id)
+        while heap:
+            link, a, b, size_a, size_b = heapq.heappop(heap)
+            first, second = self._stories.get(a), self._stories.get(b)
+            if first is None or second is None:
                 continue
-            best: tuple[float, int] | None = None
-            for other_id, dot in self._near(story_id, story).items():
-                other = self._stories[other_id]
-                if dot < self.thresholds.merge or other.pinned or other_id in gone:
-                    continue
-                gap = abs(story.time - other.time)
-                if gap > self.thresholds.window:
-                    continue
-                score = dot / math.sqrt(other.norm2) - self.late(gap)
-                if score >= self.thresholds.merge and (best is None or (score, -other_id) > best):
-                    best = (score, -other_id)
-            if best is None:
+            if (len(first.members), len(second.members)) != (size_a, size_b):
+                push(a if len(first.members) != size_a else b)  # it changed: again
                 continue
-            other_id = -best[1]
-            other = self._stories[other_id]
             # The larger story stays; of two the same size, the earlier one.
-            keep_other = (len(other.members), -other.times[0], -other_id) >= (
-                len(story.members),
-                -story.times[0],
-                -story_id,
+            keep_b = (len(second.members), -second.times[0], -b) >= (
+                len(first.members),
+                -first.times[0],
+                -a,
             )
-            absorbed, into = (story_id, other_id) if keep_other else (other_id, story_id)
+            absorbed, into = (a, b) if keep_b else (b, a)
             members = tuple(sorted(self._stories[absorbed].members))
-            found.append(Merge(absorbed, into, round(best[0], 4), members))
+            found.append(Merge(absorbed, into, round(-link, 4), members))
             for entry_id in members:
                 self.move(entry_id, into)
-            gone.add(absorbed)
-            todo.append(into)
+            push(into)
         return found
 
+    def _clear_link(self, story_id: int) -> tuple[float, int] | None:
+        """The story ``story_id`` is clearly one with, and their link: the best link
+        less MERGE_RUNNER_UP times the next best, on either side (LONE_RUNNER_UP at
+        least), at least ``merge`` (None when there is none)."""
+        ranked = self._links(story_id)
+        if not ranked or ranked[0][0] < self.thresholds.merge:
+            return None
+        link, other_id = ranked[0]
+        runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+        others = [pair for pair in self._links(other_id) if pair[1] != story_id]
+        runner_up = max(runner_up, others[0][0] if others else 0.0, LONE_RUNNER_UP)
+        if link - MERGE_RUNNER_UP * runner_up < self.thresholds.merge:
+            return None
+        return link, other_id
+
+    def _links(self, story_id: int) -> list[tuple[float, int]]:
+        """The best two links of a story a merge may concern, best first: (link,
+        other story) with the stories a user placed entries in left out (empty for
+        such a story itself)."""
+        story = self._stories.get(story_id)
+        if story is None or story.pinned or not story.members:
+            return []
+        # The sum of cosines over every pair is the dot product of the two sums of
+        # unit vectors (its unit centroid's dot times its length).
+        scale = math.sqrt(story.norm2) / len(story.members)
+        cosines = sorted(
+            (
+                (dot * scale / len(self._stories[other_id].members), other_id)
+                for other_id, dot in self._near(story_id, story).items()
+                if not self._stories[other_id].pinned
+            ),
+            reverse=True,
+        )
+        # A link is at most its mean cosine (the penalty is never negative): in that
+        # order, stop once the rest cannot be among the best two.
+        best: list[tuple[float, int]] = []
+        for cosine, other_id in cosines:
+            if len(best) == 2 and cosine <= best[1][0]:
+                break
+            other = self._stories[other_id]
+            best.append((cosine - self._apart(story.times, other.times), other_id))
+            best = sorted(best, reverse=True)[:2]
+        return best
+
+    def _apart(self, times: list[float], others: list[float]) -> float:
+        """The mean time penalty over every pair of times, one of each list (sorted);
+        of a long list, APART times spread evenly over it stand for the rest, so that
+        two stories of hundreds of entries cost no more than two of a few dozen."""
+        times, others = _spread(times, APART), _spread(others, APART)
+        late = self.late
+        total = 0.0
+        for stamp in times:
+            for other in others:
+                total += late(abs(stamp - other))
+        return total / (len(times) * len(others))
+
     def regroup(self, decided: Iterable[tuple[Decision, int]]) -> list[Merge]:
-        """What follows a decided batch: the stories it grew merged with those they
-        turn out to be one with (``merges``), then the entries still a story of their
-        own decided again next to the stories as they now are (``rejoins``)."""
+        """What follows a decided batch: the entries still a story of their own
+        decided again next to the stories as they now are (``rejoins``), then the
+        stories that settled (see SETTLE) merged with those they turn out to be one
+        with (``merges``)."""
         decided = list(decided)
-        found = self.merges(self.grown(decided))
         started = {story for decision, story in decided if decision.relation == Relation.FIRST}
         joined = {
             story
@@ -316,7 +422,25 @@ class Index:
             if decision.relation == Relation.STORY
             and (story := self.story_of(decision.entry_id)) is not None
         }
-        return found + self.rejoins(started, joined)
+        rejoined = self.rejoins(started, joined)
+        horizon = self._newest - SETTLE
+        grown = self.grown(decided) | {m.into for m in rejoined}
+        due = {s for s in grown if s in self._stories and self._stories[s].times[-1] <= horizon}
+        if horizon > self._settled:
+            # Those that settled since the last batch: no entry of theirs is newer.
+            due.update(
+                story_id
+                for story_id, story in self._stories.items()
+                if self._settled < story.times[-1] <= horizon
+            )
+            self._settled = horizon
+        return rejoined + self.merges(due)
+
+    def caught_up(self) -> None:
+        """The stories settled by now were looked at for merges when they settled
+        (by the daemon that decided them): an index built from the database looks at
+        those that settle from here on, not again at the whole window."""
+        self._settled = max(self._settled, self._newest - SETTLE)
 
     def rejoins(self, started: Iterable[int], grown: Iterable[int]) -> list[Merge]:
         """Entries that are a story of their own, decided again now that the stories

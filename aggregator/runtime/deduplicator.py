@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from ..domain.dedup import REFERENCE, STORY_SIGNAL, Item, Thresholds
-from ..domain.story_index import Index, assign
+from ..domain.story_index import Index, group
 from ..domain.textsim import View, terms, view_of
 from ..store.boundary import Database
 from ..store.entry_texts import EntryText
@@ -200,6 +200,8 @@ class Deduplicator:
                 for entry, item in zip(part, self._items(part), strict=True):
                     assert entry.story_id is not None
                     self._index.add(item, entry.story_id, pinned=entry.pinned)
+            # Stories settled by now were looked at for merges when they settled.
+            self._index.caught_up()
             if window or reference:
                 # (Nothing read, as in a new database: no full collection for nothing.)
                 self._freeze()
@@ -282,7 +284,7 @@ class Deduplicator:
         # New stories get stand-in ids (negative) while the batch is decided, and
         # their rows all at once after it.
         standins = itertools.count(-1, -1)
-        decided = assign(index, items, lambda: next(standins))
+        decided, merges = group(index, items, lambda: next(standins))
         # An entry decided again that is still a story of its own keeps its story.
         real: dict[int, int] = {}
         for decision, story in decided:
@@ -294,10 +296,17 @@ class Deduplicator:
         for standin, story_id in real.items():
             index.renumber(standin, story_id)
         decided = [(decision, real.get(story, story)) for decision, story in decided]
+        # A merge made while the batch was decided may name a story it started.
+        merges = [
+            dataclasses.replace(
+                m, absorbed=real.get(m.absorbed, m.absorbed), into=real.get(m.into, m.into)
+            )
+            for m in merges
+        ]
         pending = {e.entry_id for e in entries if e.article_status == PageStatus.PENDING}
         self.stories.save(decided, seq, awaits_text=pending)
         touched = {story_id for _, story_id in decided} | {s for s in before.values() if s}
-        for merge in index.regroup(decided):
+        for merge in merges:
             self.stories.merge(merge.entry_ids, merge.into, merge.score, seq, merge.signal)
             touched |= {merge.into, merge.absorbed}
             event(
