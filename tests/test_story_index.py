@@ -12,7 +12,7 @@ import pytest
 
 from aggregator.domain import postings, story_index
 from aggregator.domain.copies import SMALL
-from aggregator.domain.dedup import CONFLICT, REJOIN, SETTLE, Item, Thresholds
+from aggregator.domain.dedup import CONFLICT, MAX_LATE, REJOIN, SETTLE, Item, Thresholds
 from aggregator.domain.story_index import Index, assign
 from aggregator.domain.textsim import figures, sketch, terms
 
@@ -65,9 +65,12 @@ def test_the_time_penalty_grows_with_the_gap_and_spares_strong_matches() -> None
     index = Index(Thresholds())
     hour = 3600.0
     assert index.late(5 * hour) == 0.0  # within decay_after
-    penalties = [index.late(h * hour) for h in (12, 24, 96)]
+    penalties = [index.late(h * hour) for h in (12, 24, 72)]
     assert penalties == sorted(penalties)
-    assert 0 < penalties[0] < penalties[-1] < 0.4
+    assert 0 < penalties[0] < penalties[-1] < MAX_LATE
+    # Past a few days it grows no more: a whole article on the same event a week
+    # later pays what one four days later does.
+    assert index.late(96 * hour) == index.late(7 * 24 * hour) == MAX_LATE
 
 
 def test_headlines_whose_numbers_disagree_cost_the_score(monkeypatch: pytest.MonkeyPatch) -> None:

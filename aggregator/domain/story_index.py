@@ -26,6 +26,7 @@ from .dedup import (
     BURST,
     CONFLICT,
     LONE_RUNNER_UP,
+    MAX_LATE,
     MAX_TERM_STORIES,
     MERGE_RUNNER_UP,
     PSEUDO_DOCUMENTS,
@@ -284,12 +285,13 @@ class Index:
         return round(best[0], 4), -best[1]
 
     def late(self, gap: float) -> float:
-        """The time penalty for ``gap`` seconds between an entry and a story."""
+        """The time penalty for ``gap`` seconds between an entry and a story (or two
+        entries), MAX_LATE at most."""
         limits = self.thresholds
         late = gap - limits.decay_after
         if late <= 0:
             return 0.0
-        return limits.late_penalty * math.log1p(late / limits.decay)
+        return min(limits.late_penalty * math.log1p(late / limits.decay), MAX_LATE)
 
     def grown(self, decided: Iterable[tuple[Decision, int]]) -> set[int]:
         """The stories of a decided batch that a merge may concern: those an entry
