@@ -1,12 +1,13 @@
 """The pure grouping core on cluster_quality.py's streams, in seconds rather than minutes.
 
-Each article becomes the Item the deduplicator would make of it (its text as given, not
-extracted from a page) and the streams go through story_index.group as the deduplicator
-calls it: in one batch, or in a batch per daemon step (the ``-daemon`` regimes, the
-steps of cluster_quality.py). Beside cluster_quality.py's regimes it has the val split
-of tune_stories as spread and dense streams, which is what settings should be tuned on
-(never the test split). Here its figures came within about 0.005 of the real pipeline's;
-cluster_quality.py stays the measure that is reported.
+Each article becomes the Item the deduplicator would make of it (cluster_tune.items: its
+text as given, not extracted from a page), and the streams go through story_index.group
+as the deduplicator calls it (cluster_tune.grouped): in one batch, or in a batch per
+daemon step (the ``-daemon`` regimes, the steps of cluster_quality.py). Beside
+cluster_quality.py's regimes it has the val split of tune_stories as spread and dense
+streams, which is what settings should be tuned on (never the test split). Here its
+figures came within about 0.005 of the real pipeline's; cluster_quality.py stays the
+measure that is reported.
 
 Usage: python benchmarks/cluster_core.py [DATA_DIR] [REGIME ...] [FIELD=VALUE ...]
   e.g. python benchmarks/cluster_core.py val-spread val-dense-daemon story=0.16
@@ -16,7 +17,6 @@ Usage: python benchmarks/cluster_core.py [DATA_DIR] [REGIME ...] [FIELD=VALUE ..
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import sys
 import time
 from datetime import datetime
@@ -24,50 +24,21 @@ from pathlib import Path
 from typing import Any
 
 from cluster_quality import FOLDS, STEPS, cutoffs, folds, load, scores, stream
+from cluster_tune import grouped, items
 
-from aggregator.domain.dedup import Item, Thresholds
-from aggregator.domain.story_index import Index, group
-from aggregator.domain.textsim import view_of
+from aggregator.domain.dedup import Thresholds
 
 STREAMS = ("fulltext", "spread", "dense", "val-spread", "val-dense")
 REGIMES = ("folds", *STREAMS, *(f"{name}-daemon" for name in STREAMS))
 
 
-def items(articles: list[dict[str, Any]]) -> dict[str, Item]:
-    """Article id -> the Item the deduplicator would make of it (an outlet a feed)."""
-    feeds = {outlet: n for n, outlet in enumerate(sorted({a["outlet"] for a in articles}))}
-    found = {}
-    for n, article in enumerate(articles):
-        sketched, weighted, numbers = view_of(article["title"], article["text"])
-        found[article["id"]] = Item(
-            entry_id=n + 1,
-            feed_id=feeds[article["outlet"]],
-            when=article["when"],
-            sketch=sketched,
-            terms=weighted,
-            figures=numbers,
-            order=(article["outlet"], article["title"], article["id"]),
-        )
-    return found
-
-
-def grouped(
-    articles: list[dict[str, Any]], steps: list[datetime] | None, thresholds: Thresholds
+def stories(
+    articles: list[dict[str, Any]], steps: list[datetime] | None, setting: dict[str, float]
 ) -> dict[str, int]:
-    """Article id -> story: one batch, or a batch of what was published by each step."""
-    made = items(articles)
-    index = Index(thresholds)
-    ids = itertools.count(1)
-    story: dict[int, int] = {}
-    done: set[str] = set()
-    for cutoff in steps or [max(a["when"] for a in articles)]:
-        batch = [made[a["id"]] for a in articles if a["when"] <= cutoff and a["id"] not in done]
-        done.update(a["id"] for a in articles if a["when"] <= cutoff)
-        decided, merges = group(index, batch, lambda: next(ids))
-        story.update((decision.entry_id, story_id) for decision, story_id in decided)
-        for merge in merges:
-            story.update(dict.fromkeys(merge.entry_ids, merge.into))
-    return {a["id"]: story[made[a["id"]].entry_id] for a in articles}
+    """Article id -> story (cluster_tune.grouped on the articles as the deduplicator
+    sees them)."""
+    story = grouped(items(articles), setting, steps)
+    return {article["id"]: story[n + 1] for n, article in enumerate(articles)}
 
 
 def main() -> None:
@@ -80,7 +51,8 @@ def main() -> None:
     unknown = set(regimes) - set(REGIMES)
     if unknown:
         sys.exit(f"unknown regime {sorted(unknown)}; expected some of {', '.join(REGIMES)}")
-    thresholds = dataclasses.replace(Thresholds(), **{k: float(v) for k, v in settings.items()})
+    setting = {key: float(value) for key, value in settings.items()}
+    thresholds = dataclasses.replace(Thresholds(), **setting)
     whole = load(folder / "tune_fulltext.jsonl", "")
     rows = {
         "fulltext": (whole, "real"),
@@ -94,7 +66,7 @@ def main() -> None:
     for regime in regimes:
         if regime == "folds":
             held = [
-                scores({a["id"]: a["cluster"] for a in part}, grouped(part, None, thresholds))
+                scores({a["id"]: a["cluster"] for a in part}, stories(part, None, setting))
                 for part in (stream(fold, "real") for fold in folds(whole))
             ]
             s = {key: sum(h[key] for h in held) / FOLDS for key in held[0]}
@@ -106,7 +78,7 @@ def main() -> None:
             if regime.endswith("-daemon"):
                 steps = cutoffs(articles, STEPS[name.removeprefix("val-")])
             gold = {a["id"]: a["cluster"] for a in articles}
-            s = scores(gold, grouped(articles, steps, thresholds))
+            s = scores(gold, stories(articles, steps, setting))
         print(f"{regime:<20} {s['b3_precision']:6.3f} {s['b3_recall']:6.3f} {s['b3_f1']:6.3f}")
     print(f"{time.perf_counter() - started:.1f} s")
 

@@ -26,6 +26,7 @@ import itertools
 import statistics
 import sys
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -90,15 +91,21 @@ def within(
     return p, r, 2 * p * r / (p + r)
 
 
-def grouped(prepared: list[Item], setting: dict[str, float]) -> dict[int, int]:
-    """Entry id -> story of one setting on one stream, as one batch."""
+def grouped(
+    prepared: list[Item], setting: dict[str, float], steps: list[datetime] | None = None
+) -> dict[int, int]:
+    """Entry id -> story of one setting on one stream, as one batch, or (``steps``) a
+    batch of what was published by each step, as a daemon's polls."""
     index = Index(dataclasses.replace(Thresholds(), **setting))
     counter = itertools.count(1)
-    decided, merges = group(index, prepared, lambda: next(counter))  # as the Deduplicator
-    story = {decision.entry_id: story_id for decision, story_id in decided}
-    # Merges move entries, in the order they were made (some have left the window).
-    for merge in merges:
-        story.update(dict.fromkeys(merge.entry_ids, merge.into))
+    story: dict[int, int] = {}
+    for cutoff in steps or [max(item.when for item in prepared)]:
+        batch = [item for item in prepared if item.when <= cutoff and item.entry_id not in story]
+        decided, merges = group(index, batch, lambda: next(counter))  # as the Deduplicator
+        story.update((decision.entry_id, story_id) for decision, story_id in decided)
+        # Merges move entries, in the order they were made (some have left the window).
+        for merge in merges:
+            story.update(dict.fromkeys(merge.entry_ids, merge.into))
     return story
 
 
