@@ -93,7 +93,7 @@ LONE_RUNNER_UP = 0.05
 SETTLE = 12 * 3600.0
 # Seconds of a batch's time decided and regrouped at a time (story_index.group).
 SLICE = 12 * 3600.0
-# The time penalty stops growing here (after about three and a half days with the
+# The time penalty stops growing here (after about 3.75 days with the
 # defaults): an entry days after its story that matches it strongly (a whole article
 # on the same event, cosine 0.42 or more) still joins it; the window bounds how late.
 # Whole articles (tune_fulltext; one poll, each fifth alone, as a daemon): 0.978/0.974/
