@@ -289,6 +289,36 @@ def test_stories_are_merged_in_the_poll_after_they_settled(server: FeedServer, c
     assert 0.2 <= merged["score"] <= 1
 
 
+def test_three_stories_of_one_event_each_as_close_to_the_others_are_merged_as_one(
+    server: FeedServer, config: Any
+) -> None:
+    """Three outlets' reports of the flood, two hours apart (entry-level grouping made
+    strict: three stories), each about as close to the other two: in pairs none is
+    clearly one with either, as a group they are; merged once they settled (in the
+    poll after), each later report with its link to the story it went into as
+    evidence."""
+    feeds = [
+        serve_others(server),
+        *(flood_feed(server, n, START + timedelta(hours=2 * n)) for n in range(3)),
+    ]
+    path = config(feeds, dedup=STRICT, **NO_PAGES)
+    poll(path)
+    assert flood_stories(path) == [["0"], ["1"], ["2"]]
+
+    title, text = OTHERS[0]
+    later = server.add(
+        "/later.xml",
+        rss([(f"{title} again", server.url("/later/0"), text, START + timedelta(hours=26))]),
+    )
+    path = config([*feeds, later], dedup=STRICT, **NO_PAGES)
+    poll(path)
+    assert flood_stories(path) == [["0", "1", "2"]]
+    merged = [e for e in flood_story(path)["entries"] if e["signal"] == "story-merge"]
+    assert sorted(e["url"].rsplit("/", 1)[1] for e in merged) == ["1", "2"]
+    assert all(0.2 <= e["score"] <= 1 for e in merged)
+    assert len(stories_json(path)) == 1 + len(OTHERS)  # the later news is a copy
+
+
 def test_stories_found_to_be_one_are_merged_and_a_split_stays(
     server: FeedServer, config: Any
 ) -> None:

@@ -107,13 +107,22 @@ def test_stories_of_one_event_are_merged_and_a_users_story_never() -> None:
     # Unrelated stories stay as they were.
     assert all(index.members(index.story_of(100 + n) or 0) == {100 + n} for n in range(5))
 
-    # Three reports, each as close to the other two: none is clearly one with either
-    # (as an entry that fits two stories equally well joins neither).
+    # Three reports, each about as close to the other two: in pairs none is clearly
+    # one with either (each is the others' runner-up, as an entry that fits two
+    # stories equally well joins neither); as a group of three they are one.
     index = indexed([*background(), *reports], strict)
-    assert index.merges({index.story_of(r.entry_id) or 0 for r in reports}) == []
+    first = index.story_of(1)
+    merges = index.merges({index.story_of(r.entry_id) or 0 for r in reports})
+    assert [(m.entry_ids, m.into) for m in merges] == [((2,), first), ((3,), first)]
+    assert index.members(first or 0) == {1, 2, 3}
+    # Each merge's evidence is its link to the story it went into: the second's is
+    # the mean over both of that story's entries.
+    assert all(m.score >= 0.2 and m.signal == "story-merge" for m in merges)
+    assert all(index.members(index.story_of(100 + n) or 0) == {100 + n} for n in range(5))
 
     # A user's placement: the entry stays alone, and no merge takes it back; the
     # other two are each other's clear best once it takes no part.
+    index = indexed([*background(), *reports], strict)
     alone = index.story_of(3)
     assert alone is not None
     index.move(3, alone, pinned=True)
@@ -121,6 +130,24 @@ def test_stories_of_one_event_are_merged_and_a_users_story_never() -> None:
     assert len(merges) == 1
     assert index.story_of(1) == index.story_of(2)
     assert index.members(alone) == {3}
+
+
+def test_a_group_is_merged_only_when_clearly_apart_from_the_rest() -> None:
+    """Three reports of the flood, and the flash that was first with it (as close to
+    the first report as the reports are to each other): the group of four is held
+    apart by nothing, yet its weakest link (the flash to the later reports) is too
+    weak, and every group of three has the fourth as a rival as close as it holds
+    together. None is merged; without the flash, the three reports are one."""
+    strict = Thresholds(story=0.95, merge=0.2)
+    reports = [item(n + 1, *FLOOD[n], T0 + timedelta(hours=6 * n)) for n in range(3)]
+    flash = item(11, *EARLY[1], T0 + timedelta(hours=2))
+    index = indexed([*background(), *reports, flash], strict)
+    stories = {index.story_of(e.entry_id) or 0 for e in [*reports, flash]}
+    assert index.merges(stories) == []
+    assert len({index.story_of(e.entry_id) for e in [*reports, flash]}) == 4
+
+    index = indexed([*background(), *reports], strict)
+    assert len(index.merges({index.story_of(r.entry_id) or 0 for r in reports})) == 2
 
 
 def test_a_merges_score_is_the_average_link_of_the_two_stories() -> None:

@@ -25,6 +25,7 @@ from .copies import Copies
 from .dedup import (
     BURST,
     CONFLICT,
+    GROUP,
     LONE_RUNNER_UP,
     MAX_LATE,
     MAX_TERM_STORIES,
@@ -314,64 +315,90 @@ class Index:
         one with another story of the window. Two stories' link is the mean over every pair
         of members, one of each, of the pair's cosine less the time penalty between
         the two (average linkage); a pair is merged when its link, less MERGE_RUNNER_UP
-        times each side's next best link, reaches ``merge``. The closest pair goes
-        first (as agglomerative clustering does), then the story it made is linked
-        again. The smaller story (else the newer) goes into the other; a story a user
-        placed entries in takes no part."""
+        times each side's next best link, reaches ``merge``; three stories that are
+        each other's best are merged as one (``_clear_link``). The closest go first
+        (as agglomerative clustering does), then the story they made is linked
+        again. The smaller stories (else the newer) go into the largest; a story a
+        user placed entries in takes no part."""
         found: list[Merge] = []
-        # (-link, story, other, the two sizes when linked): popped best first; a pair
-        # whose stories changed since is linked again.
-        heap: list[tuple[float, int, int, int, int]] = []
+        # (-link, the stories, their sizes when linked): popped best first; stories
+        # that changed since are linked again.
+        heap: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
 
         def push(story_id: int) -> None:
             best = self._clear_link(story_id)
             if best is not None:
-                link, other_id = best
-                a, b = sorted((story_id, other_id))
-                sizes = (len(self._stories[a].members), len(self._stories[b].members))
-                heapq.heappush(heap, (-link, a, b, *sizes))
+                link, others = best
+                ids = tuple(sorted((story_id, *others)))
+                sizes = tuple(len(self._stories[i].members) for i in ids)
+                heapq.heappush(heap, (-link, ids, sizes))
 
         for story_id in sorted(set(story_ids)):
             push(story_id)
         while heap:
-            link, a, b, size_a, size_b = heapq.heappop(heap)
-            first, second = self._stories.get(a), self._stories.get(b)
-            if first is None or second is None:
+            link, ids, sizes = heapq.heappop(heap)
+            stories = [self._stories.get(i) for i in ids]
+            if any(story is None for story in stories):
                 continue
-            if (len(first.members), len(second.members)) != (size_a, size_b):
-                push(a if len(first.members) != size_a else b)  # it changed: again
+            now = tuple(len(story.members) for story in stories if story is not None)
+            if now != sizes:
+                for story_id, size, before in zip(ids, now, sizes, strict=True):
+                    if size != before:
+                        push(story_id)  # it changed: again
                 continue
-            # The larger story stays; of two the same size, the earlier one.
-            keep_b = (len(second.members), -second.times[0], -b) >= (
-                len(first.members),
-                -first.times[0],
-                -a,
+            # The largest story stays; of two the same size, the earlier one.
+            into = max(
+                ids, key=lambda i: (len(self._stories[i].members), -self._stories[i].times[0], -i)
             )
-            absorbed, into = (a, b) if keep_b else (b, a)
-            members = tuple(sorted(self._stories[absorbed].members))
-            found.append(Merge(absorbed, into, round(-link, 4), members))
-            for entry_id in members:
-                self.move(entry_id, into)
+            for absorbed in ids:
+                if absorbed == into:
+                    continue
+                # A third story's evidence is its link to the two made one.
+                score = -link if len(ids) == 2 else self._link(absorbed, into)
+                members = tuple(sorted(self._stories[absorbed].members))
+                found.append(Merge(absorbed, into, round(score, 4), members))
+                for entry_id in members:
+                    self.move(entry_id, into)
             push(into)
         return found
 
-    def _clear_link(self, story_id: int) -> tuple[float, int] | None:
-        """The story ``story_id`` is clearly one with, and their link: the best link
-        less MERGE_RUNNER_UP times the next best, on either side (LONE_RUNNER_UP at
-        least), at least ``merge`` (None when there is none)."""
-        ranked = self._links(story_id)
-        if not ranked or ranked[0][0] < self.thresholds.merge:
-            return None
-        link, other_id = ranked[0]
-        runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-        others = [pair for pair in self._links(other_id) if pair[1] != story_id]
-        runner_up = max(runner_up, others[0][0] if others else 0.0, LONE_RUNNER_UP)
-        if link - MERGE_RUNNER_UP * runner_up < self.thresholds.merge:
-            return None
-        return link, other_id
+    def _clear_link(self, story_id: int) -> tuple[float, tuple[int, ...]] | None:
+        """The stories ``story_id`` is clearly one with, and the link that says so
+        (None when there are none): the group it makes with its closest, grown one
+        story at a time (the next is the one whose weakest link to those in it is
+        strongest, as complete linkage grows a cluster) up to GROUP stories, whose
+        weakest link within, less MERGE_RUNNER_UP times the best link any of it has
+        outside (LONE_RUNNER_UP at least), reaches ``merge``; the smallest such group.
+        Of two stories: the link against each side's next best. Three fragments of
+        one event told in other words are each as close to the other two: judged in
+        pairs, none was clearly one with either."""
+        merge = self.thresholds.merge
+        group = [story_id]
+        links = {story_id: self._links(story_id, GROUP)}
+        # Each candidate's weakest link to the group so far.
+        weakest = {other: link for link, other in links[story_id] if link >= merge}
+        floor = math.inf
+        while weakest and len(group) < GROUP:
+            other_id = max(weakest, key=lambda s: (weakest[s], -s))
+            floor = min(floor, weakest.pop(other_id))
+            group.append(other_id)
+            links[other_id] = self._links(other_id, GROUP)
+            outside = max(
+                [link for m in group for link, other in links[m] if other not in group]
+                + [LONE_RUNNER_UP]
+            )
+            if floor - MERGE_RUNNER_UP * outside >= merge:
+                return floor, tuple(group[1:])
+            for candidate in list(weakest):
+                link = min(weakest[candidate], self._link(candidate, other_id))
+                if link < merge:
+                    del weakest[candidate]
+                else:
+                    weakest[candidate] = link
+        return None
 
-    def _links(self, story_id: int) -> list[tuple[float, int]]:
-        """The best two links of a story a merge may concern, best first: (link,
+    def _links(self, story_id: int, count: int) -> list[tuple[float, int]]:
+        """The best ``count`` links of a story a merge may concern, best first: (link,
         other story) with the stories a user placed entries in left out (empty for
         such a story itself)."""
         story = self._stories.get(story_id)
@@ -389,15 +416,27 @@ class Index:
             reverse=True,
         )
         # A link is at most its mean cosine (the penalty is never negative): in that
-        # order, stop once the rest cannot be among the best two.
+        # order, stop once the rest cannot be among the best.
         best: list[tuple[float, int]] = []
         for cosine, other_id in cosines:
-            if len(best) == 2 and cosine <= best[1][0]:
+            if len(best) == count and cosine <= best[-1][0]:
                 break
             other = self._stories[other_id]
             best.append((cosine - self._apart(story.times, other.times), other_id))
-            best = sorted(best, reverse=True)[:2]
+            best = sorted(best, reverse=True)[:count]
         return best
+
+    def _link(self, story_id: int, other_id: int) -> float:
+        """The link of two given stories (see ``merges``), from the terms ``_near``
+        reads."""
+        story, other = self._stories[story_id], self._stories[other_id]
+        total = 0.0
+        for term in self._terms_of(story):
+            stories = self._term_stories[term]
+            if type(stories) is dict and len(stories) <= MAX_TERM_STORIES:
+                total += stories[story_id] * stories.get(other_id, 0.0)
+        mean = total / (len(story.members) * len(other.members))
+        return mean - self._apart(story.times, other.times)
 
     def _apart(self, times: list[float], others: list[float]) -> float:
         """The mean time penalty over every pair of times, one of each list (sorted);
