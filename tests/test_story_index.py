@@ -42,6 +42,17 @@ def background() -> list[Item]:
     ]
 
 
+def settling(hours: float) -> Item:
+    """News of something else ``hours`` after T0: what came before it has settled
+    (dedup.SETTLE) once it is indexed."""
+    return item(
+        200,
+        "Orchestra announces its new season",
+        "The city orchestra announced twelve concerts and a tour abroad for next year.",
+        T0 + timedelta(hours=hours),
+    )
+
+
 def indexed(items: list[Item], thresholds: Thresholds | None = None) -> Index:
     index = Index(thresholds or Thresholds())
     counter = itertools.count(1)
@@ -109,8 +120,11 @@ def test_stories_of_one_event_are_merged_and_a_users_story_never() -> None:
 
     # Three reports, each about as close to the other two: in pairs none is clearly
     # one with either (each is the others' runner-up, as an entry that fits two
-    # stories equally well joins neither); as a group of three they are one.
+    # stories equally well joins neither); as a group of three they are one, once
+    # all three settled.
     index = indexed([*background(), *reports], strict)
+    assert index.merges({index.story_of(r.entry_id) or 0 for r in reports}) == []
+    index = indexed([*background(), *reports, settling(12 + 13)], strict)
     first = index.story_of(1)
     merges = index.merges({index.story_of(r.entry_id) or 0 for r in reports})
     assert [(m.entry_ids, m.into) for m in merges] == [((2,), first), ((3,), first)]
@@ -141,12 +155,12 @@ def test_a_group_is_merged_only_when_clearly_apart_from_the_rest() -> None:
     strict = Thresholds(story=0.95, merge=0.2)
     reports = [item(n + 1, *FLOOD[n], T0 + timedelta(hours=6 * n)) for n in range(3)]
     flash = item(11, *EARLY[1], T0 + timedelta(hours=2))
-    index = indexed([*background(), *reports, flash], strict)
+    index = indexed([*background(), *reports, flash, settling(25)], strict)
     stories = {index.story_of(e.entry_id) or 0 for e in [*reports, flash]}
     assert index.merges(stories) == []
     assert len({index.story_of(e.entry_id) for e in [*reports, flash]}) == 4
 
-    index = indexed([*background(), *reports], strict)
+    index = indexed([*background(), *reports, settling(25)], strict)
     assert len(index.merges({index.story_of(r.entry_id) or 0 for r in reports})) == 2
 
 

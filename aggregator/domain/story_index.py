@@ -368,8 +368,9 @@ class Index:
         story at a time (the next is the one whose weakest link to those in it is
         strongest, as complete linkage grows a cluster) up to GROUP stories, whose
         weakest link within, less MERGE_RUNNER_UP times the best link any of it has
-        outside (LONE_RUNNER_UP at least), reaches ``merge``; the smallest such group.
-        Of two stories: the link against each side's next best. Three fragments of
+        outside (LONE_RUNNER_UP at least), reaches ``merge``; the smallest such group,
+        once all of it settled. Of two stories: the link against each side's next
+        best. Three fragments of
         one event told in other words are each as close to the other two: judged in
         pairs, none was clearly one with either."""
         merge = self.thresholds.merge
@@ -388,6 +389,11 @@ class Index:
                 + [LONE_RUNNER_UP]
             )
             if floor - MERGE_RUNNER_UP * outside >= merge:
+                # A group waits until each of its stories settled (see SETTLE): the
+                # one that did not may yet draw the coverage that tells them apart.
+                horizon = self._newest - SETTLE
+                if len(group) > 2 and any(self._stories[s].times[-1] > horizon for s in group):
+                    return None
                 return floor, tuple(group[1:])
             for candidate in list(weakest):
                 link = min(weakest[candidate], self._link(candidate, other_id))
