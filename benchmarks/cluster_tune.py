@@ -34,7 +34,7 @@ from cluster_quality import folds, load, scores, stream
 
 from aggregator.domain.dedup import Item, Thresholds
 from aggregator.domain.story_index import Index, group
-from aggregator.domain.textsim import figures, sketch, terms
+from aggregator.domain.textsim import facts, sketch, terms
 
 HOUR = 3600.0
 GRID = [
@@ -64,7 +64,7 @@ def items(articles: list[dict[str, Any]]) -> list[Item]:
                 guid=address,
                 sketch=sketch(text),
                 terms=terms(article["title"], text),
-                figures=figures(article["title"]),
+                facts=facts(article["title"], text),
                 order=(article["outlet"], article["id"]),
             )
         )

@@ -99,7 +99,7 @@ class Blended(Index):
             length = float(np.linalg.norm(total))
             near = float(mine @ total) / length if length else 0.0
             score = dot / math.sqrt(story.norm2) + self.weight * (near - self.base) - self.late(gap)
-            if item.figures and story.figures and item.figures.isdisjoint(story.figures):
+            if item.facts and story.facts and item.facts.isdisjoint(story.facts):
                 score -= CONFLICT
             candidate = (score, -story_id)
             if best is None or candidate > best:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from aggregator.domain.dedup import Decision, Item, Thresholds
 from aggregator.domain.identity import Incoming, Known, same_entry
 from aggregator.domain.story_index import Index, assign
-from aggregator.domain.textsim import figures, sketch, terms
+from aggregator.domain.textsim import facts, sketch, terms
 from aggregator.urls import canonical_url
 
 from .coverage_texts import EARLY, FLOOD, OTHERS
@@ -146,7 +146,7 @@ def batch_items(numbered: list[tuple[str, str, int]]) -> list[Item]:
             when=START + timedelta(hours=hours),
             sketch=sketch(text),
             terms=terms(title, text),
-            figures=figures(title),
+            facts=facts(title, text),
             order=(title,),
         )
         for n, (title, text, hours) in enumerate(numbered)

@@ -14,7 +14,7 @@ from aggregator.domain import postings, story_index
 from aggregator.domain.copies import SMALL
 from aggregator.domain.dedup import CONFLICT, MAX_LATE, REJOIN, SETTLE, Item, Thresholds
 from aggregator.domain.story_index import Index, assign
-from aggregator.domain.textsim import figures, sketch, terms
+from aggregator.domain.textsim import facts, sketch, terms
 
 from .coverage_texts import EARLY, FLOOD, OTHERS
 
@@ -29,7 +29,7 @@ def item(entry_id: int, title: str, text: str, when: datetime, feed: int = 0) ->
         canonical_url=f"https://outlet{entry_id}.example/{entry_id}",
         sketch=sketch(text),
         terms=terms(title, text),
-        figures=figures(title),
+        facts=facts(title, text),
         order=(str(entry_id),),
     )
 
@@ -99,9 +99,42 @@ def test_headlines_whose_numbers_disagree_cost_the_score(monkeypatch: pytest.Mon
     unpenalised = index.decide(other).score
     assert unpenalised is not None
     assert round(unpenalised - disagree.score, 4) == CONFLICT
-    # Headlines that give no numbers are not penalised.
-    plain = item(4, "Dam breach in Valdera", FLOOD[1][1], T0 + timedelta(hours=1))
-    assert plain.figures == frozenset()
+    # Headlines that give no numbers (and leads that name no day) state no facts, so
+    # they are never penalised.
+    assert facts("Dam breach in Valdera", "Rescuers searched for eleven people.") == frozenset()
+
+
+def test_a_report_naming_another_day_of_the_week_costs_the_score() -> None:
+    """An event's reports name the day it happened in their lead: a report of the
+    same kind that names another day (and no day the story's reports name) is more
+    likely the next event, and pays CONFLICT as disagreeing numbers do."""
+    story = item(1, "Dam breach in Valdera", FLOOD[0][1], T0)  # "early on Tuesday"
+    text = FLOOD[1][1]  # "still looking for eleven people on Wednesday, a day after"
+    assert "on Wednesday, a day after" in text
+    hours = text.replace("on Wednesday, a day after", "on Tuesday, hours after")
+    same = item(2, "Valdera flood: the search", hours, T0 + timedelta(hours=1))
+    other = item(3, "Valdera flood: the search", text, T0 + timedelta(hours=1))
+    assert (story.facts, same.facts, other.facts) == ({"tuesday"}, {"tuesday"}, {"wednesday"})
+    index = indexed([*background(), story])
+
+    def unpenalised(report: Item) -> float:
+        found = index._best_story(
+            index._vector(report).items(), report.when.timestamp(), frozenset()
+        )
+        assert found is not None
+        return found[0]
+
+    agree, disagree = index.decide(same), index.decide(other)
+    assert agree.story_id == disagree.story_id == index.story_of(1)
+    assert agree.score == unpenalised(same)
+    assert disagree.score is not None
+    assert round(unpenalised(other) - disagree.score, 4) == CONFLICT
+    # The facts are the lead's: a day named further on is the article's background.
+    lead = "Water poured into three villages. " * 12
+    assert facts("Dam breach", lead) == frozenset()
+    assert facts("Dam breach", f"{lead} On Monday it rained.") == frozenset()
+    assert facts("Dam breach on Tuesday", lead) == {"tuesday"}
+    assert facts("4,200 evacuated", f"Since Wednesday, {lead}") == {"4200", "wednesday"}
 
 
 def test_stories_of_one_event_are_merged_and_a_users_story_never() -> None:

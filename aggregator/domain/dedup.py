@@ -10,7 +10,7 @@ Evidence is tried from the strongest to the weakest, and the first that holds de
    relation ``duplicate``;
 3. the same event in other words (TF-IDF cosine of the whole article to the story's
    centroid, less a penalty that grows with the time since the story's latest burst
-   of coverage began, less a penalty when the headlines' numbers disagree): relation
+   of coverage began, less a penalty when their facts disagree: numbers, days): relation
    ``story``;
 4. otherwise the entry starts a story of its own: relation ``first``.
 
@@ -115,8 +115,10 @@ SLICE = 12 * 3600.0
 MAX_LATE = 0.25
 # The signal of a membership decided on the story score (the relation is ``story``).
 STORY_SIGNAL = "story-similarity"
-# Taken off the score when the entry's headline gives numbers and the story's give
-# others, none in common ("128,000 jobs in October" is not "3.9% in April").
+# Taken off the score when the entry states facts (Item.facts: its headline's numbers,
+# the days of the week its lead names) and the story's entries state others, none in
+# common ("128,000 jobs in October" is not "3.9% in April"; "a quake on Tuesday" is
+# not Wednesday's).
 CONFLICT = 0.05
 
 
@@ -161,7 +163,9 @@ class Item:
     guid: str | None = None
     sketch: frozenset[int] = frozenset()
     terms: dict[str, float] = field(default_factory=dict)
-    figures: frozenset[str] = frozenset()  # the numbers of its headline
+    # The numbers of its headline and the days of the week its headline and lead
+    # name (textsim.facts).
+    facts: frozenset[str] = frozenset()
     # Ties in time are broken by content, never by arrival: entries of one poll are
     # grouped the same whatever order they came in.
     order: tuple[str, ...] = ()
@@ -201,7 +205,7 @@ class Indexed:
     stamp: float  # when, as a POSIX timestamp
     # Where Copies files it: its canonical URL, page URL and GUID, each once.
     addresses: tuple[str, ...]
-    figures: frozenset[str]  # the numbers of its headline
+    facts: frozenset[str]  # Item.facts
     terms: tuple[str, ...]  # its unit TF-IDF vector as of its arrival: these terms,
     weights: array[float]  # with these weights ("d": the same doubles)
     shingles: array[int]  # its sketch ("I": the hashes are unsigned 32-bit)

@@ -137,7 +137,7 @@ class _Story:
     norm2: float = 0.0
     times: list[float] = field(default_factory=list)  # sorted
     pinned: int = 0  # members a user placed: the story takes no part in merges
-    figures: Counter[str] = field(default_factory=Counter)  # its headlines' numbers
+    facts: Counter[str] = field(default_factory=Counter)  # its members' facts (Item.facts)
 
     # When its latest burst of coverage began (see BURST); kept up to date by
     # `timed`, as the scoring loop reads it for every candidate story.
@@ -218,7 +218,7 @@ class Index:
         through postings, less the time penalty; the best must beat the runner-up
         clearly."""
         query = self._vector(item)
-        found = self._best_story(query.items(), item.when.timestamp(), item.figures)
+        found = self._best_story(query.items(), item.when.timestamp(), item.facts)
         if found is None:
             return None
         score, story_id = found
@@ -228,11 +228,11 @@ class Index:
         self,
         query: Iterable[tuple[str, float]],
         stamp: float,
-        figures: frozenset[str],
+        facts: frozenset[str],
         more: float = 0.0,
         without: _Without | None = None,
     ) -> tuple[float, int] | None:
-        """The story a unit vector at ``stamp`` (its headline's ``figures``) belongs
+        """The story a unit vector at ``stamp`` (its ``facts``, see Item) belongs
         to in other words, and its score; None when no story is clearly it (``more``:
         added to the threshold; ``without``: stories judged as if they were not in the
         index)."""
@@ -274,7 +274,7 @@ class Index:
             if gap > self.thresholds.window:
                 continue
             score = dot / math.sqrt(story.norm2) - self.late(gap)
-            if figures and story.figures and figures.isdisjoint(story.figures):
+            if facts and story.facts and facts.isdisjoint(story.facts):
                 score -= CONFLICT
             candidate = (score, story_id)
             if best is None or candidate > best:
@@ -516,7 +516,7 @@ class Index:
         # putting it back was a third of grouping entries that start stories.
         out = _Without(alone, Counter(term for known in again for term in known.terms))
         decided = [
-            (known, self._best_story(known.vector(), known.stamp, known.figures, REJOIN, out))
+            (known, self._best_story(known.vector(), known.stamp, known.facts, REJOIN, out))
             for known in again
         ]
         found: list[Merge] = []
@@ -616,7 +616,7 @@ class Index:
             story_id,
             stamp,
             tuple(dict.fromkeys(a for a in (item.canonical_url, item.page_url, item.guid) if a)),
-            item.figures,
+            item.facts,
             self._named(vector),
             array("d", vector.values()),
             array("I", item.sketch),
@@ -668,7 +668,7 @@ class Index:
         bisect.insort(story.times, known.stamp)
         story.timed()
         story.pinned += known.pinned
-        story.figures.update(known.figures)
+        story.facts.update(known.facts)
         postings = self._term_stories
         # |T + v|^2 = |T|^2 + 2 T.v + 1 for a unit vector v (T.v = 0 for a new story),
         # T.v summed from the weights before, as they are updated.
@@ -691,10 +691,10 @@ class Index:
         del story.times[bisect.bisect_left(story.times, known.stamp)]
         story.timed()
         story.pinned -= known.pinned
-        for figure in known.figures:
-            story.figures[figure] -= 1
-            if not story.figures[figure]:
-                del story.figures[figure]  # no member gives it any more
+        for fact in known.facts:
+            story.facts[fact] -= 1
+            if not story.facts[fact]:
+                del story.facts[fact]  # no member gives it any more
         postings = self._term_stories
         story_id = known.story_id
         # |T - v|^2 = |T|^2 - 2 T.v + 1, T.v summed from the weights before (T still

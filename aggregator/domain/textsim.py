@@ -32,6 +32,8 @@ TITLE_WEIGHT = 2.0
 LEAD_SCALE = 300
 CHUNK = 50
 NUMBER_WEIGHT = 2.0  # "7.1", "2024", "300": rare and telling
+# The words of a text's start whose days of the week are its facts (``days``).
+LEAD_WORDS = 60
 # The weights above, stemming and the stop words were tuned on the labelled stories
 # (benchmarks/cluster_quality.py, cluster_tune.py); capitalised names weighted up did
 # not help there, nor did BM25's saturation (k1 1.2-2, b 0.3-0.5) instead of
@@ -40,6 +42,9 @@ NUMBER_WEIGHT = 2.0  # "7.1", "2024", "300": rare and telling
 # better than both (LEAD_SCALE 100-600 tried).
 
 _APOSTROPHE = "\u2019"  # the typographic one: "Biden\u2019s" is "biden's"
+_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)?")
 _TERM = re.compile(r"[^\W\d_](?:[\w'\u2019-]*[^\W_])?|\d(?:[\d,.]*\d)?")
 # scikit-learn's English stop words (the Glasgow list), plus words every news story uses.
@@ -159,13 +164,13 @@ def terms(title: str, text: str) -> dict[str, float]:
 
 
 # What grouping reads in an entry's headline and text: the text's shingle sketch, the
-# terms of both and the headline's numbers (most of the cost of an Item).
+# terms of both and its facts (most of the cost of an Item).
 View = tuple[frozenset[int], dict[str, float], frozenset[str]]
 
 
 def view_of(title: str, text: str) -> View:
     # The body only in the sketch: a wire copy under another headline is the same text.
-    return sketch(text), terms(title, text), figures(title)
+    return sketch(text), terms(title, text), facts(title, text)
 
 
 def views_of(texts: Sequence[tuple[str, str]]) -> list[View]:
@@ -174,6 +179,23 @@ def views_of(texts: Sequence[tuple[str, str]]) -> list[View]:
     deduplicator's, the database layer with it, cost each worker a quarter of a
     second of CPU before its first view)."""
     return [view_of(title, text) for title, text in texts]
+
+
+def facts(title: str, text: str) -> frozenset[str]:
+    """What an entry states that another report of the same event states too, when
+    it states any: the numbers of its headline (``figures``) and the days of the week
+    its headline and lead name (``days``). Two reports of one event that both give
+    facts share at least one; two events of one kind on consecutive days ("a quake
+    on Tuesday", "another on Wednesday") share none."""
+    return figures(title) | days(title, text)
+
+
+def days(title: str, text: str) -> frozenset[str]:
+    """The days of the week the headline and the first LEAD_WORDS words of the text
+    name: when the event happened, as a news lead says. Further on, an article
+    recounts what led to it, on other days."""
+    lead = normalize(" ".join([title, *text.split()[:LEAD_WORDS]]))
+    return frozenset(word for word in _WORD.findall(lead) if word in _WEEKDAYS)
 
 
 def figures(title: str) -> frozenset[str]:

@@ -55,7 +55,7 @@ def item_of(entry: EntryText, view: View | None = None) -> Item:
     worked out already). Pure."""
     when = when_of(entry)
     page = canonical_url(entry.page_canonical) if entry.page_canonical else None
-    sketched, weighted, numbers = view or view_of(entry.title, entry.text)
+    sketched, weighted, facts = view or view_of(entry.title, entry.text)
     return Item(
         entry_id=entry.entry_id,
         feed_id=entry.feed_id,
@@ -65,7 +65,7 @@ def item_of(entry: EntryText, view: View | None = None) -> Item:
         guid=entry.guid,
         sketch=sketched,
         terms=weighted,
-        figures=numbers,
+        facts=facts,
         order=(entry.feed_url, entry.canonical_url or "", entry.title, entry.guid or ""),
     )
 
