@@ -32,8 +32,9 @@ TITLE_WEIGHT = 2.0
 LEAD_SCALE = 300
 CHUNK = 50
 NUMBER_WEIGHT = 2.0  # "7.1", "2024", "300": rare and telling
-# The words of a text's start whose days of the week are its facts (``days``).
-LEAD_WORDS = 60
+# The characters of a text's start (about 60 words) whose days of the week are its
+# facts (``days``).
+LEAD_CHARACTERS = 400
 # The weights above, stemming and the stop words were tuned on the labelled stories
 # (benchmarks/cluster_quality.py, cluster_tune.py); capitalised names weighted up did
 # not help there, nor did BM25's saturation (k1 1.2-2, b 0.3-0.5) instead of
@@ -42,9 +43,7 @@ LEAD_WORDS = 60
 # better than both (LEAD_SCALE 100-600 tried).
 
 _APOSTROPHE = "\u2019"  # the typographic one: "Biden\u2019s" is "biden's"
-_WEEKDAYS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)?")
 _TERM = re.compile(r"[^\W\d_](?:[\w'\u2019-]*[^\W_])?|\d(?:[\d,.]*\d)?")
 # scikit-learn's English stop words (the Glasgow list), plus words every news story uses.
@@ -191,11 +190,12 @@ def facts(title: str, text: str) -> frozenset[str]:
 
 
 def days(title: str, text: str) -> frozenset[str]:
-    """The days of the week the headline and the first LEAD_WORDS words of the text
-    name: when the event happened, as a news lead says. Further on, an article
+    """The days of the week the headline and the first LEAD_CHARACTERS characters of
+    the text name: when the event happened, as a news lead says. Further on, an article
     recounts what led to it, on other days."""
-    lead = normalize(" ".join([title, *text.split()[:LEAD_WORDS]]))
-    return frozenset(word for word in _WORD.findall(lead) if word in _WEEKDAYS)
+    lead = f"{title}\n{text[:LEAD_CHARACTERS]}".lower()
+    # Most leads name no day: the scan for one is skipped.
+    return frozenset(_WEEKDAY.findall(lead)) if "day" in lead else frozenset()
 
 
 def figures(title: str) -> frozenset[str]:
