@@ -269,6 +269,19 @@ def two_reports(server: FeedServer, config: Any, hours: float) -> tuple[list[str
     return feeds, path
 
 
+def poll_later(server: FeedServer, config: Any, feeds: list[str], hours: float) -> Path:
+    """Poll ``feeds`` again with news of something else ``hours`` after the first
+    report (entry-level grouping strict): what came 12 hours before it settled."""
+    title, text = OTHERS[0]
+    later = server.add(
+        "/later.xml",
+        rss([(f"{title} again", server.url("/later/0"), text, START + timedelta(hours=hours))]),
+    )
+    path = config([*feeds, later], dedup=STRICT, **NO_PAGES)
+    poll(path)
+    return path
+
+
 def test_stories_are_merged_in_the_poll_after_they_settled(server: FeedServer, config: Any) -> None:
     """Two reports an hour apart (entry-level grouping made strict: two stories) are
     not merged while they are the latest coverage; a later poll that brings news of
@@ -276,13 +289,7 @@ def test_stories_are_merged_in_the_poll_after_they_settled(server: FeedServer, c
     feeds, path = two_reports(server, config, hours=1)
     assert flood_stories(path) == [["0"], ["1"]]
 
-    title, text = OTHERS[0]
-    later = server.add(
-        "/later.xml",
-        rss([(f"{title} again", server.url("/later/0"), text, START + timedelta(hours=14))]),
-    )
-    path = config([*feeds, later], dedup=STRICT, **NO_PAGES)
-    poll(path)
+    path = poll_later(server, config, feeds, hours=14)
     assert flood_stories(path) == [["0", "1"]]
     [merged] = [e for e in flood_story(path)["entries"] if e["signal"] == "story-merge"]
     assert merged["url"].endswith("/flood/1")
@@ -305,13 +312,7 @@ def test_three_stories_of_one_event_each_as_close_to_the_others_are_merged_as_on
     poll(path)
     assert flood_stories(path) == [["0"], ["1"], ["2"]]
 
-    title, text = OTHERS[0]
-    later = server.add(
-        "/later.xml",
-        rss([(f"{title} again", server.url("/later/0"), text, START + timedelta(hours=26))]),
-    )
-    path = config([*feeds, later], dedup=STRICT, **NO_PAGES)
-    poll(path)
+    path = poll_later(server, config, feeds, hours=26)
     assert flood_stories(path) == [["0", "1", "2"]]
     merged = [e for e in flood_story(path)["entries"] if e["signal"] == "story-merge"]
     assert sorted(e["url"].rsplit("/", 1)[1] for e in merged) == ["1", "2"]
