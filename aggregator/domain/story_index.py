@@ -315,11 +315,11 @@ class Index:
         one with another story of the window. Two stories' link is the mean over every pair
         of members, one of each, of the pair's cosine less the time penalty between
         the two (average linkage); a pair is merged when its link, less MERGE_RUNNER_UP
-        times each side's next best link, reaches ``merge``; three stories that are
-        each other's best are merged as one (``_clear_link``). The closest go first
-        (as agglomerative clustering does), then the story they made is linked
-        again. The smaller stories (else the newer) go into the largest; a story a
-        user placed entries in takes no part."""
+        times each side's next best link, reaches ``merge``; a group of up to GROUP
+        stories each about as close to the others is merged as one (``_clear_link``).
+        The closest go first (as agglomerative clustering does), then the story they
+        made is linked again. The smaller stories (else the newer) go into the
+        largest; a story a user placed entries in takes no part."""
         found: list[Merge] = []
         # (-link, the stories, their sizes when linked): popped best first; stories
         # that changed since are linked again.
@@ -353,7 +353,7 @@ class Index:
             for absorbed in ids:
                 if absorbed == into:
                     continue
-                # A third story's evidence is its link to the two made one.
+                # In a group, each story's evidence is its link to those merged so far.
                 score = -link if len(ids) == 2 else self._link(absorbed, into)
                 members = tuple(sorted(self._stories[absorbed].members))
                 found.append(Merge(absorbed, into, round(score, 4), members))
@@ -370,9 +370,8 @@ class Index:
         weakest link within, less MERGE_RUNNER_UP times the best link any of it has
         outside (LONE_RUNNER_UP at least), reaches ``merge``; the smallest such group,
         once all of it settled. Of two stories: the link against each side's next
-        best. Three fragments of
-        one event told in other words are each as close to the other two: judged in
-        pairs, none was clearly one with either."""
+        best. Three fragments of one event told in other words are each as close to
+        the other two: judged in pairs, none was clearly one with either."""
         merge = self.thresholds.merge
         group = [story_id]
         links = {story_id: self._links(story_id, GROUP)}
