@@ -92,9 +92,10 @@ LONE_RUNNER_UP = 0.05
 # whole batches and as a daemon (benchmarks/cluster_core.py): tune_stories val
 # 0.925/0.878 and 0.929/0.870 in pairs only, 0.928/0.878 and 0.932/0.871 in groups;
 # the train split in seven val-sized parts (mean) 0.944/0.900 and 0.944/0.895, then
-# 0.948/0.902 and 0.948/0.897; whole articles the same (folds 0.987). Groups of 3
-# and of 6 at most gave the figures 4 did; merged before all of a group settled, the
-# daemon's dense precision was lower (test split 0.889 against 0.895).
+# 0.948/0.902 and 0.948/0.897 (before a lead's days were facts); whole articles the
+# same (folds 0.987). Groups of 3 and of 6 at most gave the figures 4 did (with the
+# days, too); merged before all of a group settled, the daemon's dense precision was
+# lower (test split 0.889 against 0.895).
 GROUP = 4
 # Seconds after its latest entry before a story is looked at for merges: by then the
 # stories it may be confused with (the same topic's other event that day) are there

@@ -436,10 +436,8 @@ class Index:
         reads."""
         story, other = self._stories[story_id], self._stories[other_id]
         total = 0.0
-        for term in self._terms_of(story):
-            stories = self._term_stories[term]
-            if type(stories) is dict and len(stories) <= MAX_TERM_STORIES:
-                total += stories[story_id] * stories.get(other_id, 0.0)
+        for stories in self._shared(story):
+            total += stories[story_id] * stories.get(other_id, 0.0)
         mean = total / (len(story.members) * len(other.members))
         return mean - self._apart(story.times, other.times)
 
@@ -533,15 +531,20 @@ class Index:
         entry's cosine to it)."""
         dots: dict[int, float] = defaultdict(float)
         norm = math.sqrt(story.norm2)
-        for term in self._terms_of(story):
-            others = self._term_stories[term]
-            if type(others) is not dict or len(others) > MAX_TERM_STORIES:
-                continue
+        for others in self._shared(story):
             weight = others[story_id] / norm
             for other_id, total in others.items():
                 if other_id != story_id:
                     dots[other_id] += weight * total
         return dots
+
+    def _shared(self, story: _Story) -> Iterator[dict[int, float]]:
+        """The postings of a story's terms that count in a link: those few enough
+        stories share (see MAX_TERM_STORIES; a Wide posting always has more)."""
+        for term in self._terms_of(story):
+            others = self._term_stories[term]
+            if type(others) is dict and len(others) <= MAX_TERM_STORIES:
+                yield others
 
     def _alone(self, story_id: int) -> bool:
         """A story of one entry, which no user placed."""
