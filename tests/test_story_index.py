@@ -222,6 +222,26 @@ def test_a_merges_score_is_the_average_link_of_the_two_stories() -> None:
     assert merge.signal == "story-merge"
 
 
+def test_a_storys_best_links_are_those_worked_out_one_by_one() -> None:
+    """``_links`` passes over a story whose span of times is too far from this one's for
+    it to be among the best (without the mean penalty over every pair of times): it
+    finds the links that working out each story's (``_link``) finds."""
+    strict = Thresholds(story=0.95, merge=0.2)  # each report starts a story
+    hours = (0, 30, 100, 2, 55)
+    texts = [*FLOOD, *EARLY]
+    reports = [item(n + 1, *texts[n], T0 + timedelta(hours=hours[n])) for n in range(5)]
+    index = indexed([*background(), *reports], strict)
+    index.move(5, index.story_of(4) or 0)  # a story of two reports 53 hours apart
+    for story_id in {index.story_of(r.entry_id) or 0 for r in reports}:
+        near = index._near(story_id, index._stories[story_id])
+        every = sorted(((index._link(story_id, other), other) for other in near), reverse=True)
+        assert len(every) >= 3
+        for count in (1, 2, 3):
+            best = index._links(story_id, count)
+            assert [other for _, other in best] == [other for _, other in every[:count]]
+            assert [link for link, _ in best] == pytest.approx([link for link, _ in every[:count]])
+
+
 def test_a_long_storys_times_are_sampled_evenly_for_the_time_penalty() -> None:
     times = [float(n) for n in range(100)]
     sample = story_index._spread(times, 5)

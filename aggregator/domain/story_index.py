@@ -324,9 +324,19 @@ class Index:
         # (-link, the stories, their sizes when linked): popped best first; stories
         # that changed since are linked again.
         heap: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
+        # Each story's best links, until a merge changes stories: a story is asked for
+        # them as each of its neighbours' groups is grown, not once (the most of the
+        # merges' time in a stream of leads).
+        known: dict[int, list[tuple[float, int]]] = {}
+
+        def links(story_id: int) -> list[tuple[float, int]]:
+            best = known.get(story_id)
+            if best is None:
+                best = known[story_id] = self._links(story_id, GROUP)
+            return best
 
         def push(story_id: int) -> None:
-            best = self._clear_link(story_id)
+            best = self._clear_link(story_id, links)
             if best is not None:
                 link, others = best
                 ids = tuple(sorted((story_id, *others)))
@@ -359,10 +369,13 @@ class Index:
                 found.append(Merge(absorbed, into, round(score, 4), members))
                 for entry_id in members:
                     self.move(entry_id, into)
+            known.clear()
             push(into)
         return found
 
-    def _clear_link(self, story_id: int) -> tuple[float, tuple[int, ...]] | None:
+    def _clear_link(
+        self, story_id: int, links_of: Callable[[int], list[tuple[float, int]]]
+    ) -> tuple[float, tuple[int, ...]] | None:
         """The stories ``story_id`` is clearly one with, and the link that says so
         (None when there are none): the group it makes with its closest, grown one
         story at a time (the next is the one whose weakest link to those in it is
@@ -371,10 +384,11 @@ class Index:
         outside (LONE_RUNNER_UP at least), reaches ``merge``; the smallest such group,
         once all of it settled. Of two stories: the link against each side's next
         best. Three fragments of one event told in other words are each as close to
-        the other two: judged in pairs, none was clearly one with either."""
+        the other two: judged in pairs, none was clearly one with either. ``links_of``:
+        a story's best GROUP links (``_links``)."""
         merge = self.thresholds.merge
         group = [story_id]
-        links = {story_id: self._links(story_id, GROUP)}
+        links = {story_id: links_of(story_id)}
         # Each candidate's weakest link to the group so far.
         weakest = {other: link for link, other in links[story_id] if link >= merge}
         floor = math.inf
@@ -382,7 +396,7 @@ class Index:
             other_id = max(weakest, key=lambda s: (weakest[s], -s))
             floor = min(floor, weakest.pop(other_id))
             group.append(other_id)
-            links[other_id] = self._links(other_id, GROUP)
+            links[other_id] = links_of(other_id)
             outside = max(
                 [link for m in group for link, other in links[m] if other not in group]
                 + [LONE_RUNNER_UP]
@@ -412,22 +426,35 @@ class Index:
         # The sum of cosines over every pair is the dot product of the two sums of
         # unit vectors (its unit centroid's dot times its length).
         scale = math.sqrt(story.norm2) / len(story.members)
-        cosines = sorted(
-            (
-                (dot * scale / len(self._stories[other_id].members), other_id)
-                for other_id, dot in self._near(story_id, story).items()
-                if not self._stories[other_id].pinned
-            ),
-            reverse=True,
-        )
+        stories = self._stories
+        # (-mean cosine, -story): popped highest first (of two equal, the later
+        # story), as far as they are asked for; most never are.
+        heap = [
+            (-dot * scale / len(stories[other_id].members), -other_id)
+            for other_id, dot in self._near(story_id, story).items()
+            if not stories[other_id].pinned
+        ]
+        heapq.heapify(heap)
         # A link is at most its mean cosine (the penalty is never negative): in that
         # order, stop once the rest cannot be among the best.
         best: list[tuple[float, int]] = []
-        for cosine, other_id in cosines:
-            if len(best) == count and cosine <= best[-1][0]:
+        times = story.times
+        while heap:
+            cosine, other_id = heapq.heappop(heap)
+            cosine, other_id = -cosine, -other_id
+            full = len(best) == count
+            if full and cosine <= best[-1][0]:
                 break
-            other = self._stories[other_id]
-            best.append((cosine - self._apart(story.times, other.times), other_id))
+            other = stories[other_id].times
+            # Every pair of times is at least as far apart as the two spans: that
+            # penalty is the least the mean can be, and costs no pairs to work out.
+            if (
+                full
+                and cosine - self.late(max(other[0] - times[-1], times[0] - other[-1]))
+                < best[-1][0]
+            ):
+                continue
+            best.append((cosine - self._apart(times, other), other_id))
             best = sorted(best, reverse=True)[:count]
         return best
 
