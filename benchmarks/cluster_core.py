@@ -73,6 +73,31 @@ def mean(held: list[dict[str, float]]) -> dict[str, float]:
     return {key: sum(h[key] for h in held) / len(held) for key in held[0]}
 
 
+# A stream as scored: the labelled rows of each part (each streamed alone, the figures
+# the mean over the parts), how ``stream`` times them, and the hours between a daemon's
+# polls of it (cluster_quality.STEPS).
+Stream = tuple[list[list[dict[str, Any]]], str, float]
+
+
+def streams(folder: Path) -> dict[str, Stream]:
+    """Each of STREAMS, from the labelled sets in ``folder``."""
+    whole = load(folder / "tune_fulltext.jsonl", "")
+    test, val, train = (
+        load(folder / "tune_stories.jsonl", split) for split in ("test", "val", "train")
+    )
+    parted = parts(train, len({row["cluster"] for row in val}))
+    return {
+        "fulltext": ([whole], "real", STEPS["fulltext"]),
+        "spread": ([test], "spread", STEPS["spread"]),
+        "dense": ([test], "dense", STEPS["dense"]),
+        "val-spread": ([val], "spread", STEPS["spread"]),
+        "val-dense": ([val], "dense", STEPS["dense"]),
+        "train-spread": (parted, "spread", STEPS["spread"]),
+        "train-dense": (parted, "dense", STEPS["dense"]),
+        "train-long": ([train], "dense", STEPS["dense"]),
+    }
+
+
 def main() -> None:
     args = sys.argv[1:]
     folder = Path("../shared/data")
@@ -85,38 +110,25 @@ def main() -> None:
         sys.exit(f"unknown regime {sorted(unknown)}; expected some of {', '.join(REGIMES)}")
     setting = {key: float(value) for key, value in settings.items()}
     thresholds = dataclasses.replace(Thresholds(), **setting)
-    whole = load(folder / "tune_fulltext.jsonl", "")
-    test, val = (load(folder / "tune_stories.jsonl", split) for split in ("test", "val"))
-    whole_train = load(folder / "tune_stories.jsonl", "train")
-    train = parts(whole_train, len({row["cluster"] for row in val}))
-    rows = {
-        "fulltext": ([whole], "real"),
-        "spread": ([test], "spread"),
-        "dense": ([test], "dense"),
-        "val-spread": ([val], "spread"),
-        "val-dense": ([val], "dense"),
-        "train-spread": (train, "spread"),
-        "train-dense": (train, "dense"),
-        "train-long": ([whole_train], "dense"),
-    }
+    table = streams(folder)
     started = time.perf_counter()
     print(f"{'regime':<20} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6}   ({thresholds})")
     for regime in regimes:
         if regime == "folds":
             held = [
                 scores({a["id"]: a["cluster"] for a in part}, stories(part, None, setting))
-                for part in (stream(fold, "real") for fold in folds(whole))
+                for part in (stream(fold, "real") for fold in folds(table["fulltext"][0][0]))
             ]
             s = mean(held)
         else:
             name = regime.removesuffix("-daemon")
-            sets, how = rows[name]
+            sets, how, hours = table[name]
             held = []
             for part in sets:
                 articles = stream(part, how)
                 steps = None
                 if regime.endswith("-daemon"):
-                    steps = cutoffs(articles, STEPS["fulltext" if how == "real" else how])
+                    steps = cutoffs(articles, hours)
                 gold = {a["id"]: a["cluster"] for a in articles}
                 held.append(scores(gold, stories(articles, steps, setting)))
             s = mean(held)

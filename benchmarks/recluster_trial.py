@@ -41,8 +41,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from cluster_core import parts, stories
-from cluster_quality import STEPS, cutoffs, load, scores, stream
+from cluster_core import stories, streams
+from cluster_quality import cutoffs, scores, stream
 from cluster_tune import items
 
 from aggregator.domain.dedup import Thresholds
@@ -87,9 +87,9 @@ def agglomerate(
         if older[a] and older[b]:
             return np.inf
         block = far[np.ix_(clusters[a], clusters[b])]
-        if (older[a] or older[b]) and args.with_older == "mean":
-            return float(block.mean()) + shift
-        return float(block.max()) + (shift if older[a] or older[b] else 0.0)
+        if older[a] or older[b]:
+            return float(block.mean() if args.with_older == "mean" else block.max()) + shift
+        return float(block.max())
 
     table = np.full((count, count), np.inf)
     for a in range(count):
@@ -110,14 +110,14 @@ def agglomerate(
 
 
 def reclustered(
-    articles: list[dict[str, Any]], kind: str, args: argparse.Namespace
+    articles: list[dict[str, Any]], hours: float, args: argparse.Namespace
 ) -> dict[str, int]:
     """Article id -> cluster after the last poll of the stream as a daemon meets it."""
     far = distances(articles)
     stamps = [article["when"].timestamp() for article in articles]
     label: dict[int, int] = {}
     fresh = itertools.count()
-    for cutoff in cutoffs(articles, STEPS[kind]):
+    for cutoff in cutoffs(articles, hours):
         now = cutoff.timestamp()
         seen = [n for n, stamp in enumerate(stamps) if stamp <= now]
         kept = {n for n in seen if n in label and stamps[n] < now - args.window * 3600}
@@ -146,32 +146,22 @@ def main() -> None:
     args = parser.parse_args()
     if args.older_link is None:
         args.older_link = args.link
-    whole = load(args.folder / "tune_fulltext.jsonl", "")
-    labelled = args.folder / "tune_stories.jsonl"
-    val, test = load(labelled, "val"), load(labelled, "test")
-    train = parts(load(labelled, "train"), len({row["cluster"] for row in val}))
-    sets = {
-        "fulltext": ([whole], "real", "fulltext"),
-        "val-spread": ([val], "spread", "spread"),
-        "val-dense": ([val], "dense", "dense"),
-        "train-spread": (train, "spread", "spread"),
-        "train-dense": (train, "dense", "dense"),
-        "spread": ([test], "spread", "spread"),
-        "dense": ([test], "dense", "dense"),
-    }
+    regimes = args.regimes.split(",")
+    unknown = [regime for regime in regimes if regime not in REGIMES]
+    if unknown:
+        sys.exit(f"unknown regime {unknown}; expected some of {', '.join(REGIMES)}")
+    table = streams(args.folder)
     print(
         f"{'regime (daemon)':<16} {'trial P / R / F1':>20} {'core P / R / F1':>20}   {vars(args)}"
     )
-    for regime in args.regimes.split(","):
-        if regime not in sets:
-            sys.exit(f"unknown regime {regime!r}; expected some of {', '.join(REGIMES)}")
-        rows, how, kind = sets[regime]
+    for regime in regimes:
+        rows, how, hours = table[regime]
         trial, core = [], []
         for part in rows:
             articles = stream(part, how)
             gold = {a["id"]: a["cluster"] for a in articles}
-            trial.append(scores(gold, reclustered(articles, kind, args)))
-            core.append(scores(gold, stories(articles, cutoffs(articles, STEPS[kind]), {})))
+            trial.append(scores(gold, reclustered(articles, hours, args)))
+            core.append(scores(gold, stories(articles, cutoffs(articles, hours), {})))
         shown = [
             " / ".join(
                 f"{sum(s[k] for s in found) / len(found):.3f}"
