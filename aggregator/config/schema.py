@@ -45,6 +45,14 @@ def _duration(value: Any) -> int:
 Duration = Annotated[int, BeforeValidator(_duration)]
 
 
+def _duration_or_off(value: Any) -> int:
+    return 0 if value is False else _duration(value)
+
+
+# A duration, or false for none at all (0 seconds).
+DurationOrOff = Annotated[int, BeforeValidator(_duration_or_off)]
+
+
 def _seconds(value: Any) -> Any:
     # YAML gives ints and floats; anything else (true, "30") is a mistake, not a number.
     if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -154,6 +162,9 @@ class DedupSettings(_Section):
     late_penalty: float = Field(default=Thresholds.late_penalty, ge=0, le=1)
     # Two stories whose average link clears this are one story (merged): see dedup.py.
     merge_stories: float = Field(default=Thresholds.merge, gt=0, le=1)
+    # The reports this recent are formed into stories again after each batch, closest
+    # first (false: never): see dedup.py.
+    reform: DurationOrOff = Field(default=int(Thresholds.reform), ge=0)
 
     def thresholds(self) -> Thresholds:
         return Thresholds(
@@ -165,6 +176,7 @@ class DedupSettings(_Section):
             decay=float(self.decay),
             late_penalty=self.late_penalty,
             merge=self.merge_stories,
+            reform=float(self.reform),
         )
 
 

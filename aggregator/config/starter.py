@@ -76,6 +76,7 @@ _SECTIONS = """\
 #   decay: 12h
 #   late_penalty: 0.12
 #   merge_stories: 0.06
+#   reform: 24h                  # the reports this recent are formed again (false: never)
 
 # The merged feed: one item per story, with every outlet that carried it.
 # output:

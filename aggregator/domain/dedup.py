@@ -121,6 +121,26 @@ STORY_SIGNAL = "story-similarity"
 # common ("128,000 jobs in October" is not "3.9% in April"; "a quake on Tuesday" is
 # not Wednesday's).
 CONFLICT = 0.05
+# Re-forming the last day's reports (story_index.Index.reform; Thresholds.reform is
+# how far back). Two clusters of recent reports are one when their weakest pair's link
+# (cosine less the time penalty, less CONFLICT) reaches ``story`` less REFORM_SLACK;
+# recent reports join the older part of a story when their mean link to it reaches
+# ``story`` less OLDER_SLACK. Offsets, so that a stricter ``story`` makes these
+# stricter too. Pure core (benchmarks/cluster_core.py), F1 with 0.07/0.08/0.09/0.10/
+# 0.12 as the recent link (0.08 below 0.17: the best of them on val and the train
+# parts, spread and dense); the older link 0.11-0.15 tried: lower than 0.13 lost
+# dense precision, higher lost the whole-article folds (0.984/0.980).
+REFORM_SLACK = 0.08
+# Reports (or a report and an older part) that share fewer terms than this share
+# nothing, when formed again: in a new database a word two reports share may weigh
+# enough on its own ("attacks" in a headline and in a budget story's last line).
+MIN_SHARED = 2
+OLDER_SLACK = 0.04
+# The most recent reports formed again at once: the closure of a busy topic's
+# reports is cut here (a daemon's batch is decided a slice at a time).
+REFORM_MOST = 400
+# The signal of a membership a re-forming decided.
+REFORM_SIGNAL = "story-reform"
 
 
 @dataclass(frozen=True)
@@ -150,6 +170,9 @@ class Thresholds:
     # each, of their cosine less the time penalty between the two), less
     # MERGE_RUNNER_UP times the next best link of either, reaches this are one story.
     merge: float = 0.06
+    # seconds: the reports this recent (counted back from the newest) are formed into
+    # stories again after each batch, closest first (0: never; see REFORM_SLACK).
+    reform: float = 24 * 3600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +234,9 @@ class Indexed:
     weights: array[float]  # with these weights ("d": the same doubles)
     shingles: array[int]  # its sketch ("I": the hashes are unsigned 32-bit)
     pinned: bool = False
+    # A copy (relation duplicate): the entry it copies, whose story it follows when
+    # reports are formed again; 0 for any other entry.
+    original: int = 0
 
     def vector(self) -> Iterator[tuple[str, float]]:
         """Its vector's terms and weights, in the order they were computed."""
@@ -223,8 +249,11 @@ class Merge:
 
     absorbed: int
     into: int
-    score: float
+    score: float | None  # None: a report re-formed into a story of its own
     entry_ids: tuple[int, ...]
     # story-merge: story to story (average link); story-similarity: an entry of its own decided
-    # again (its score to the story it joins).
+    # again (its score to the story it joins); story-reform: reports formed again
+    # (the weakest link that made their cluster).
     signal: str = "story-merge"
+    # The entries' relation from now on: story, or first (a report re-formed alone).
+    relation: str = "story"

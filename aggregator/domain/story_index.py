@@ -30,8 +30,12 @@ from .dedup import (
     MAX_LATE,
     MAX_TERM_STORIES,
     MERGE_RUNNER_UP,
+    OLDER_SLACK,
     PSEUDO_DOCUMENTS,
     REFERENCE,
+    REFORM_MOST,
+    REFORM_SIGNAL,
+    REFORM_SLACK,
     REJOIN,
     RUNNER_UP,
     SETTLE,
@@ -44,8 +48,10 @@ from .dedup import (
     Thresholds,
 )
 from .postings import WIDE, Posting, fitted
+from .reform import Cluster, Limits, Member, Part, pair_link, reformed
 
 K = TypeVar("K")
+T = TypeVar("T")
 # Times of a story that stand for all of them in the mean time penalty between two
 # stories (Index._apart).
 APART = 32
@@ -62,9 +68,9 @@ def _descending(dots: dict[int, float]) -> Iterator[tuple[float, int]]:
         yield -dot, -story_id
 
 
-def _spread(times: list[float], count: int) -> list[float]:
-    """At most ``count`` of ``times``, evenly spread over them (the first and the
-    last among them)."""
+def _spread(times: list[T], count: int) -> list[T]:
+    """At most ``count`` of ``times`` (sorted), evenly spread over them (the first
+    and the last among them)."""
     if len(times) <= count:
         return times
     step = (len(times) - 1) / (count - 1)
@@ -93,7 +99,8 @@ def assign(
     for item in ordered:
         decision = index.decide(item)
         story_id = decision.story_id if decision.story_id is not None else new_story()
-        index.add(item, story_id)
+        copied = decision.relation == Relation.DUPLICATE
+        index.add(item, story_id, original=decision.matched_entry_id if copied else None)
         decided.append((decision, story_id))
     return decided
 
@@ -104,8 +111,9 @@ def group(
     """Decide a batch as ``assign`` does and regroup what it changed (``regroup``), a
     SLICE of its time at a time: a poll that brings weeks of a feed's archive is
     regrouped as a daemon would have, before its older stories leave the window.
-    The decisions, then the merges in the order they were made (a merge may move
-    entries the batch just decided, and name stories it started)."""
+    After each slice is decided, its recent reports are formed into stories again
+    (``Index.reform``). The decisions, then the merges in the order they were made (a
+    merge may move entries the batch just decided, and name stories it started)."""
     ordered = batch_order(items)
     # The whole batch counts in the document frequencies first (see assign).
     for item in ordered:
@@ -119,7 +127,8 @@ def group(
         )
         part = assign(index, ordered[start:end], new_story)
         decided += part
-        merged += index.regroup(part)
+        reformed = index.reform(part, new_story)
+        merged += reformed + index.regroup(part, reformed)
         start = end
     return decided, merged
 
@@ -236,16 +245,11 @@ class Index:
         to in other words, and its score; None when no story is clearly it (``more``:
         added to the threshold; ``without``: stories judged as if they were not in the
         index)."""
-        dots: dict[int, float] = defaultdict(float)
-        postings = self._term_stories
         if without is None:
-            for term, weight in query:
-                stories = postings.get(term)
-                # A Wide posting always has more (see postings.WIDE).
-                if type(stories) is dict and len(stories) <= MAX_TERM_STORIES:
-                    for story_id, total in stories.items():
-                        dots[story_id] += weight * total
+            dots = self._dots(query)
         else:
+            dots = defaultdict(float)
+            postings = self._term_stories
             for term, weight in query:
                 stories = postings.get(term)
                 # Shared by few enough stories once those are left out.
@@ -284,6 +288,19 @@ class Index:
         if best is None or best[0] - RUNNER_UP * max(second[0], 0.0) < threshold:
             return None
         return round(best[0], 4), -best[1]
+
+    def _dots(self, query: Iterable[tuple[str, float]]) -> dict[int, float]:
+        """The dot product of a vector with each story's centroid (the sum of its
+        members' unit vectors) that shares one of its terms few enough stories share."""
+        dots: dict[int, float] = defaultdict(float)
+        postings = self._term_stories
+        for term, weight in query:
+            stories = postings.get(term)
+            # A Wide posting always has more (see postings.WIDE).
+            if type(stories) is dict and len(stories) <= MAX_TERM_STORIES:
+                for story_id, total in stories.items():
+                    dots[story_id] += weight * total
+        return dots
 
     def late(self, gap: float) -> float:
         """The time penalty for ``gap`` seconds between an entry and a story (or two
@@ -480,11 +497,13 @@ class Index:
                 total += late(abs(stamp - other))
         return total / (len(times) * len(others))
 
-    def regroup(self, decided: Iterable[tuple[Decision, int]]) -> list[Merge]:
-        """What follows a decided batch: the entries still a story of their own
-        decided again next to the stories as they now are (``rejoins``), then the
-        stories that settled (see SETTLE) merged with those they turn out to be one
-        with (``merges``)."""
+    def regroup(
+        self, decided: Iterable[tuple[Decision, int]], reformed: Iterable[Merge] = ()
+    ) -> list[Merge]:
+        """What follows a decided batch (and its reports ``reformed``): the entries
+        still a story of their own decided again next to the stories as they now are
+        (``rejoins``), then the stories that settled (see SETTLE) merged with those
+        they turn out to be one with (``merges``)."""
         decided = list(decided)
         started = {story for decision, story in decided if decision.relation == Relation.FIRST}
         joined = {
@@ -495,7 +514,7 @@ class Index:
         }
         rejoined = self.rejoins(started, joined)
         horizon = self._newest - SETTLE
-        grown = self.grown(decided) | {m.into for m in rejoined}
+        grown = self.grown(decided) | {m.into for m in (*reformed, *rejoined)}
         due = {s for s in grown if s in self._stories and self._stories[s].times[-1] <= horizon}
         if horizon > self._settled:
             # Those that settled since the last batch: no entry of theirs is newer.
@@ -506,6 +525,220 @@ class Index:
             )
             self._settled = horizon
         return rejoined + self.merges(due)
+
+    # --- forming the recent reports again ------------------------------------------
+
+    def reform(
+        self, decided: Iterable[tuple[Decision, int]], new_story: Callable[[], int]
+    ) -> list[Merge]:
+        """The recent reports (``Thresholds.reform``) of the stories a decided batch
+        touched, and of the stories linked to them, formed into stories again
+        (reform.reformed): the moves, as merges of signal REFORM_SIGNAL (a report
+        re-formed alone starts a story, from ``new_story``, as relation first).
+
+        The reports taken are the closure of the batch's own: every recent report
+        whose link to one taken reaches the recent link, with the whole of its story
+        (its older part kept whole, as a unit that recent reports may join). Formed
+        again next to only the batch's direct neighbours, a busy topic's reports were
+        mixed (the dense stream as a daemon meets it: 0.818 against 0.885). A story a
+        user placed entries in takes no part; a copy (Indexed.original) follows its
+        original."""
+        span = self.thresholds.reform
+        if span <= 0:
+            return []
+        horizon = self._newest - span
+        seeds = {
+            known.story_id
+            for decision, _ in decided
+            if (known := self._entries.get(decision.entry_id)) is not None
+            and known.stamp >= horizon
+            and not known.original
+        }
+        taken = self._closure(seeds, horizon)
+        if not taken:
+            return []
+        members: list[Indexed] = []
+        parts: list[Part] = []
+        for story_id in sorted(taken):
+            older: list[Indexed] = []
+            for entry_id in self._stories[story_id].members:
+                known = self._entries[entry_id]
+                if known.stamp < horizon:
+                    older.append(known)
+                elif not self._follows(known):
+                    members.append(known)
+            if older:
+                parts.append(self._part(story_id, older))
+        members.sort(key=lambda known: (known.stamp, known.entry_id))
+        limits = Limits(
+            self.thresholds.story - REFORM_SLACK, self.thresholds.story - OLDER_SLACK, self.late
+        )
+        clusters = reformed(
+            [Member(k.entry_id, k.stamp, k.facts, dict(k.vector())) for k in members],
+            parts,
+            limits,
+        )
+        return self._reformed(clusters, {part.story_id for part in parts}, taken, new_story)
+
+    def _follows(self, known: Indexed) -> bool:
+        """A copy whose original is in the index: it goes where its original goes."""
+        return bool(known.original) and known.original in self._entries
+
+    def _closure(self, seeds: set[int], horizon: float) -> set[int]:
+        """The stories to form again: ``seeds``, and every story one of whose recent
+        reports links to a recent report of one taken (``story`` less REFORM_SLACK),
+        or whose older part a recent report taken may join (mean cosine ``story``
+        less OLDER_SLACK, the time penalty to the story's time off); up to REFORM_MOST
+        recent reports. None a user placed entries in."""
+        limits = self.thresholds
+        link = limits.story - REFORM_SLACK
+        taken: set[int] = set()
+        queue: deque[int] = deque()
+        count = 0
+
+        def take(story_id: int) -> None:
+            nonlocal count
+            taken.add(story_id)
+            queue.append(story_id)
+            count += len(self._recent(story_id, horizon))
+
+        for story_id in sorted(seeds):
+            if story_id in self._stories and not self._stories[story_id].pinned:
+                take(story_id)
+        while queue and count < REFORM_MOST:
+            for known in self._recent(queue.popleft(), horizon):
+                vector = dict(known.vector())
+                for other_id, dot in sorted(self._dots(vector.items()).items()):
+                    if other_id in taken or dot < link or count >= REFORM_MOST:
+                        continue
+                    if self._stories[other_id].pinned:
+                        continue
+                    if self._reaches(known, vector, other_id, dot, horizon):
+                        take(other_id)
+        return taken
+
+    def _reaches(
+        self, known: Indexed, vector: dict[str, float], other_id: int, dot: float, horizon: float
+    ) -> bool:
+        """Whether a recent report (its ``vector``; ``dot``: with the story's centroid)
+        may be clustered with ``other``: it links to one of its recent reports (see
+        _closure), or may join its older part."""
+        limits = self.thresholds
+        link, older = limits.story - REFORM_SLACK, limits.story - OLDER_SLACK
+        other = self._stories[other_id]
+        if len(other.members) == 1:
+            # Its centroid is its one report: the dot is their cosine.
+            alone = self._entries[next(iter(other.members))]
+            least = older if alone.stamp < horizon else link
+            gap = abs(known.stamp - alone.stamp)
+            return pair_link(dot, gap, known.facts, alone.facts, self.late) >= least
+        late = self.late(abs(known.stamp - other.time))
+        if other.times[0] < horizon and dot / len(other.members) - late >= older:
+            return True
+        return any(
+            pair_link(
+                sum(vector.get(t, 0.0) * w for t, w in near.vector()),
+                abs(known.stamp - near.stamp),
+                known.facts,
+                near.facts,
+                self.late,
+            )
+            >= link
+            for near in self._recent(other_id, horizon)
+        )
+
+    def _recent(self, story_id: int, horizon: float) -> list[Indexed]:
+        """A story's reports from ``horizon`` on that are formed again (not copies
+        that follow their original)."""
+        story = self._stories[story_id]
+        if story.times[-1] < horizon:
+            return []
+        entries = self._entries
+        return [
+            known
+            for entry_id in story.members
+            if (known := entries[entry_id]).stamp >= horizon and not self._follows(known)
+        ]
+
+    def _part(self, story_id: int, older: list[Indexed]) -> Part:
+        """The older part of a story as reform.reformed weighs it: up to APART of its
+        members, evenly spread over their times."""
+        older.sort(key=lambda known: (known.stamp, known.entry_id))
+        sample = _spread(older, APART)
+        vector: dict[str, float] = defaultdict(float)
+        for known in sample:
+            for term, weight in known.vector():
+                vector[term] += weight
+        return Part(
+            story_id,
+            tuple(known.stamp for known in sample),
+            tuple(known.facts for known in sample),
+            vector,
+        )
+
+    def _reformed(
+        self,
+        clusters: list[Cluster],
+        parts: set[int],
+        taken: set[int],
+        new_story: Callable[[], int],
+    ) -> list[Merge]:
+        """Move the reports into the stories ``clusters`` make: a cluster that holds
+        an older part into that story; any other into the story most of its reports
+        are in (of those no older part or other cluster keeps), else a new one. Copies
+        that follow an original move with it."""
+        used = set(parts)
+        target: dict[int, tuple[int, Cluster]] = {}
+        for cluster in sorted(clusters, key=lambda c: (c.story_id is None, -len(c.members))):
+            story_id = cluster.story_id
+            if story_id is None:
+                free = Counter(
+                    s for m in cluster.members if (s := self._entries[m].story_id) not in used
+                )
+                story_id = free.most_common(1)[0][0] if free else new_story()
+                used.add(story_id)
+            for entry_id in cluster.members:
+                target[entry_id] = (story_id, cluster)
+        # Copies follow their original (a copy of a copy, that one's original).
+        copies = [
+            known
+            for story_id in taken
+            for entry_id in self._stories[story_id].members
+            if self._follows(known := self._entries[entry_id])
+        ]
+        for known in sorted(copies, key=lambda k: (k.stamp, k.entry_id)):
+            original = known.original
+            for _ in range(len(copies)):
+                if original in target or not self._follows(self._entries[original]):
+                    break
+                original = self._entries[original].original
+            if original in target:
+                target[known.entry_id] = target[original]
+        moves: dict[tuple[int, int], list[int]] = defaultdict(list)
+        found: dict[tuple[int, int], Cluster] = {}
+        for entry_id, (story_id, cluster) in target.items():
+            old = self._entries[entry_id].story_id
+            if old != story_id:
+                moves[old, story_id].append(entry_id)
+                found[old, story_id] = cluster
+        merges = []
+        for (old, story_id), entry_ids in sorted(moves.items()):
+            cluster = found[old, story_id]
+            alone = cluster.story_id is None and len(cluster.members) == 1
+            merges.append(
+                Merge(
+                    old,
+                    story_id,
+                    None if cluster.score is None else round(cluster.score, 4),
+                    tuple(sorted(entry_ids)),
+                    REFORM_SIGNAL,
+                    Relation.FIRST if alone else Relation.STORY,
+                )
+            )
+        for merge in merges:
+            for entry_id in merge.entry_ids:
+                self.move(entry_id, merge.into)
+        return merges
 
     def caught_up(self) -> None:
         """The stories settled by now were looked at for merges when they settled
@@ -631,9 +864,12 @@ class Index:
         name = self._names.setdefault
         return tuple([name(term, term) for term in terms])
 
-    def add(self, item: Item, story_id: int, *, pinned: bool = False) -> None:
-        """Put ``item`` in the index as a member of ``story_id``; older entries than
-        the window (counted back from the newest seen) leave it."""
+    def add(
+        self, item: Item, story_id: int, *, pinned: bool = False, original: int | None = None
+    ) -> None:
+        """Put ``item`` in the index as a member of ``story_id`` (``original``: the
+        entry it is a copy of, see Indexed); older entries than the window (counted
+        back from the newest seen) leave it."""
         if item.entry_id in self._entries:
             self.move(item.entry_id, story_id, pinned=pinned)
             return
@@ -650,6 +886,7 @@ class Index:
             array("d", vector.values()),
             array("I", item.sketch),
             pinned,
+            original or 0,
         )
         self._entries[item.entry_id] = known
         self._copies.add(known)

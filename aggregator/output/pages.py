@@ -211,6 +211,8 @@ def evidence(entry: StoryMemberView) -> str:
         "shingles": "copy",
         "containment": "trimmed copy",
         "story-similarity": "same story",
+        "story-merge": "stories merged",
+        "story-reform": "formed with the day's reports",
     }
     return f"{names.get(signal, signal or relation)}{score}"
 

@@ -19,7 +19,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
-from ..domain.dedup import REFERENCE, STORY_SIGNAL, Item, Thresholds
+from ..domain.dedup import REFERENCE, REFORM_SIGNAL, STORY_SIGNAL, Item, Thresholds
 from ..domain.story_index import Index, group
 from ..domain.textsim import View, terms, view_of
 from ..store.boundary import Database
@@ -31,6 +31,8 @@ from .heap import collection_paused, freeze_survivors
 from .logs import event
 
 log = logging.getLogger(__name__)
+# The log event of a merge, by its signal (any other: dedup.merged).
+_EVENTS = {STORY_SIGNAL: "dedup.rejoined", REFORM_SIGNAL: "dedup.reformed"}
 
 # Entries decided per transaction: large enough that one poll is usually one batch
 # (the order within a batch is by content, not arrival) and that a large first poll
@@ -199,7 +201,9 @@ class Deduplicator:
                 part = self.stories.texts_of(window[start : start + self.batch])
                 for entry, item in zip(part, self._items(part), strict=True):
                     assert entry.story_id is not None
-                    self._index.add(item, entry.story_id, pinned=entry.pinned)
+                    self._index.add(
+                        item, entry.story_id, pinned=entry.pinned, original=entry.original
+                    )
             # Stories settled by now were looked at for merges when they settled.
             self._index.caught_up()
             if window or reference:
@@ -219,7 +223,9 @@ class Deduplicator:
             elif entry_id in self._index:
                 self._index.move(entry_id, row.story_id, pinned=row.pinned)
             else:
-                self._index.add(item_of(row), row.story_id, pinned=row.pinned)
+                self._index.add(
+                    item_of(row), row.story_id, pinned=row.pinned, original=row.original
+                )
             self._seq = max(self._seq, seq)
         return self._index
 
@@ -291,7 +297,9 @@ class Deduplicator:
             old = before.get(decision.entry_id)
             if story < 0 and story not in real and old is not None and not index.members(old):
                 real[story] = old
-        new = sorted({story for _, story in decided if story < 0} - real.keys(), reverse=True)
+        # A merge (a re-forming) may also start a story.
+        named = {story for _, story in decided} | {s for m in merges for s in (m.absorbed, m.into)}
+        new = sorted({story for story in named if story < 0} - real.keys(), reverse=True)
         real.update(zip(new, self.stories.new_stories(len(new)), strict=True))
         for standin, story_id in real.items():
             index.renumber(standin, story_id)
@@ -307,12 +315,14 @@ class Deduplicator:
         self.stories.save(decided, seq, awaits_text=pending)
         touched = {story_id for _, story_id in decided} | {s for s in before.values() if s}
         for merge in merges:
-            self.stories.merge(merge.entry_ids, merge.into, merge.score, seq, merge.signal)
+            self.stories.merge(
+                merge.entry_ids, merge.into, merge.score, seq, merge.signal, merge.relation
+            )
             touched |= {merge.into, merge.absorbed}
             event(
                 log,
                 logging.INFO,
-                "dedup.rejoined" if merge.signal == STORY_SIGNAL else "dedup.merged",
+                _EVENTS.get(merge.signal, "dedup.merged"),
                 story=merge.absorbed,
                 into=merge.into,
                 score=merge.score,

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..types import Relation
 from .models import Article, Entry, Feed, StoryEntry
 
 
@@ -34,6 +35,8 @@ class EntryText:
     # The article page: None (no page wanted, or stored before full text), pending,
     # ok, failed, skipped.
     article_status: str | None = None
+    # A copy (relation duplicate): the entry it copies (dedup.Indexed.original).
+    original: int | None = None
 
 
 def _entry_columns() -> tuple[Any, ...]:
@@ -54,6 +57,8 @@ def _entry_columns() -> tuple[Any, ...]:
         StoryEntry.seq,
         StoryEntry.pinned,
         Article.status,
+        StoryEntry.relation,
+        StoryEntry.matched_entry_id,
     )
 
 
@@ -101,6 +106,7 @@ def texts(rows: Iterable[Any]) -> list[EntryText]:
                 seq=row[13],
                 pinned=bool(row[14]),
                 article_status=row[15],
+                original=row[17] if row[16] == Relation.DUPLICATE else None,
             )
         )
     return found

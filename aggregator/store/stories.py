@@ -212,16 +212,18 @@ class StoryStore:
         self,
         entry_ids: Collection[int],
         story_id: int,
-        score: float,
+        score: float | None,
         seq: int,
         signal: str = "story-merge",
+        relation: str = "story",
     ) -> None:
         """Stories found to be one: these entries join ``story_id``, with the score
-        of ``signal`` as their evidence (story-merge: story to story)."""
+        of ``signal`` as their evidence (story-merge: story to story; story-reform:
+        re-formed with the recent reports, ``relation`` first for one alone)."""
         self._update(
             entry_ids,
             story_id=story_id,
-            relation="story",
+            relation=relation,
             signal=signal,
             score=score,
             matched_entry_id=None,
