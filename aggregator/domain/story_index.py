@@ -589,7 +589,7 @@ class Index:
         reports links to a recent report of one taken (``story`` less REFORM_SLACK),
         or whose older part a recent report taken may join (mean cosine ``story``
         less OLDER_SLACK, the time penalty to the story's time off); up to REFORM_MOST
-        recent reports. None a user placed entries in."""
+        recent reports, the seeds' included. None a user placed entries in."""
         limits = self.thresholds
         link = limits.story - REFORM_SLACK
         taken: set[int] = set()
@@ -603,6 +603,10 @@ class Index:
             count += len(self._recent(story_id, horizon))
 
         for story_id in sorted(seeds):
+            # A batch of more (a first poll of a thousand feeds) is formed again in
+            # part: all of it at once costs the square of it.
+            if count >= REFORM_MOST:
+                break
             if story_id in self._stories and not self._stories[story_id].pinned:
                 take(story_id)
         while queue and count < REFORM_MOST:
