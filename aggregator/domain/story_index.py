@@ -557,50 +557,49 @@ class Index:
         taken = self._closure(seeds, horizon)
         if not taken:
             return []
-        members: list[Indexed] = []
         parts: list[Part] = []
         for story_id in sorted(taken):
-            older: list[Indexed] = []
-            for entry_id in self._stories[story_id].members:
-                known = self._entries[entry_id]
-                if known.stamp < horizon:
-                    older.append(known)
-                elif not self._follows(known):
-                    members.append(known)
+            members = self._stories[story_id].members
+            older = [k for e in members if (k := self._entries[e]).stamp < horizon]
             if older:
                 parts.append(self._part(story_id, older))
-        members.sort(key=lambda known: (known.stamp, known.entry_id))
-        limits = Limits(
-            self.thresholds.story - REFORM_SLACK, self.thresholds.story - OLDER_SLACK, self.late
+        recent = sorted(
+            (known for reports in taken.values() for known in reports),
+            key=lambda known: (known.stamp, known.entry_id),
         )
         clusters = reformed(
-            [Member(k.entry_id, k.stamp, k.facts, dict(k.vector())) for k in members],
+            [Member(k.entry_id, k.stamp, k.facts, dict(k.vector())) for k in recent],
             parts,
-            limits,
+            self._limits(),
         )
-        return self._reformed(clusters, {part.story_id for part in parts}, taken, new_story)
+        return self._reformed(clusters, {part.story_id for part in parts}, set(taken), new_story)
+
+    def _limits(self) -> Limits:
+        """Where re-forming joins clusters: offsets from the user's ``story``."""
+        story = self.thresholds.story
+        return Limits(story - REFORM_SLACK, story - OLDER_SLACK, self.late)
 
     def _follows(self, known: Indexed) -> bool:
         """A copy whose original is in the index: it goes where its original goes."""
         return bool(known.original) and known.original in self._entries
 
-    def _closure(self, seeds: set[int], horizon: float) -> set[int]:
-        """The stories to form again: ``seeds``, and every story one of whose recent
-        reports links to a recent report of one taken (``story`` less REFORM_SLACK),
-        or whose older part a recent report taken may join (mean cosine ``story``
-        less OLDER_SLACK, the time penalty to the story's time off); up to REFORM_MOST
-        recent reports, the seeds' included. None a user placed entries in."""
-        limits = self.thresholds
-        link = limits.story - REFORM_SLACK
-        taken: set[int] = set()
+    def _closure(self, seeds: set[int], horizon: float) -> dict[int, list[Indexed]]:
+        """The stories to form again, each with its recent reports (``_recent``):
+        ``seeds``, and every story one of whose recent reports links to a recent
+        report of one taken (``story`` less REFORM_SLACK), or whose older part a
+        recent report taken may join (mean cosine ``story`` less OLDER_SLACK, the time
+        penalty to the story's time off); up to REFORM_MOST recent reports, the seeds'
+        included. None a user placed entries in."""
+        link = self._limits().link
+        taken: dict[int, list[Indexed]] = {}
         queue: deque[int] = deque()
         count = 0
 
         def take(story_id: int) -> None:
             nonlocal count
-            taken.add(story_id)
+            taken[story_id] = self._recent(story_id, horizon)
             queue.append(story_id)
-            count += len(self._recent(story_id, horizon))
+            count += len(taken[story_id])
 
         for story_id in sorted(seeds):
             # A batch of more (a first poll of a thousand feeds) is formed again in
@@ -610,7 +609,7 @@ class Index:
             if story_id in self._stories and not self._stories[story_id].pinned:
                 take(story_id)
         while queue and count < REFORM_MOST:
-            for known in self._recent(queue.popleft(), horizon):
+            for known in taken[queue.popleft()]:
                 vector = dict(known.vector())
                 for other_id, dot in sorted(self._dots(vector.items()).items()):
                     if other_id in taken or dot < link or count >= REFORM_MOST:
@@ -627,17 +626,16 @@ class Index:
         """Whether a recent report (its ``vector``; ``dot``: with the story's centroid)
         may be clustered with ``other``: it links to one of its recent reports (see
         _closure), or may join its older part."""
-        limits = self.thresholds
-        link, older = limits.story - REFORM_SLACK, limits.story - OLDER_SLACK
+        limits = self._limits()
         other = self._stories[other_id]
         if len(other.members) == 1:
             # Its centroid is its one report: the dot is their cosine.
             alone = self._entries[next(iter(other.members))]
-            least = older if alone.stamp < horizon else link
+            least = limits.older if alone.stamp < horizon else limits.link
             gap = abs(known.stamp - alone.stamp)
             return pair_link(dot, gap, known.facts, alone.facts, self.late) >= least
         late = self.late(abs(known.stamp - other.time))
-        if other.times[0] < horizon and dot / len(other.members) - late >= older:
+        if other.times[0] < horizon and dot / len(other.members) - late >= limits.older:
             return True
         return any(
             pair_link(
@@ -647,7 +645,7 @@ class Index:
                 near.facts,
                 self.late,
             )
-            >= link
+            >= limits.link
             for near in self._recent(other_id, horizon)
         )
 
