@@ -522,3 +522,39 @@ def test_two_stories_alone_in_a_small_database_need_more_than_one_shared_word(
     assert merged() == []
     monkeypatch.setattr(story_index, "LONE_RUNNER_UP", 0.0)
     assert merged() == [(4,)]
+
+
+def test_a_follow_up_that_clusters_with_nothing_stays_in_the_story_it_joined() -> None:
+    """A story of three reports (each its own detail and the word they share), then a
+    follow-up 30 hours later that names each report's detail: on arrival it joins the
+    story (its score to the story clears ``story``), while its mean link to the
+    story's reports, now the story's older part, falls short of re-forming's. Alone
+    in the re-forming, it stays where it joined rather than start a story."""
+
+    def made(entry_id: int, words: list[str], hours: float) -> Item:
+        return Item(
+            entry_id, entry_id, T0 + timedelta(hours=hours), terms=dict.fromkeys(words, 1.0)
+        )
+
+    quiet = [made(100 + n, [f"other{n}", f"thing{n}"], -2) for n in range(20)]
+    reports = [
+        made(n, ["dam", "burst", f"detail{n}", f"place{n}", f"where{n}", f"who{n}"], 0)
+        for n in (1, 2, 3)
+    ]
+    index = Index(Thresholds())
+    counter = itertools.count(1)
+    story_index.group(index, [*quiet, *reports], lambda: next(counter))
+    story = index.story_of(1)
+    assert index.members(story) == {1, 2, 3}
+
+    follow_up = made(9, ["detail1", "detail2", "detail3"], 30)
+    decision = index.decide(follow_up)
+    assert decision.story_id == story  # on arrival it joins the story
+    _, merges = story_index.group(index, [follow_up], lambda: next(counter))
+    vector = dict(index._entries[9].vector())
+    mean = sum(
+        sum(vector.get(t, 0.0) * w for t, w in index._entries[n].vector()) for n in (1, 2, 3)
+    ) / 3 - index.late(30 * 3600.0)
+    assert mean < index._limits().older  # re-formed on its mean link, it would leave
+    assert index.story_of(9) == story
+    assert merges == []
