@@ -12,7 +12,15 @@ import pytest
 
 from aggregator.domain import postings, story_index
 from aggregator.domain.copies import SMALL
-from aggregator.domain.dedup import CONFLICT, MAX_LATE, REJOIN, SETTLE, Item, Thresholds
+from aggregator.domain.dedup import (
+    CONFLICT,
+    MAX_LATE,
+    REJOIN,
+    SETTLE,
+    Decision,
+    Item,
+    Thresholds,
+)
 from aggregator.domain.story_index import Index, assign
 from aggregator.domain.textsim import facts, sketch, terms
 
@@ -278,6 +286,20 @@ def test_a_first_report_alone_is_decided_again_once_its_coverage_grew() -> None:
     # The unrelated stories stay as they were; nothing is left to decide again.
     assert all(index.members(index.story_of(100 + n) or 0) == {100 + n} for n in range(5))
     assert index.rejoins(started, {report or 0}) == []
+
+
+def test_a_report_the_re_forming_just_formed_is_not_decided_again() -> None:
+    """Re-forming weighed it against its neighbours already: a rejoin leaves it be,
+    and decides the others as before."""
+    index = Index(Thresholds())
+    counter = itertools.count(1)
+    decided = assign(index, [*background(), *early_coverage()], lambda: next(counter))
+    flash, report = index.story_of(1) or 0, index.story_of(2) or 0
+    started = {story for d, story in decided if d.relation == "first"}
+    assert index.rejoins(started, {report}, formed={1}) == []
+    assert index.members(flash) == {1}
+    [rejoin] = index.rejoins(started, {report}, formed={100})
+    assert rejoin.entry_ids == (1,)
 
 
 def test_a_first_report_alone_is_decided_again_when_a_later_batch_grows_a_story() -> None:
@@ -558,3 +580,63 @@ def test_a_follow_up_that_clusters_with_nothing_stays_in_the_story_it_joined() -
     assert mean < index._limits().older  # re-formed on its mean link, it would leave
     assert index.story_of(9) == story
     assert merges == []
+
+
+def _placed(stories: dict[int, list[tuple[int, list[str]]]], **copies: int) -> Index:
+    """An index with entries put in given stories (not decided: the state re-forming
+    meets), twenty quiet stories of other words the day before to weigh the words;
+    ``copies``: entry "eN" -> the entry it is a copy of."""
+    index = Index(Thresholds())
+    quiet = [
+        (100 + n, Item(100 + n, 100 + n, T0 - timedelta(hours=20), terms={f"q{n}": 1.0}))
+        for n in range(20)
+    ]
+    placed = [
+        (story_id, Item(entry_id, entry_id, T0, terms=dict.fromkeys(words, 1.0)))
+        for story_id, members in stories.items()
+        for entry_id, words in members
+    ]
+    for _, one in [*quiet, *placed]:
+        index.count(one.entry_id, one.terms)
+    for story_id, one in [*quiet, *placed]:
+        index.add(one, story_id, original=copies.get(f"e{one.entry_id}"))
+    return index
+
+
+DAM = ["dam", "burst", "valdera", "orsk", "evacuated"]
+
+
+def test_re_forming_moves_a_copy_with_its_original() -> None:
+    """A report and a copy of it in a story of their own, two reports of the same
+    event in another: re-formed, the report joins the two, and its copy follows it
+    (a copy is never judged on its own)."""
+    index = _placed({50: [(1, DAM), (4, DAM)], 60: [(2, DAM), (3, [*DAM, "merano"])]}, e4=1)
+    counter = itertools.count(-1, -1)
+    reformed = index.reform([(Decision(2, 60, "story"), 60)], lambda: next(counter))
+    assert index.members(60) == {1, 2, 3, 4}
+    [merge] = reformed.merges
+    assert (merge.absorbed, merge.into, merge.entry_ids) == (50, 60, (1, 4))
+    assert merge.signal == "story-reform"
+    assert reformed.formed == {1, 2, 3}  # the copy is not formed: it follows
+
+
+def test_re_forming_leaves_a_story_a_user_placed_entries_in() -> None:
+    index = _placed({50: [(1, DAM)], 60: [(2, DAM), (3, DAM)]})
+    index.move(1, 50, pinned=True)
+    counter = itertools.count(-1, -1)
+    reformed = index.reform([(Decision(2, 60, "story"), 60)], lambda: next(counter))
+    assert reformed.merges == []
+    assert index.members(50) == {1}
+    assert 1 not in reformed.formed
+
+
+def test_re_forming_off_changes_nothing() -> None:
+    stories = {50: [(1, DAM)], 60: [(2, DAM), (3, DAM)]}
+    index = _placed(stories)
+    index.thresholds = dataclasses.replace(index.thresholds, reform=0.0)
+    reformed = index.reform([(Decision(2, 60, "story"), 60)], lambda: -1)
+    assert reformed.merges == []
+    assert not reformed.formed
+    assert index.members(50) == {1}
+    on = _placed(stories)
+    assert on.reform([(Decision(2, 60, "story"), 60)], lambda: -1).merges
