@@ -288,20 +288,6 @@ def test_a_first_report_alone_is_decided_again_once_its_coverage_grew() -> None:
     assert index.rejoins(started, {report or 0}) == []
 
 
-def test_a_report_the_re_forming_just_formed_is_not_decided_again() -> None:
-    """Re-forming weighed it against its neighbours already: a rejoin leaves it be,
-    and decides the others as before."""
-    index = Index(Thresholds())
-    counter = itertools.count(1)
-    decided = assign(index, [*background(), *early_coverage()], lambda: next(counter))
-    flash, report = index.story_of(1) or 0, index.story_of(2) or 0
-    started = {story for d, story in decided if d.relation == "first"}
-    assert index.rejoins(started, {report}, formed={1}) == []
-    assert index.members(flash) == {1}
-    [rejoin] = index.rejoins(started, {report}, formed={100})
-    assert rejoin.entry_ids == (1,)
-
-
 def test_a_first_report_alone_is_decided_again_when_a_later_batch_grows_a_story() -> None:
     """The flash and the first report in one batch (two stories), FLOOD[0] in the
     next: the story it grows is near the flash, which is decided again."""
@@ -612,31 +598,25 @@ def test_re_forming_moves_a_copy_with_its_original() -> None:
     (a copy is never judged on its own)."""
     index = _placed({50: [(1, DAM), (4, DAM)], 60: [(2, DAM), (3, [*DAM, "merano"])]}, e4=1)
     counter = itertools.count(-1, -1)
-    reformed = index.reform([(Decision(2, 60, "story"), 60)], lambda: next(counter))
+    [merge] = index.reform([(Decision(2, 60, "story"), 60)], lambda: next(counter))
     assert index.members(60) == {1, 2, 3, 4}
-    [merge] = reformed.merges
     assert (merge.absorbed, merge.into, merge.entry_ids) == (50, 60, (1, 4))
     assert merge.signal == "story-reform"
-    assert reformed.formed == {1, 2, 3}  # the copy is not formed: it follows
 
 
 def test_re_forming_leaves_a_story_a_user_placed_entries_in() -> None:
     index = _placed({50: [(1, DAM)], 60: [(2, DAM), (3, DAM)]})
     index.move(1, 50, pinned=True)
     counter = itertools.count(-1, -1)
-    reformed = index.reform([(Decision(2, 60, "story"), 60)], lambda: next(counter))
-    assert reformed.merges == []
+    assert index.reform([(Decision(2, 60, "story"), 60)], lambda: next(counter)) == []
     assert index.members(50) == {1}
-    assert 1 not in reformed.formed
 
 
 def test_re_forming_off_changes_nothing() -> None:
     stories = {50: [(1, DAM)], 60: [(2, DAM), (3, DAM)]}
     index = _placed(stories)
     index.thresholds = dataclasses.replace(index.thresholds, reform=0.0)
-    reformed = index.reform([(Decision(2, 60, "story"), 60)], lambda: -1)
-    assert reformed.merges == []
-    assert not reformed.formed
+    assert index.reform([(Decision(2, 60, "story"), 60)], lambda: -1) == []
     assert index.members(50) == {1}
     on = _placed(stories)
-    assert on.reform([(Decision(2, 60, "story"), 60)], lambda: -1).merges
+    assert on.reform([(Decision(2, 60, "story"), 60)], lambda: -1) != []

@@ -16,7 +16,7 @@ import heapq
 import math
 from array import array
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -128,7 +128,7 @@ def group(
         part = assign(index, ordered[start:end], new_story)
         decided += part
         reformed = index.reform(part, new_story)
-        merged += reformed.merges + index.regroup(part, reformed.merges, reformed.formed)
+        merged += reformed + index.regroup(part, reformed)
         start = end
     return decided, merged
 
@@ -157,14 +157,6 @@ class _Story:
             self.time = math.inf
             return
         self.time = self.times[bisect.bisect_left(self.times, self.times[-1] - BURST)]
-
-
-@dataclass(frozen=True)
-class Reformed:
-    """What ``Index.reform`` did: its moves, and the reports it formed again."""
-
-    merges: list[Merge] = field(default_factory=list)
-    formed: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -506,16 +498,12 @@ class Index:
         return total / (len(times) * len(others))
 
     def regroup(
-        self,
-        decided: Iterable[tuple[Decision, int]],
-        reformed: Iterable[Merge] = (),
-        formed: Collection[int] = (),
+        self, decided: Iterable[tuple[Decision, int]], reformed: Iterable[Merge] = ()
     ) -> list[Merge]:
-        """What follows a decided batch (and its reports ``reformed``, the reports
-        ``formed`` again): the entries still a story of their own decided again next
-        to the stories as they now are (``rejoins``; those formed again were just
-        weighed against their neighbours), then the stories that settled (see
-        SETTLE) merged with those they turn out to be one with (``merges``)."""
+        """What follows a decided batch (and its reports ``reformed``): the entries
+        still a story of their own decided again next to the stories as they now are
+        (``rejoins``), then the stories that settled (see SETTLE) merged with those
+        they turn out to be one with (``merges``)."""
         decided = list(decided)
         started = {story for decision, story in decided if decision.relation == Relation.FIRST}
         joined = {
@@ -524,7 +512,7 @@ class Index:
             if decision.relation == Relation.STORY
             and (story := self.story_of(decision.entry_id)) is not None
         }
-        rejoined = self.rejoins(started, joined, formed)
+        rejoined = self.rejoins(started, joined)
         horizon = self._newest - SETTLE
         grown = self.grown(decided) | {m.into for m in (*reformed, *rejoined)}
         due = {s for s in grown if s in self._stories and self._stories[s].times[-1] <= horizon}
@@ -542,7 +530,7 @@ class Index:
 
     def reform(
         self, decided: Iterable[tuple[Decision, int]], new_story: Callable[[], int]
-    ) -> Reformed:
+    ) -> list[Merge]:
         """The recent reports (``Thresholds.reform``) of the stories a decided batch
         touched, and of the stories linked to them, formed into stories again
         (reform.reformed): the moves, as merges of signal REFORM_SIGNAL (a report
@@ -557,7 +545,7 @@ class Index:
         original."""
         span = self.thresholds.reform
         if span <= 0:
-            return Reformed()
+            return []
         horizon = self._newest - span
         seeds = {
             known.story_id
@@ -568,7 +556,7 @@ class Index:
         }
         taken = self._closure(seeds, horizon)
         if not taken:
-            return Reformed()
+            return []
         parts: list[Part] = []
         for story_id in sorted(taken):
             members = self._stories[story_id].members
@@ -584,8 +572,7 @@ class Index:
             parts,
             self._limits(),
         )
-        merges = self._reformed(clusters, {part.story_id for part in parts}, set(taken), new_story)
-        return Reformed(merges, frozenset(known.entry_id for known in recent))
+        return self._reformed(clusters, {part.story_id for part in parts}, set(taken), new_story)
 
     def _limits(self) -> Limits:
         """Where re-forming joins clusters: offsets from the user's ``story``."""
@@ -773,9 +760,7 @@ class Index:
         those that settle from here on, not again at the whole window."""
         self._settled = max(self._settled, self._newest - SETTLE)
 
-    def rejoins(
-        self, started: Iterable[int], grown: Iterable[int], formed: Collection[int] = ()
-    ) -> list[Merge]:
+    def rejoins(self, started: Iterable[int], grown: Iterable[int]) -> list[Merge]:
         """Entries that are a story of their own, decided again now that the stories
         around them grew: those that ``started`` a story in the batch just decided,
         and those near (centroid cosine at least ``story``) a story that ``grown``.
@@ -801,12 +786,9 @@ class Index:
         # alone), then only those that join a story are moved: taking each out and
         # putting it back was a third of grouping entries that start stories.
         out = _Without(alone, Counter(term for known in again for term in known.terms))
-        # Those the re-forming just formed again were weighed against their
-        # neighbours already, more closely (the same figures, a third less time).
         decided = [
             (known, self._best_story(known.vector(), known.stamp, known.facts, REJOIN, out))
             for known in again
-            if known.entry_id not in formed
         ]
         found: list[Merge] = []
         for known, best in decided:
