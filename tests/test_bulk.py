@@ -12,9 +12,11 @@ from sqlalchemy import event, insert, select, text, update
 
 from aggregator.app import make_app
 from aggregator.config import load_settings
+from aggregator.domain.dedup import Merge
 from aggregator.store.boundary import insert_into
 from aggregator.store.bulk import insert_many, update_many
-from aggregator.store.models import Entry, Feed, Story, UTCDateTime
+from aggregator.store.models import Entry, Feed, Story, StoryEntry, UTCDateTime
+from aggregator.store.stories import StoryStore
 
 from .conftest import write_config
 
@@ -175,5 +177,59 @@ def test_rows_beyond_one_statement_are_inserted_in_several(tmp_path: Path, datab
             assert sorted(size for _, size in returned) == list(range(11))
             assert len({story_id for story_id, _ in returned}) == 11
             assert session.scalar(text("SELECT count(*) FROM stories")) == 11
+    finally:
+        app.close()
+
+
+def test_a_batchs_merges_are_written_in_one_statement_the_last_move_kept(
+    tmp_path: Path, database: str
+) -> None:
+    """StoryStore.merge: each merge's entries take its story, relation, signal and
+    score, in the order the merges were made (an entry moved twice keeps the last),
+    with one UPDATE for them all."""
+    config = write_config(
+        tmp_path / "feeds.yaml", ["https://a.example/feed.xml"], database=database
+    )
+    app = make_app(load_settings(config, {}))
+    try:
+        with app.session(write=True) as session, session.begin():
+            app.store(session).sync_feeds(app.settings.feeds)
+            feed = session.scalar(select(Feed.id))
+            entries = [
+                row[0] for row in insert_many(session, Entry, _rows(feed or 0), returning=["id"])
+            ]
+            stories = StoryStore(session, lambda: TIMES[0])
+            a, b, c = stories.new_stories(3)
+            session.execute(
+                insert(StoryEntry),
+                [
+                    {"entry_id": e, "story_id": a, "relation": "first", "pinned": False, "seq": 1}
+                    for e in entries
+                ],
+            )
+            statements: list[str] = []
+            connection = session.connection()
+
+            def seen(*args: Any) -> None:
+                statements.append(args[2])
+
+            event.listen(connection, "before_cursor_execute", seen)
+            try:
+                stories.merge(
+                    [
+                        Merge(a, b, 0.2, (entries[0], entries[1]), "story-merge"),
+                        Merge(b, c, None, (entries[1],), "story-reform", "first"),
+                    ],
+                    seq=7,
+                )
+            finally:
+                event.remove(connection, "before_cursor_execute", seen)
+            assert len([s for s in statements if s.startswith("UPDATE")]) == 1
+            columns = (StoryEntry.story_id, StoryEntry.relation, StoryEntry.signal)
+            query = select(StoryEntry.entry_id, *columns, StoryEntry.score, StoryEntry.seq)
+            rows = {row[0]: tuple(row[1:]) for row in session.execute(query)}
+            assert rows[entries[0]] == (b, "story", "story-merge", 0.2, 7)
+            assert rows[entries[1]] == (c, "first", "story-reform", None, 7)
+            assert rows[entries[2]] == (a, "first", None, None, 1)
     finally:
         app.close()

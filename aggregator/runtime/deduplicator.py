@@ -314,10 +314,8 @@ class Deduplicator:
         pending = {e.entry_id for e in entries if e.article_status == PageStatus.PENDING}
         self.stories.save(decided, seq, awaits_text=pending)
         touched = {story_id for _, story_id in decided} | {s for s in before.values() if s}
+        self.stories.merge(merges, seq)
         for merge in merges:
-            self.stories.merge(
-                merge.entry_ids, merge.into, merge.score, seq, merge.signal, merge.relation
-            )
             touched |= {merge.into, merge.absorbed}
             event(
                 log,

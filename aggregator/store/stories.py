@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from ..domain.dedup import Decision
+from ..domain.dedup import Decision, Merge
 from ..types import PageStatus, Relation
 from .boundary import read, translated
 from .bulk import update_many
@@ -208,28 +208,29 @@ class StoryStore:
         update_many(self.session, StoryEntry, "entry_id", rows)
 
     @translated
-    def merge(
-        self,
-        entry_ids: Collection[int],
-        story_id: int,
-        score: float | None,
-        seq: int,
-        signal: str = "story-merge",
-        relation: str = "story",
-    ) -> None:
-        """Stories found to be one: these entries join ``story_id``, with the score
-        of ``signal`` as their evidence (story-merge: story to story; story-reform:
-        re-formed with the recent reports, ``relation`` first for one alone)."""
-        self._update(
-            entry_ids,
-            story_id=story_id,
-            relation=relation,
-            signal=signal,
-            score=score,
-            matched_entry_id=None,
-            assigned_at=self.now(),
-            seq=seq,
-        )
+    def merge(self, merges: Sequence[Merge], seq: int) -> None:
+        """Stories found to be one, in the order they were found: each merge's entries
+        join its story, with the score of its signal as their evidence (story-merge:
+        story to story; story-reform: re-formed with the recent reports, relation
+        first for one alone). One statement for them all: an entry moved twice keeps
+        the last (a first poll's re-forming makes thousands of moves, and a statement
+        each was a third of grouping it)."""
+        now = self.now()
+        rows = {
+            entry_id: {
+                "entry_id": entry_id,
+                "story_id": merge.into,
+                "relation": merge.relation,
+                "signal": merge.signal,
+                "score": merge.score,
+                "matched_entry_id": None,
+                "assigned_at": now,
+                "seq": seq,
+            }
+            for merge in merges
+            for entry_id in merge.entry_ids
+        }
+        update_many(self.session, StoryEntry, "entry_id", list(rows.values()))
 
     def _update(self, entry_ids: Collection[int], **values: Any) -> None:
         """Set ``values`` on these entries' memberships, a chunk of ids at a time."""
