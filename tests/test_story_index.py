@@ -411,7 +411,7 @@ def test_a_wide_posting_is_a_mapping_of_story_to_weight() -> None:
     assert wide.add(40, 0.5) == 0.0  # a new story: nothing before
     assert wide.add(40, 0.5) == 0.5
     assert wide.pop(40) == 1.0
-    wide[-1] = 2.0  # a stand-in id (runtime/deduplicator.py): kept after the others
+    wide[-1] = 2.0  # a stand-in id (postings._LAST): kept after the others
     assert list(wide) == [10, 20, 30, -1]
     assert wide.pop(-1) == 2.0
     assert list(wide.items()) == [(10, 0.5), (20, 1.0), (30, 0.5)]

@@ -22,9 +22,9 @@ from .dedup import MAX_TERM_STORIES
 # posting is always one the scoring loop skips, which it tells by its type alone
 # (asking a Wide its length is a Python call, and the loop asks millions of times).
 WIDE = 64
-# Where a negative story id sorts: after every other. A batch's new stories have
-# negative stand-in ids until their rows exist (runtime/deduplicator.py), then the
-# next real ids: both are appended, never inserted at the front of the arrays.
+# Where a negative story id sorts: after every other (an Index's caller may give new
+# stories negative stand-in ids). New stories' ids, real or stand-in, are appended,
+# never inserted at the front of the arrays.
 _LAST = 1 << 62
 
 
@@ -51,8 +51,11 @@ class Wide:
     def _find(self, story: int) -> tuple[int, bool]:
         """Where ``story`` is, or would go, and whether it is there."""
         ids, key = self._ids, _key(story)
+        if not ids or key > ids[-1]:
+            # A new story: the newest (see _LAST), so after every other, most often.
+            return len(ids), False
         at = bisect_left(ids, key)
-        return at, at < len(ids) and ids[at] == key
+        return at, ids[at] == key
 
     def _at(self, story: int) -> int:
         """The position of ``story``, or -1."""
