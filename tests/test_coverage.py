@@ -179,13 +179,13 @@ def test_a_first_report_is_decided_again_within_the_poll_that_brought_it(
     assert len(stories_json(path)) == 1 + len(OTHERS)
 
 
-def slow_teaser(server: FeedServer, config: Any) -> tuple[Path, str]:
+def slow_teaser(server: FeedServer, config: Any, article: str = FLOOD[1][1]) -> tuple[Path, str]:
     """The flood's first report in full, and a second outlet's entry whose feed
-    carries a teaser and whose page answers after 15 s; the unrelated stories. The
-    daemon's config: grouped on the feed's text after 1 s."""
+    carries a teaser and whose page (``article``) answers after 15 s; the unrelated
+    stories. The daemon's config: grouped on the feed's text after 1 s."""
     slow = server.add(
         "/flood/1.html",
-        article_page("Rescuers keep searching", [FLOOD[1][1]]),
+        article_page("Rescuers keep searching", [article]),
         content_type="text/html",
         delay=15.0,
     )
@@ -253,6 +253,40 @@ def test_an_entry_grouped_on_its_teaser_is_decided_again_on_its_article(
     assert len(stories_json(path)) == 1 + len(OTHERS)
     with sqlite3.connect(database) as connection:
         assert connection.execute(WAITING, (slow,)).fetchone() == (0,)
+    assert daemon.stop() == 0
+
+
+LIGHTHOUSE = (
+    "Volunteers on the island of Skarvik finished restoring its nineteenth-century "
+    "lighthouse on Saturday, after four summers of scraping, painting and replacing "
+    "the lantern's brass fittings by hand. The keeper's cottage will open to visitors "
+    "in June, the island's heritage society said."
+)
+
+
+def test_an_entry_decided_again_that_is_still_alone_keeps_its_story(
+    server: FeedServer, config: Any, start_daemon: Any, tmp_path: Path
+) -> None:
+    """Its article tells of nothing else in the window: decided again on it, the
+    entry is still a story of its own, and keeps that story's id (a link to the
+    story stays good)."""
+    path, slow = slow_teaser(server, config, LIGHTHOUSE)
+    daemon = start_daemon(path)
+    wait_until(lambda: alone_in(path, slow), timeout=30)
+    [before] = [s["id"] for s in stories_json(path) if s["entries"][0]["url"] == slow]
+    database = tmp_path / "aggregator.db"
+
+    def decided_again() -> bool:
+        with sqlite3.connect(database) as connection:
+            return bool(connection.execute(WAITING, (slow,)).fetchone() == (0,))
+
+    wait_until(decided_again, timeout=60)
+    [after] = [s for s in stories_json(path) if any(e["url"] == slow for e in s["entries"])]
+    assert after["id"] == before
+    assert [e["url"] for e in after["entries"]] == [slow]
+    assert len(stories_json(path)) == 2 + len(OTHERS)
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("SELECT count(*) FROM stories").fetchone() == (2 + len(OTHERS),)
     assert daemon.stop() == 0
 
 

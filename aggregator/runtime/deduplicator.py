@@ -84,6 +84,31 @@ def items_of(entries: Sequence[EntryText]) -> list[Item]:
     return [item_of(entry) for entry in entries]
 
 
+class _Reserved:
+    """New stories' ids, their rows created ``make(count)`` at a time (more each time,
+    up to CHUNK): those handed out (``given``) of those created (``reserved``)."""
+
+    CHUNK = 256
+
+    def __init__(self, make: Callable[[int], list[int]]) -> None:
+        self._make = make
+        self._free: deque[int] = deque()
+        self.given: set[int] = set()
+        self.reserved: set[int] = set()
+
+    def next(self) -> int:
+        if not self._free:
+            made = self._make(min(max(len(self.reserved), 4), self.CHUNK))
+            self._free.extend(made)
+            self.reserved.update(made)
+        story_id = self._free.popleft()
+        self.given.add(story_id)
+        return story_id
+
+    def __contains__(self, story_id: int) -> bool:
+        return story_id in self.given
+
+
 class Deduplicator:
     """Assigns every stored entry to a story, once its text is final."""
 
@@ -287,33 +312,32 @@ class Deduplicator:
         seq = self.stories.last_seq() + 1
         entries = waiting + again
         before = {e.entry_id: e.story_id for e in again}
-        # New stories get stand-in ids (negative) while the batch is decided, and
-        # their rows all at once after it.
-        standins = itertools.count(-1, -1)
-        decided, merges = group(index, items, lambda: next(standins))
+        # New stories get their real ids as the batch is decided, their rows reserved
+        # a few at a time (ids given later, as stand-ins, made the index move every
+        # term of every new story to its real id: a tenth of grouping new stories).
+        ids = _Reserved(self.stories.new_stories)
+        decided, merges = group(index, items, ids.next)
         # An entry decided again that is still a story of its own keeps its story.
-        real: dict[int, int] = {}
+        kept: dict[int, int] = {}
         for decision, story in decided:
             old = before.get(decision.entry_id)
-            if story < 0 and story not in real and old is not None and not index.members(old):
-                real[story] = old
-        # A merge (a re-forming) may also start a story.
-        named = {story for _, story in decided} | {s for m in merges for s in (m.absorbed, m.into)}
-        new = sorted({story for story in named if story < 0} - real.keys(), reverse=True)
-        real.update(zip(new, self.stories.new_stories(len(new)), strict=True))
-        for standin, story_id in real.items():
-            index.renumber(standin, story_id)
-        decided = [(decision, real.get(story, story)) for decision, story in decided]
-        # A merge made while the batch was decided may name a story it started.
+            if story in ids and story not in kept and old is not None and not index.members(old):
+                kept[story] = old
+        for new_id, old in kept.items():
+            index.renumber(new_id, old)
+        decided = [(decision, kept.get(story, story)) for decision, story in decided]
         merges = [
             dataclasses.replace(
-                m, absorbed=real.get(m.absorbed, m.absorbed), into=real.get(m.into, m.into)
+                m, absorbed=kept.get(m.absorbed, m.absorbed), into=kept.get(m.into, m.into)
             )
             for m in merges
         ]
+        started = ids.given - kept.keys()
         pending = {e.entry_id for e in entries if e.article_status == PageStatus.PENDING}
         self.stories.save(decided, seq, awaits_text=pending)
+        # Rows reserved and not given, and those given back, are deleted as empty.
         touched = {story_id for _, story_id in decided} | {s for s in before.values() if s}
+        touched |= ids.reserved - started
         self.stories.merge(merges, seq)
         for merge in merges:
             touched |= {merge.into, merge.absorbed}
@@ -328,7 +352,7 @@ class Deduplicator:
             )
         self.describe(touched)
         self._seq = seq
-        return Assigned(len(waiting), len(new))
+        return Assigned(len(waiting), len(started))
 
     # --- users' corrections -----------------------------------------------------------
 
