@@ -57,11 +57,18 @@ T = TypeVar("T")
 APART = 32
 
 
-def _descending(dots: dict[int, float]) -> Iterator[tuple[float, int]]:
+def _descending(dots: dict[int, float], floor: float) -> Iterator[tuple[float, int]]:
     """(dot, -story) from the highest dot down, the lower story first of two equal
     ones, as they are asked for: the scoring loop stops after a few, so the rest are
-    never sorted (a heap, not a sort of every story that shares a term)."""
-    heap = [(-dot, story_id) for story_id, dot in dots.items()]
+    never sorted (a heap, not a sort of every story that shares a term). Those at
+    ``floor`` or above first, the others only if asked for: most of hundreds of
+    stories that share a term or two are never looked at."""
+    above = [(-dot, story_id) for story_id, dot in dots.items() if dot >= floor]
+    yield from _popped(above)
+    yield from _popped([(-dot, story_id) for story_id, dot in dots.items() if dot < floor])
+
+
+def _popped(heap: list[tuple[float, int]]) -> Iterator[tuple[float, int]]:
     heapq.heapify(heap)
     while heap:
         dot, story_id = heapq.heappop(heap)
@@ -271,7 +278,7 @@ class Index:
         # A score is at most its dot product (a centroid is at least unit length and the
         # penalty is never negative). In order of dot products, stop once the stories
         # left cannot change the decision: not the best two, nor the best's lead.
-        for dot, story_id in _descending(dots):
+        for dot, story_id in _descending(dots, threshold):
             if dot <= second[0]:
                 break
             if best is not None:
