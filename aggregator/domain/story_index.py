@@ -265,9 +265,9 @@ class Index:
                     continue
                 for story_id, total in stories.items():
                     dots[story_id] += weight * total
-            # (Every entry decided again leaves out all the others: going through
-            # those was the square of their number, a third of grouping 1,000 new
-            # stories, where the stories this one shares terms with are a few.)
+            # The stories found, less those left out (every entry decided again
+            # leaves out all the others: going through them for each was the square
+            # of their number, half a million lookups for 700 new stories).
             out = without.stories
             dots = {story_id: dot for story_id, dot in dots.items() if story_id not in out}
         threshold = self.thresholds.story + more
