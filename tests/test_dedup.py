@@ -14,6 +14,7 @@ from datetime import timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aggregator.domain import story_index
 from aggregator.domain.dedup import Decision, Item, Thresholds
 from aggregator.domain.identity import Incoming, Known, same_entry
 from aggregator.domain.story_index import Index, assign
@@ -214,6 +215,31 @@ def test_first_reports_decided_again_do_not_depend_on_the_batchs_order(
     flood = frozenset(title for title, _, hours in texts if hours >= 0)
     expected = {flood} | {frozenset([t]) for t, _ in OTHERS}
     assert partition(texts) == partition(shuffled) == expected
+
+
+@settings(max_examples=30, deadline=None)
+@given(order=st.randoms(use_true_random=False), seed=st.integers(0, 10_000))
+def test_a_poll_grouped_whole_does_not_depend_on_its_order(
+    order: random.Random, seed: int
+) -> None:
+    """story_index.group, as the deduplicator runs it (decided, the day's reports
+    formed again, lone reports decided again, merges), on the flood's coverage over a
+    day and a half among the unrelated stories and a synthetic corpus: the same
+    stories whatever order the poll's entries came in (entry ids in arrival order, as
+    a database hands them out)."""
+    texts = [(*EARLY[0], 0), (*EARLY[1], 2), (*FLOOD[0], 3), (*FLOOD[1], 3), (*FLOOD[2], 30)]
+    texts += [(title, text, -20) for title, text in OTHERS]
+    texts += [(a.title, a.text, -10) for a in corpus(seed=seed, groups=3)]
+
+    def partition(numbered: list[tuple[str, str, int]]) -> set[frozenset[str]]:
+        index = Index(Thresholds())
+        counter = itertools.count(1)
+        story_index.group(index, batch_items(numbered), lambda: next(counter))
+        return titles_by_story(index, numbered)
+
+    shuffled = texts[:]
+    order.shuffle(shuffled)
+    assert partition(texts) == partition(shuffled)
 
 
 @settings(max_examples=30, deadline=None)
