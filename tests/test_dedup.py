@@ -219,9 +219,7 @@ def test_first_reports_decided_again_do_not_depend_on_the_batchs_order(
 
 @settings(max_examples=30, deadline=None)
 @given(order=st.randoms(use_true_random=False), seed=st.integers(0, 10_000))
-def test_a_poll_grouped_whole_does_not_depend_on_its_order(
-    order: random.Random, seed: int
-) -> None:
+def test_a_poll_grouped_whole_does_not_depend_on_its_order(order: random.Random, seed: int) -> None:
     """story_index.group, as the deduplicator runs it (decided, the day's reports
     formed again, lone reports decided again, merges), on the flood's coverage over a
     day and a half among the unrelated stories and a synthetic corpus: the same

@@ -88,6 +88,13 @@ class Wide:
     def add(self, story: int, weight: float) -> float:
         """Add ``weight`` to the story's (a new story starts at 0); returns the weight
         before. One search, where get and set would make two."""
+        ids, key = self._ids, _key(story)
+        if not ids or key > ids[-1]:
+            # A new story, after every other (see _find): the common case, as a new
+            # entry that starts a story joins the posting of each of its common words.
+            ids.append(key)
+            self._weights.append(weight)
+            return 0.0
         at, found = self._find(story)
         if found:
             before = self._weights[at]
