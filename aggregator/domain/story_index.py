@@ -259,11 +259,11 @@ class Index:
             postings = self._term_stories
             shares = without.shares
             for term, weight in query:
-                stories = postings.get(term)
+                found = postings.get(term)
                 # Shared by few enough stories once those are left out.
-                if stories is None or len(stories) - shares[term] > MAX_TERM_STORIES:
+                if found is None or len(found) - shares[term] > MAX_TERM_STORIES:
                     continue
-                for story_id, total in stories.items():
+                for story_id, total in found.items():
                     dots[story_id] += weight * total
             # The stories found, less those left out (every entry decided again
             # leaves out all the others: going through them for each was the square
@@ -275,6 +275,7 @@ class Index:
             return None  # no story can reach the threshold: the common case, a new story
         best: tuple[float, int] | None = None
         second = (0.0, 0)
+        stories, window, late = self._stories, self.thresholds.window, self.late
         # A score is at most its dot product (a centroid is at least unit length and the
         # penalty is never negative). In order of dot products, stop once the stories
         # left cannot change the decision: not the best two, nor the best's lead.
@@ -285,11 +286,11 @@ class Index:
                 settled = dot <= best[0] and best[0] - RUNNER_UP * dot >= threshold
                 if settled or (dot < threshold and best[0] < threshold):
                     break
-            story = self._stories[-story_id]
+            story = stories[-story_id]
             gap = abs(stamp - story.time)
-            if gap > self.thresholds.window:
+            if gap > window:
                 continue
-            score = dot / math.sqrt(story.norm2) - self.late(gap)
+            score = dot / math.sqrt(story.norm2) - late(gap)
             if facts and story.facts and facts.isdisjoint(story.facts):
                 score -= CONFLICT
             candidate = (score, story_id)
