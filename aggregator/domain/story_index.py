@@ -255,21 +255,12 @@ class Index:
         if without is None:
             dots = self._dots(query)
         else:
-            dots = defaultdict(float)
-            postings = self._term_stories
-            shares = without.shares
-            for term, weight in query:
-                found = postings.get(term)
-                # Shared by few enough stories once those are left out.
-                if found is None or len(found) - shares[term] > MAX_TERM_STORIES:
-                    continue
-                for story_id, total in found.items():
-                    dots[story_id] += weight * total
-            # The stories found, less those left out (every entry decided again
-            # leaves out all the others: going through them for each was the square
-            # of their number, half a million lookups for 700 new stories).
+            # The stories found, less those left out (going through every one left out
+            # for each entry decided again was the square of their number: half a
+            # million lookups for 700 new stories).
+            found = self._dots(query, without.shares)
             out = without.stories
-            dots = {story_id: dot for story_id, dot in dots.items() if story_id not in out}
+            dots = {story_id: dot for story_id, dot in found.items() if story_id not in out}
         threshold = self.thresholds.story + more
         if not dots or max(dots.values()) < threshold:
             return None  # no story can reach the threshold: the common case, a new story
@@ -302,17 +293,24 @@ class Index:
             return None
         return round(best[0], 4), -best[1]
 
-    def _dots(self, query: Iterable[tuple[str, float]]) -> dict[int, float]:
+    def _dots(
+        self, query: Iterable[tuple[str, float]], shares: Counter[str] | None = None
+    ) -> dict[int, float]:
         """The dot product of a vector with each story's centroid (the sum of its
-        members' unit vectors) that shares one of its terms few enough stories share."""
+        members' unit vectors) that shares one of its terms few enough stories share
+        (``shares``: how many of a term's stories are to be left out, see _Without)."""
         dots: dict[int, float] = defaultdict(float)
         postings = self._term_stories
         for term, weight in query:
             stories = postings.get(term)
-            # A Wide posting always has more (see postings.WIDE).
-            if type(stories) is dict and len(stories) <= MAX_TERM_STORIES:
-                for story_id, total in stories.items():
-                    dots[story_id] += weight * total
+            if shares is None:
+                # A Wide posting always has more (see postings.WIDE).
+                if type(stories) is not dict or len(stories) > MAX_TERM_STORIES:
+                    continue
+            elif stories is None or len(stories) - shares[term] > MAX_TERM_STORIES:
+                continue
+            for story_id, total in stories.items():
+                dots[story_id] += weight * total
         return dots
 
     def late(self, gap: float) -> float:
