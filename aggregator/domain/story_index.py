@@ -57,24 +57,6 @@ T = TypeVar("T")
 APART = 32
 
 
-def _descending(dots: dict[int, float], floor: float) -> Iterator[tuple[float, int]]:
-    """(dot, -story) from the highest dot down, the lower story first of two equal
-    ones, as they are asked for: the scoring loop stops after a few, so the rest are
-    never sorted (a heap, not a sort of every story that shares a term). Those at
-    ``floor`` or above first, the others only if asked for: most of hundreds of
-    stories that share a term or two are never looked at."""
-    above = [(-dot, story_id) for story_id, dot in dots.items() if dot >= floor]
-    yield from _popped(above)
-    yield from _popped([(-dot, story_id) for story_id, dot in dots.items() if dot < floor])
-
-
-def _popped(heap: list[tuple[float, int]]) -> Iterator[tuple[float, int]]:
-    heapq.heapify(heap)
-    while heap:
-        dot, story_id = heapq.heappop(heap)
-        yield -dot, -story_id
-
-
 def _spread(times: list[T], count: int) -> list[T]:
     """At most ``count`` of ``times`` (sorted), evenly spread over them (the first
     and the last among them)."""
@@ -252,43 +234,72 @@ class Index:
         to in other words, and its score; None when no story is clearly it (``more``:
         added to the threshold; ``without``: stories judged as if they were not in the
         index)."""
-        if without is None:
-            dots = self._dots(query)
-        else:
-            # The stories found, less those left out (going through every one left out
-            # for each entry decided again was the square of their number: half a
-            # million lookups for 700 new stories).
-            found = self._dots(query, without.shares)
-            out = without.stories
-            dots = {story_id: dot for story_id, dot in found.items() if story_id not in out}
+        dots = self._dots(query) if without is None else self._dots(query, without.shares)
+        # Stories left out are skipped as the dots are read (going through every one
+        # left out for each entry decided again was the square of their number: half a
+        # million lookups for 700 new stories).
+        out = without.stories if without is not None else ()
         threshold = self.thresholds.story + more
-        if not dots or max(dots.values()) < threshold:
+        # A score is at most its dot product (a centroid is at least unit length and the
+        # penalty is never negative). So only a story whose dot reaches the threshold
+        # can be the best: those few are sorted (highest dot first; of two equal, the
+        # lower story), the others only as far as the runner-up needs them.
+        above = [
+            (dot, -story_id)
+            for story_id, dot in dots.items()
+            if dot >= threshold and story_id not in out
+        ]
+        if not above:
             return None  # no story can reach the threshold: the common case, a new story
         best: tuple[float, int] | None = None
         second = (0.0, 0)
         stories, window, late = self._stories, self.thresholds.window, self.late
-        # A score is at most its dot product (a centroid is at least unit length and the
-        # penalty is never negative). In order of dot products, stop once the stories
-        # left cannot change the decision: not the best two, nor the best's lead.
-        for dot, story_id in _descending(dots, threshold):
+
+        def more_needed(dot: float, key: int) -> bool:
+            """Take the story (``key``: its id negated) into the best two; False once
+            it and the stories after it (lower dots) cannot change the decision: not
+            the best two, nor the best's lead."""
+            nonlocal best, second
             if dot <= second[0]:
-                break
+                return False
             if best is not None:
                 settled = dot <= best[0] and best[0] - RUNNER_UP * dot >= threshold
                 if settled or (dot < threshold and best[0] < threshold):
-                    break
-            story = stories[-story_id]
+                    return False
+            story = stories[-key]
             gap = abs(stamp - story.time)
             if gap > window:
-                continue
+                return True
             score = dot / math.sqrt(story.norm2) - late(gap)
             if facts and story.facts and facts.isdisjoint(story.facts):
                 score -= CONFLICT
-            candidate = (score, story_id)
+            candidate = (score, key)
             if best is None or candidate > best:
                 best, second = candidate, best or second
             elif candidate > second:
                 second = candidate
+            return True
+
+        for dot, key in sorted(above, reverse=True):
+            if not more_needed(dot, key):
+                break
+        else:
+            # Below the threshold, only a story whose dot would take the best's lead
+            # under the threshold can matter (more_needed tests that exactly; this
+            # floor only keeps the others from being sorted).
+            if best is not None and best[0] < threshold:
+                return None
+            floor = second[0]
+            if best is not None:
+                floor = max(floor, (best[0] - threshold) / RUNNER_UP - 1e-9)
+            below = [
+                (dot, -story_id)
+                for story_id, dot in dots.items()
+                if floor < dot < threshold and story_id not in out
+            ]
+            for dot, key in sorted(below, reverse=True):
+                if not more_needed(dot, key):
+                    break
         if best is None or best[0] - RUNNER_UP * max(second[0], 0.0) < threshold:
             return None
         return round(best[0], 4), -best[1]
