@@ -23,7 +23,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -97,15 +97,18 @@ def cosines(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int], float]
     cost the square of the day); any other pair counts as sharing nothing."""
     # A pair as one int while summing (i * size + j): a tuple made and hashed twice
     # for every shared term was most of the time here.
+    # Plain dicts and their get: most pairs share a single term, and a defaultdict or
+    # a Counter makes each pair's first addition a call of its factory.
     size = len(vectors)
-    dots: dict[int, float] = defaultdict(float)
-    shared: Counter[int] = Counter()
+    dots: dict[int, float] = {}
+    shared: dict[int, int] = {}
+    dot, count = dots.get, shared.get
     for posting in _postings(vectors).values():
         if 1 < len(posting) <= MAX_TERM_STORIES:
             for (i, weight), (j, other) in itertools.combinations(posting, 2):
                 pair = i * size + j
-                dots[pair] += weight * other
-                shared[pair] += 1
+                dots[pair] = dot(pair, 0.0) + weight * other
+                shared[pair] = count(pair, 0) + 1
     return {divmod(pair, size): dot for pair, dot in dots.items() if shared[pair] >= MIN_SHARED}
 
 
@@ -114,16 +117,18 @@ def crossed(
 ) -> dict[tuple[int, int], float]:
     """(i, j) -> the dot product of vectors[i] and others[j], through the terms few
     enough of ``others`` carry (MIN_SHARED of them at least, as in ``cosines``)."""
-    dots: dict[tuple[int, int], float] = defaultdict(float)
-    shared: Counter[tuple[int, int]] = Counter()
+    dots: dict[tuple[int, int], float] = {}
+    shared: dict[tuple[int, int], int] = {}
+    dot, count = dots.get, shared.get  # (see cosines)
     postings = _postings(others)
     for i, vector in enumerate(vectors):
         for term, weight in vector.items():
             posting = postings.get(term)
             if posting is not None and len(posting) <= MAX_TERM_STORIES:
                 for j, other in posting:
-                    dots[i, j] += weight * other
-                    shared[i, j] += 1
+                    pair = (i, j)
+                    dots[pair] = dot(pair, 0.0) + weight * other
+                    shared[pair] = count(pair, 0) + 1
     return {pair: dot for pair, dot in dots.items() if shared[pair] >= MIN_SHARED}
 
 

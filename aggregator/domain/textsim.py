@@ -21,7 +21,6 @@ import math
 import re
 import unicodedata
 import zlib
-from collections import defaultdict
 from collections.abc import Sequence
 
 SHINGLE = 4  # words per shingle: long enough that shared shingles mean shared text
@@ -153,7 +152,7 @@ def terms(title: str, text: str) -> dict[str, float]:
     text (its start weighted up, see LEAD_SCALE), numbers weighted up, then saturated
     (1 + ln count). The cosine that uses them is of unit vectors, so a long article
     and a short lead are on one scale."""
-    counts: defaultdict[str, float] = defaultdict(float)
+    counts: dict[str, float] = {}
     _add(counts, _TERM.findall(normalize(title)), TITLE_WEIGHT)
     words = normalize(text).split()
     for start in range(0, len(words), CHUNK):
@@ -209,12 +208,15 @@ def figures(title: str) -> frozenset[str]:
     )
 
 
-def _add(counts: defaultdict[str, float], tokens: list[str], weight: float) -> None:
-    # Each token's term is looked up once per process (_term is cached).
+def _add(counts: dict[str, float], tokens: list[str], weight: float) -> None:
+    # Each token's term is looked up once per process (_term is cached). A plain dict
+    # and its get: a defaultdict makes each term's first count a call of its factory.
+    get = counts.get
     for token in tokens:
         found = _term(token)
         if found is not None:
-            counts[found[0]] += weight * found[1]
+            term = found[0]
+            counts[term] = get(term, 0.0) + weight * found[1]
 
 
 @functools.lru_cache(maxsize=1 << 18)
