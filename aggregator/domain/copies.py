@@ -7,7 +7,6 @@ means and where it holds.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
 from typing import TypeVar
 
@@ -73,7 +72,8 @@ class Copies:
         limits = self.thresholds
         if len(item.sketch) < limits.min_shingles:
             return None
-        shared: dict[int, int] = defaultdict(int)
+        shared: dict[int, int] = {}
+        tally = shared.get  # (a plain dict: see story_index.Index._dots)
         for value in item.sketch:
             posting = _ids(self._shingles.get(value))
             if not posting or len(posting) > MAX_POSTING:
@@ -84,7 +84,7 @@ class Copies:
             if own >= FEED_FURNITURE:
                 continue
             for other in posting:
-                shared[other] += 1
+                shared[other] = tally(other, 0) + 1
         best: tuple[bool, float, int] | None = None
         for other, count in shared.items():
             known = self._entries[other]
