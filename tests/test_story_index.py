@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
+import random
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,6 +19,7 @@ from aggregator.domain.dedup import (
     CONFLICT,
     MAX_LATE,
     REJOIN,
+    RUNNER_UP,
     SETTLE,
     Decision,
     Item,
@@ -620,3 +624,90 @@ def test_re_forming_off_changes_nothing() -> None:
     assert index.members(50) == {1}
     on = _placed(stories)
     assert on.reform([(Decision(2, 60, "story"), 60)], lambda: -1) != []
+
+
+def _made(entry_id: int, rng: random.Random, when: datetime) -> Item:
+    """An entry of a few words of a small vocabulary (so that stories share many, and
+    dot products fall on both sides of the threshold), some stating facts."""
+    words = rng.sample([f"word{n}" for n in range(30)], rng.randint(3, 8))
+    return Item(
+        entry_id=entry_id,
+        feed_id=entry_id,
+        when=when,
+        terms={word: rng.uniform(0.5, 2.5) for word in words},
+        facts=frozenset(rng.sample(["7", "12", "monday"], rng.randint(0, 1))),
+        order=(str(entry_id),),
+    )
+
+
+def _scored(
+    index: Index,
+    query: dict[str, float],
+    stamp: float,
+    facts: frozenset[str],
+    out: story_index._Without | None,
+) -> list[tuple[float, float, int]]:
+    """(score, dot, -story) of every story that shares a term with ``query``, best first."""
+    dots = index._dots(query.items(), out.shares if out else None)
+    scored = []
+    for story_id, dot in dots.items():
+        story = index._stories[story_id]
+        gap = abs(stamp - story.time)
+        if (out and story_id in out.stories) or gap > index.thresholds.window:
+            continue
+        score = dot / math.sqrt(story.norm2) - index.late(gap)
+        if facts and story.facts and facts.isdisjoint(story.facts):
+            score -= CONFLICT
+        scored.append((score, dot, -story_id))
+    return sorted(scored, key=lambda s: (s[0], s[2]), reverse=True)
+
+
+def test_scoring_decides_as_if_it_scored_every_story_that_shares_a_term() -> None:
+    """_best_story looks at the stories highest dot first and stops early, the ones
+    below the threshold only as far as the runner-up needs them: the same decisions
+    as scoring them all (the best, if it clears the threshold by RUNNER_UP times the
+    runner-up), also for entries decided again (lone stories left out). Half the cases
+    are given the threshold at which a runner-up below it decides."""
+    rng = random.Random(3)
+    seen = {"joins": 0, "apart": 0, "a runner-up below the threshold decides": 0}
+    for case in range(400):
+        index = Index(Thresholds())
+        entry = itertools.count(1)
+        for story_id in range(1, rng.randint(3, 30)):
+            # Most within a day and a half; some older than the window.
+            when = T0 - timedelta(hours=rng.uniform(0, rng.choice([36, 36, 36, 24 * 16])))
+            for _ in range(rng.randint(1, 3)):
+                later = when + timedelta(hours=rng.uniform(0, 8))
+                index.add(_made(next(entry), rng, later), story_id)
+        query = _made(next(entry), rng, T0)
+        vector, stamp = index._vector(query), T0.timestamp()
+        lone = [s for s in index._stories if index._alone(s)]
+        out = None
+        if lone and rng.random() < 0.3:
+            left = set(rng.sample(lone, rng.randint(1, len(lone))))
+            shares = Counter(
+                term
+                for story_id in left
+                for member in index._stories[story_id].members
+                for term in index._entries[member].terms
+            )
+            out = story_index._Without(left, shares)
+        scored = _scored(index, vector, stamp, query.facts, out)
+        threshold = rng.uniform(0.05, 0.5)
+        if case % 2 and len(scored) > 1 and scored[1][1] < scored[0][0] and scored[1][0] > 0:
+            # Between the runner-up's dot and the best's score, where the runner-up
+            # keeps the best from joining.
+            (best, _, _), (second, dot, _) = scored[:2]
+            threshold = (max(dot, best - RUNNER_UP * second) + best) / 2
+        more = threshold - index.thresholds.story
+        found = index._best_story(vector.items(), stamp, query.facts, more, out)
+        expected = None
+        if scored:
+            second = scored[1][0] if len(scored) > 1 else 0.0
+            if scored[0][0] - RUNNER_UP * max(second, 0.0) >= threshold:
+                expected = (round(scored[0][0], 4), -scored[0][2])
+            elif scored[0][0] >= threshold > scored[1][1]:
+                seen["a runner-up below the threshold decides"] += 1
+        assert found == expected
+        seen["joins" if found else "apart"] += 1
+    assert min(seen.values()) >= 20, seen
