@@ -95,10 +95,10 @@ def cosines(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int], float]
     terms few enough of them carry (MAX_TERM_STORIES, as the index reads its postings:
     a word in every report of a busy day tells none of them apart, and its pairs would
     cost the square of the day); any other pair counts as sharing nothing."""
-    # A pair as one int while summing (i * size + j): a tuple made and hashed twice
-    # for every shared term was most of the time here.
-    # Plain dicts and their get: most pairs share a single term, and a defaultdict or
-    # a Counter makes each pair's first addition a call of its factory.
+    # A pair as one int while summing (i * size + j), in plain dicts read with get: a
+    # tuple made and hashed twice for every shared term was most of the time here, and
+    # as most pairs share a single term, a defaultdict or a Counter made each pair's
+    # first addition a call of its factory.
     size = len(vectors)
     dots: dict[int, float] = {}
     shared: dict[int, int] = {}
