@@ -415,9 +415,9 @@ def test_a_wide_posting_is_a_mapping_of_story_to_weight() -> None:
     assert wide.add(40, 0.5) == 0.0  # a new story: nothing before
     assert wide.add(40, 0.5) == 0.5
     assert wide.pop(40) == 1.0
-    wide[-1] = 2.0  # a stand-in id (postings._LAST): kept after the others
-    assert list(wide) == [10, 20, 30, -1]
-    assert wide.pop(-1) == 2.0
+    wide[15] = 2.0  # an id between others: kept in order
+    assert list(wide) == [10, 15, 20, 30]
+    assert wide.pop(15) == 2.0
     assert list(wide.items()) == [(10, 0.5), (20, 1.0), (30, 0.5)]
     assert wide.get(99, 0.0) == 0.0
     assert 20 in wide

@@ -22,40 +22,28 @@ from .dedup import MAX_TERM_STORIES
 # posting is always one the scoring loop skips, which it tells by its type alone
 # (asking a Wide its length is a Python call, and the loop asks millions of times).
 WIDE = 64
-# Where a negative story id sorts: after every other (an Index's caller may give new
-# stories negative stand-in ids). New stories' ids, real or stand-in, are appended,
-# never inserted at the front of the arrays.
-_LAST = 1 << 62
-
-
-def _key(story: int) -> int:
-    return story if story >= 0 else _LAST - story
-
-
-def _story(key: int) -> int:
-    return key if key < _LAST else _LAST - key
 
 
 class Wide:
-    """A story id -> weight mapping over two arrays sorted by story id (negative ones
-    last), with the methods of a dict the index uses. Story ids grow over time, so a
-    new story is appended and an old one leaves from the front."""
+    """A story id -> weight mapping over two arrays sorted by story id, with the
+    methods of a dict the index uses. Story ids grow over time, so a new story is
+    appended and an old one leaves from the front."""
 
     __slots__ = ("_ids", "_weights")
 
     def __init__(self, pairs: Iterable[tuple[int, float]] = ()) -> None:
-        ordered = sorted((_key(story), weight) for story, weight in pairs)
+        ordered = sorted(pairs)
         self._ids = array("q", [key for key, _ in ordered])
         self._weights = array("d", [weight for _, weight in ordered])
 
     def _find(self, story: int) -> tuple[int, bool]:
         """Where ``story`` is, or would go, and whether it is there."""
-        ids, key = self._ids, _key(story)
-        if not ids or key > ids[-1]:
-            # A new story: the newest (see _LAST), so after every other, most often.
+        ids = self._ids
+        if not ids or story > ids[-1]:
+            # A new story: the newest, so after every other, most often.
             return len(ids), False
-        at = bisect_left(ids, key)
-        return at, ids[at] == key
+        at = bisect_left(ids, story)
+        return at, ids[at] == story
 
     def _at(self, story: int) -> int:
         """The position of ``story``, or -1."""
@@ -63,14 +51,14 @@ class Wide:
         return at if found else -1
 
     def _insert(self, at: int, story: int, weight: float) -> None:
-        self._ids.insert(at, _key(story))
+        self._ids.insert(at, story)
         self._weights.insert(at, weight)
 
     def __len__(self) -> int:
         return len(self._ids)
 
     def __iter__(self) -> Iterator[int]:
-        return map(_story, self._ids)
+        return iter(self._ids)
 
     def __contains__(self, story: int) -> bool:
         return self._at(story) >= 0
@@ -88,11 +76,11 @@ class Wide:
     def add(self, story: int, weight: float) -> float:
         """Add ``weight`` to the story's (a new story starts at 0); returns the weight
         before. One search, where get and set would make two."""
-        ids, key = self._ids, _key(story)
-        if not ids or key > ids[-1]:
+        ids = self._ids
+        if not ids or story > ids[-1]:
             # A new story, after every other (see _find): the common case, as a new
             # entry that starts a story joins the posting of each of its common words.
-            ids.append(key)
+            ids.append(story)
             self._weights.append(weight)
             return 0.0
         at, found = self._find(story)
@@ -126,7 +114,7 @@ class Wide:
         self.pop(story)
 
     def items(self) -> Iterator[tuple[int, float]]:
-        return zip(map(_story, self._ids), self._weights, strict=True)
+        return zip(self._ids, self._weights, strict=True)
 
 
 Posting = dict[int, float] | Wide
