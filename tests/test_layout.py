@@ -54,3 +54,20 @@ def test_the_domain_is_pure() -> None:
     for heavy in ("sqlalchemy", "httpx", "feedparser", "trafilatura", "aggregator.store"):
         assert heavy not in loaded, heavy
     assert not any(name.startswith(("aggregator.runtime", "aggregator.sources")) for name in loaded)
+
+
+def test_the_daemon_imports_the_extractor_only_to_extract() -> None:
+    # A daemon's main process extracts in worker processes (or not at all, with
+    # full_text off): trafilatura and its tables are not in its memory until a page is
+    # extracted there (benchmarks/daemon_memory.py).
+    code = (
+        "import sys, aggregator.cli.poll, aggregator.runtime.daemon, "
+        "aggregator.runtime.extractor, aggregator.sources.extract; "
+        "print(aggregator.sources.extract.EXTRACTOR); "
+        "print(' '.join(sorted(sys.modules)))"
+    )
+    extractor, loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert extractor.startswith("trafilatura ")
+    assert "trafilatura" not in loaded.split()

@@ -19,18 +19,21 @@ from __future__ import annotations
 import contextlib
 import copy
 import re
+from importlib.metadata import version
 from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
-import trafilatura
 
 from ..errors import ExtractError
 from ..text import without_control
 from ..types import Article, Failure, Page, RawEntry
 from .page_meta import as_datetime, byline, page_metadata
 
-EXTRACTOR = f"trafilatura {trafilatura.__version__}"
+# trafilatura itself is imported where a page is extracted, not here: a daemon's main
+# process extracts in worker processes (or not at all), and importing it (with jusText,
+# htmldate, courlan and their tables) took 7 MB of that process's memory.
+EXTRACTOR = f"trafilatura {version('trafilatura')}"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Fewer words than this is not an article (a consent wall, an error page, a stub).
 MIN_WORDS = 40
@@ -185,6 +188,8 @@ def _load(page: Page) -> lxml.html.HtmlElement | None:
     if isinstance(content, str):
         # lxml refuses str input that declares an encoding itself.
         content = re.sub(r"^\s*<\?xml[^>]*\?>", "", content)
+    import trafilatura  # (see EXTRACTOR)
+
     tree = trafilatura.load_html(content)
     return tree if isinstance(tree, lxml.html.HtmlElement) else None
 
@@ -195,6 +200,8 @@ def _charset(content_type: str | None) -> str | None:
 
 
 def _run(tree: lxml.html.HtmlElement, url: str, *, favor_precision: bool) -> Any:
+    import trafilatura  # (see EXTRACTOR)
+
     # trafilatura prunes the tree it is given: every run gets its own copy.
     return trafilatura.bare_extraction(
         copy.deepcopy(tree),
