@@ -929,7 +929,7 @@ class Index:
             tuple(dict.fromkeys(a for a in (item.canonical_url, item.page_url, item.guid) if a)),
             item.facts,
             self._named(vector),
-            array("d", vector.values()),
+            array("f", vector.values()),
             array("I", item.sketch),
             pinned,
             original or 0,
