@@ -72,23 +72,35 @@ def _text(rng: random.Random, words: list[str], count: int) -> str:
 _ZIPF: dict[int, list[float]] = {}
 
 
-def build(size: int, folder: Path) -> dict[str, Any]:
-    """In this process: a database of ``size`` entries and 1,000 new ones waiting, in
-    ``folder``; how long storing them took, and what a round needs to know."""
+def build(
+    size: int,
+    folder: Path,
+    feeds: list[str] | None = None,
+    settings: dict[str, Any] | None = None,
+    new: int = NEW,
+) -> dict[str, Any]:
+    """In this process: a database of ``size`` entries and ``new`` ones waiting, in
+    ``folder``, from ``feeds`` (default: FEEDS made-up outlets), with feeds.yaml's other
+    ``settings``; how long storing them took, and what a round needs to know."""
     from sqlalchemy import insert
 
     from aggregator.app import make_app
     from aggregator.config import load_settings
+    from aggregator.store.boundary import host_of
     from aggregator.store.models import Entry, Feed, Story, StoryEntry
 
     rng = random.Random(size)
     words = _words(rng)
     _ZIPF[len(words)] = _zipf(words)
     config = folder / "feeds.yaml"
-    feeds = [f"https://outlet{n}.example/feed.xml" for n in range(FEEDS)]
+    feeds = feeds or [f"https://outlet{n}.example/feed.xml" for n in range(FEEDS)]
     config.write_text(
         json.dumps(
-            {"database": f"sqlite:///{folder / 'a.db'}", "feeds": [{"url": u} for u in feeds]}
+            {
+                "database": f"sqlite:///{folder / 'a.db'}",
+                **(settings or {}),
+                "feeds": [{"url": u} for u in feeds],
+            }
         ),
         encoding="utf-8",
     )
@@ -97,10 +109,10 @@ def build(size: int, folder: Path) -> dict[str, Any]:
     start = now - timedelta(days=size / PER_DAY)
 
     def entry(n: int, when: datetime, title: str, text: str) -> dict[str, Any]:
-        url = f"https://outlet{n % FEEDS}.example/{n}"
+        url = f"https://outlet{n % len(feeds)}.example/{n}"
         return {
             "id": n + 1,
-            "feed_id": n % FEEDS + 1,
+            "feed_id": n % len(feeds) + 1,
             "key": url,
             "guid": url,
             "url": url,
@@ -118,7 +130,13 @@ def build(size: int, folder: Path) -> dict[str, Any]:
         session.execute(
             insert(Feed),
             [
-                {"id": n + 1, "url": url, "interval_seconds": 1800, "created_at": now}
+                {
+                    "id": n + 1,
+                    "url": url,
+                    "host": host_of(url),
+                    "interval_seconds": 1800,
+                    "created_at": now,
+                }
                 for n, url in enumerate(feeds)
             ],
         )
@@ -156,17 +174,20 @@ def build(size: int, folder: Path) -> dict[str, Any]:
         recent = session.execute(
             Entry.__table__.select().where(Entry.id > max(size - 3000, 0))  # type: ignore[attr-defined]
         ).all()
-        new = []
-        for k in range(NEW):
+        waiting = []
+        for k in range(new):
             when = now - timedelta(seconds=rng.uniform(0, 6 * 3600))
             if k % 4 == 0 and recent:
                 model = rng.choice(recent)
                 title, text = model.title, model.content_text
             else:
                 title, text = _text(rng, words, 9), _text(rng, words, 60)
-            new.append(entry(size + k, when, title, text))
-        session.execute(insert(Entry), new)
-        session.execute(insert(StoryEntry), [{"entry_id": e["id"], "pinned": False} for e in new])
+            waiting.append(entry(size + k, when, title, text))
+        if waiting:
+            session.execute(insert(Entry), waiting)
+            session.execute(
+                insert(StoryEntry), [{"entry_id": e["id"], "pinned": False} for e in waiting]
+            )
     stored_seconds = time.perf_counter() - started
     app.close()
     return {

@@ -51,12 +51,12 @@ FETCH_EXTRA: dict[str, Any] = {}
 HOSTS = [f"127.0.1.{i}" for i in range(1, 101)]
 
 
-def feed_body(n: int) -> bytes:
+def feed_body(n: int, day: str = "Tue, 27 Aug 2024") -> bytes:
     items = "".join(
         f"<item><title>Story {n}-{i}: talks resume in Geneva</title>"
         f"<link>https://news{n}.example/{i}</link>"
         f"<guid>https://news{n}.example/{i}</guid>"
-        f"<pubDate>Tue, 27 Aug 2024 09:{i:02d}:00 +0500</pubDate>"
+        f"<pubDate>{day} 09:{i:02d}:00 +0500</pubDate>"
         f"<description>Delegations met in Geneva on day {i}. "
         f"{'Officials said the talks would continue. ' * 6}</description></item>"
         for i in range(ENTRIES)
@@ -68,8 +68,10 @@ def feed_body(n: int) -> bytes:
     ).encode()
 
 
-def serve(feeds: int, port: Any, stop: Any) -> None:
-    bodies = [feed_body(n) for n in range(feeds)]
+def serve(feeds: int, port: Any, stop: Any, day: str = "Tue, 27 Aug 2024") -> None:
+    """Serve the farm until ``stop`` is set (``day``: the entries' publication day, as
+    RFC 822 has it); the port chosen is put on ``port``."""
+    bodies = [feed_body(n, day) for n in range(feeds)]
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
