@@ -46,10 +46,11 @@ LISTED = 20
 # Entries read and made Items at a time when the index is rebuilt. Their texts and
 # terms are dropped once they are in the index, but what a chunk allocated is
 # interleaved with what the index keeps: a daemon with 10^6 stored and 1,000 feeds
-# (benchmarks/daemon_memory.py) peaked at 353 MB reading 5,000 at a time, 328 MB with
-# 500. Not fewer than processes.ITEMS_MIN, though: a smaller chunk is worked out in
-# this process alone, and the worker processes then start at the first large batch,
-# in the middle of grouping it (cluster_scale.py at 10^4: 0.6 -> 1.05 s).
+# (benchmarks/daemon_memory.py) peaked at 353 MB reading 5,000 at a time, 331 MB with
+# 1,000, 328 MB with 500. Not fewer than processes.ITEMS_MIN, though: a smaller chunk
+# is worked out in this process alone, and the worker processes then start at the
+# first large batch, in the middle of grouping it (cluster_scale.py at 10^4: 0.6 ->
+# 1.05 s).
 REBUILT = 1000
 
 
