@@ -36,17 +36,11 @@ from pathlib import Path
 from typing import Any
 
 from cluster_scale import build
+from peak import peak_rss_mb
 from poll_throughput import ENTRIES, serve, urls
 
 SETTINGS = {"fetch": {"allow_private_networks": True}, "extract": {"full_text": False}}
 PATIENCE = 1800.0  # seconds the daemon gets to poll and group everything
-
-
-def peak_mb(pid: int) -> float:
-    """A live process's peak resident memory (VmHWM), MB."""
-    status = Path(f"/proc/{pid}/status").read_text(encoding="ascii").splitlines()
-    [peak_kb] = [line.split()[1] for line in status if line.startswith("VmHWM:")]
-    return int(peak_kb) / 1024
 
 
 def children(pid: int) -> list[int]:
@@ -96,12 +90,13 @@ def main() -> None:
             expected = size + feeds * ENTRIES
             started = time.perf_counter()
             log = folder / "daemon.log"  # a file: a pipe nobody reads would stall it
-            daemon = subprocess.Popen(
-                [sys.executable, "-m", "aggregator", "run", "--config", "feeds.yaml"],
-                cwd=folder,
-                env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
-                stderr=log.open("w", encoding="utf-8"),
-            )
+            with log.open("w", encoding="utf-8") as errors:
+                daemon = subprocess.Popen(
+                    [sys.executable, "-m", "aggregator", "run", "--config", "feeds.yaml"],
+                    cwd=folder,
+                    env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+                    stderr=errors,
+                )
             try:
                 while True:
                     if daemon.poll() is not None:
@@ -113,8 +108,8 @@ def main() -> None:
                         break
                     time.sleep(1.0)
                 took = time.perf_counter() - started
-                workers = {pid: peak_mb(pid) for pid in children(daemon.pid)}
-                main_peak = peak_mb(daemon.pid)
+                workers = {pid: peak_rss_mb(pid) for pid in children(daemon.pid)}
+                main_peak = peak_rss_mb(daemon.pid)
             finally:
                 daemon.send_signal(signal.SIGTERM)
                 daemon.wait(timeout=60)

@@ -29,6 +29,7 @@ from ..types import Assigned, PageStatus
 from ..urls import canonical_url
 from .heap import collection_paused, freeze_survivors
 from .logs import event
+from .processes import ITEMS_MIN
 
 log = logging.getLogger(__name__)
 # The log event of a merge, by its signal (any other: dedup.merged).
@@ -47,11 +48,11 @@ LISTED = 20
 # terms are dropped once they are in the index, but what a chunk allocated is
 # interleaved with what the index keeps: a daemon with 10^6 stored and 1,000 feeds
 # (benchmarks/daemon_memory.py) peaked at 353 MB reading 5,000 at a time, 331 MB with
-# 1,000, 328 MB with 500. Not fewer than processes.ITEMS_MIN, though: a smaller chunk
-# is worked out in this process alone, and the worker processes then start at the
-# first large batch, in the middle of grouping it (cluster_scale.py at 10^4: 0.6 ->
+# 1,000, 328 MB with 500. Not fewer than ITEMS_MIN, though: a smaller chunk is worked
+# out in this process alone, and the worker processes then start at the first large
+# batch, in the middle of grouping it (cluster_scale.py at 10^4, 500 at a time: 0.6 ->
 # 1.05 s).
-REBUILT = 1000
+REBUILT = ITEMS_MIN
 
 
 def when_of(entry: EntryText) -> datetime:
