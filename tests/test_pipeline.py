@@ -300,7 +300,7 @@ def test_the_next_batch_is_worked_out_while_one_is_decided(
                 assert dedup.run().entries == len(urls) * len(topics)
                 (entry_id,) = session.execute(select(Entry.id).where(Entry.title == changed[0]))
                 assert dedup._index is not None
-                terms = dedup._index._entries[entry_id[0]].terms
+                terms = set(dedup._index._terms(dedup._index._entries[entry_id[0]]))
                 assert "volcano" in terms  # from the new text (the headline is the same)
         finally:
             app.close()

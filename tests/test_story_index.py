@@ -222,8 +222,8 @@ def test_a_merges_score_is_the_average_link_of_the_two_stories() -> None:
     assert index.members(pair) == {1, 2}
 
     def cosine(a: int, b: int) -> float:
-        weights = dict(index._entries[a].vector())
-        return sum(w * weights.get(t, 0.0) for t, w in index._entries[b].vector())
+        weights = dict(index._vector_of(index._entries[a]))
+        return sum(w * weights.get(t, 0.0) for t, w in index._vector_of(index._entries[b]))
 
     expected = (
         sum(cosine(n, 3) - index.late(abs(hours[n - 1] - hours[2]) * 3600.0) for n in (1, 2)) / 2
@@ -391,8 +391,8 @@ def test_wide_postings_decide_as_dicts_do_and_leave_nothing(
         index.remove(entry_id)
     assert not index._term_stories
     assert not index._stories
-    # The names the document frequencies still count (REFERENCE) stay; no other.
-    assert set(index._names) == set(index._df)
+    # The terms the document frequencies still count (REFERENCE) keep their ids; no other.
+    assert sorted(word for word in index._vocabulary.words if word) == sorted(index._df)
 
 
 def test_a_term_is_held_as_one_string_however_many_entries_carry_it() -> None:
@@ -402,8 +402,8 @@ def test_a_term_is_held_as_one_string_however_many_entries_carry_it() -> None:
         for i in background()
     ]
     index = indexed(copied)
-    held = [term for known in index._entries.values() for term in known.terms]
-    held += [term for _, terms in index._reference for term in terms]
+    held = [term for known in index._entries.values() for term in index._terms(known)]
+    held += [index._vocabulary.words[at] for _, ids in index._reference for at in ids]
     assert len(held) > len(set(held))  # shared words, else the test says nothing
     assert len({id(term) for term in held}) == len(set(held))
 
@@ -563,9 +563,10 @@ def test_a_follow_up_that_clusters_with_nothing_stays_in_the_story_it_joined() -
     decision = index.decide(follow_up)
     assert decision.story_id == story  # on arrival it joins the story
     _, merges = story_index.group(index, [follow_up], lambda: next(counter))
-    vector = dict(index._entries[9].vector())
+    vector = dict(index._vector_of(index._entries[9]))
     mean = sum(
-        sum(vector.get(t, 0.0) * w for t, w in index._entries[n].vector()) for n in (1, 2, 3)
+        sum(vector.get(t, 0.0) * w for t, w in index._vector_of(index._entries[n]))
+        for n in (1, 2, 3)
     ) / 3 - index.late(30 * 3600.0)
     assert mean < index._limits().older  # re-formed on its mean link, it would leave
     assert index.story_of(9) == story
@@ -689,7 +690,7 @@ def test_scoring_decides_as_if_it_scored_every_story_that_shares_a_term() -> Non
                 term
                 for story_id in left
                 for member in index._stories[story_id].members
-                for term in index._entries[member].terms
+                for term in index._terms(index._entries[member])
             )
             out = story_index._Without(left, shares)
         scored = _scored(index, vector, stamp, query.facts, out)

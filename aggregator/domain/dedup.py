@@ -28,7 +28,7 @@ event's articles share would otherwise count for nothing.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -218,10 +218,9 @@ def guid_is_address(guid: str | None) -> bool:
 @dataclass(slots=True)
 class Indexed:
     """One entry of the window as the index holds it. Compact, as the window holds
-    tens of thousands: only what deciding and leaving need, its vector as a tuple of
-    terms and an array of weights, its sketch as an array (the entry's Item, a dict of
-    float objects and a frozenset of int objects took about three times the memory;
-    benchmarks/cluster_scale.py)."""
+    tens of thousands: only what deciding and leaving need, its vector and sketch in
+    one buffer (the entry's Item, a dict of float objects and a frozenset of int
+    objects, took about five times the memory; benchmarks/cluster_scale.py)."""
 
     entry_id: int
     feed_id: int
@@ -230,20 +229,36 @@ class Indexed:
     # Where Copies files it: its canonical URL, page URL and GUID, each once.
     addresses: tuple[str, ...]
     facts: frozenset[str]  # Item.facts
-    terms: tuple[str, ...]  # its unit TF-IDF vector as of its arrival: these terms,
-    # with these weights. Single precision ("f"): a unit vector's weights need no more
-    # than its 7 digits, and the window holds one per entry (a daemon with 10^6
-    # stored and 1,000 feeds: 320 -> 309 MB, benchmarks/daemon_memory.py).
-    weights: array[float]
-    shingles: array[int]  # its sketch ("I": the hashes are unsigned 32-bit)
+    # Its unit TF-IDF vector as of its arrival, then its sketch, 4 bytes a value: the
+    # ids of the vector's terms (vocabulary.py), their weights, the sketch's hashes.
+    # One bytes object, where a tuple of terms and two arrays cost 300 bytes more an
+    # entry (a daemon with 10^6 stored and 1,000 feeds holds 62,000: 309 -> 291 MB,
+    # benchmarks/daemon_memory.py). Weights in single precision: a unit vector's need
+    # no more than its 7 digits.
+    packed: bytes
+    size: int  # terms in its vector
     pinned: bool = False
     # A copy (relation duplicate): the entry it copies, whose story it follows when
     # reports are formed again; 0 for any other entry.
     original: int = 0
 
-    def vector(self) -> Iterator[tuple[str, float]]:
-        """Its vector's terms and weights, in the order they were computed."""
-        return zip(self.terms, self.weights, strict=True)
+    @property
+    def term_ids(self) -> memoryview[int]:
+        return memoryview(self.packed)[: 4 * self.size].cast("I")
+
+    @property
+    def weights(self) -> memoryview[float]:
+        return memoryview(self.packed)[4 * self.size : 8 * self.size].cast("f")
+
+    @property
+    def shingles(self) -> memoryview[int]:
+        """Its sketch (unsigned 32-bit hashes)."""
+        return memoryview(self.packed)[8 * self.size :].cast("I")
+
+
+def packed(term_ids: array[int], weights: Iterable[float], sketch: Iterable[int]) -> bytes:
+    """What Indexed.packed holds for this vector and sketch."""
+    return term_ids.tobytes() + array("f", weights).tobytes() + array("I", sketch).tobytes()
 
 
 @dataclass(frozen=True)

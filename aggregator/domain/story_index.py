@@ -46,9 +46,11 @@ from .dedup import (
     Item,
     Merge,
     Thresholds,
+    packed,
 )
 from .postings import WIDE, Posting, fitted
 from .reform import Cluster, Limits, Member, Part, pair_link, reformed
+from .vocabulary import Vocabulary
 
 K = TypeVar("K")
 T = TypeVar("T")
@@ -168,13 +170,11 @@ class Index:
         self._copies = Copies(thresholds, self._entries)
         # term -> story -> the term's weight in the story's centroid (unnormalised)
         self._term_stories: dict[str, Posting] = defaultdict(dict)
-        # One string per term for every tuple and key that holds it: an entry's terms
-        # come from a worker process, each a copy of its own (a tenth of the index's
-        # memory). A term leaves when neither the frequencies nor a story hold it.
-        self._names: dict[str, str] = {}
+        # The terms of the entries and of the document frequencies' reference, as ids.
+        self._vocabulary = Vocabulary()
         self._df: dict[str, int] = {}
         # The entries whose terms are counted in _df, oldest first (see REFERENCE).
-        self._reference: deque[tuple[int, tuple[str, ...]]] = deque()
+        self._reference: deque[tuple[int, array[int]]] = deque()
         self._counted: set[int] = set()
         # term -> its idf, as the counts are now (``_vector``): a batch is counted
         # before any of it is decided, so its entries share one set of idfs.
@@ -595,7 +595,7 @@ class Index:
             key=lambda known: (known.stamp, known.entry_id),
         )
         clusters = reformed(
-            [Member(k.entry_id, k.stamp, k.facts, dict(k.vector())) for k in recent],
+            [Member(k.entry_id, k.stamp, k.facts, dict(self._vector_of(k))) for k in recent],
             parts,
             self._limits(),
         )
@@ -637,7 +637,7 @@ class Index:
                 take(story_id)
         while queue and count < REFORM_MOST:
             for known in taken[queue.popleft()]:
-                vector = dict(known.vector())
+                vector = dict(self._vector_of(known))
                 for other_id, dot in sorted(self._dots(vector.items()).items()):
                     if other_id in taken or dot < link or count >= REFORM_MOST:
                         continue
@@ -666,7 +666,7 @@ class Index:
             return True
         return any(
             pair_link(
-                sum(vector.get(t, 0.0) * w for t, w in near.vector()),
+                sum(vector.get(t, 0.0) * w for t, w in self._vector_of(near)),
                 abs(known.stamp - near.stamp),
                 known.facts,
                 near.facts,
@@ -696,7 +696,7 @@ class Index:
         sample = _spread(older, APART)
         vector: dict[str, float] = defaultdict(float)
         for known in sample:
-            for term, weight in known.vector():
+            for term, weight in self._vector_of(known):
                 vector[term] += weight
         return Part(
             story_id,
@@ -812,9 +812,9 @@ class Index:
         # Decided as if all of them were out of the index (each story is its entry's
         # alone), then only those that join a story are moved: taking each out and
         # putting it back was a third of grouping entries that start stories.
-        out = _Without(alone, Counter(term for known in again for term in known.terms))
+        out = _Without(alone, Counter(term for known in again for term in self._terms(known)))
         decided = [
-            (known, self._best_story(known.vector(), known.stamp, known.facts, REJOIN, out))
+            (known, self._best_story(self._vector_of(known), known.stamp, known.facts, REJOIN, out))
             for known in again
         ]
         found: list[Merge] = []
@@ -887,28 +887,31 @@ class Index:
             return
         self._idf.clear()
         self._counted.add(entry_id)
-        kept = self._named(terms)
+        kept = self._vocabulary.hold(terms)
         self._reference.append((entry_id, kept))
         df = self._df
         get = df.get  # (a plain dict: see _dots)
-        for term in kept:
+        words = self._vocabulary.words
+        for term in map(words.__getitem__, kept):
             df[term] = get(term, 0) + 1
         while len(self._reference) > REFERENCE:
-            entry_id, terms = self._reference.popleft()
+            entry_id, held = self._reference.popleft()
             self._counted.discard(entry_id)
-            for term in terms:
+            for term in map(words.__getitem__, held):
                 left = df[term] - 1
                 if left:
                     df[term] = left
                 else:
                     del df[term]
-                    if term not in self._term_stories:
-                        self._names.pop(term, None)
+            self._vocabulary.release(held)
 
-    def _named(self, terms: Iterable[str]) -> tuple[str, ...]:
-        """``terms`` as the index's one string per term (see _names)."""
-        name = self._names.setdefault
-        return tuple([name(term, term) for term in terms])
+    def _terms(self, known: Indexed) -> Iterator[str]:
+        """The terms of an entry's vector."""
+        return map(self._vocabulary.words.__getitem__, known.term_ids)
+
+    def _vector_of(self, known: Indexed) -> Iterator[tuple[str, float]]:
+        """An entry's vector: its terms and weights, in the order they were computed."""
+        return zip(self._terms(known), known.weights, strict=True)
 
     def add(
         self, item: Item, story_id: int, *, pinned: bool = False, original: int | None = None
@@ -928,9 +931,8 @@ class Index:
             stamp,
             tuple(dict.fromkeys(a for a in (item.canonical_url, item.page_url, item.guid) if a)),
             item.facts,
-            self._named(vector),
-            array("f", vector.values()),
-            array("I", item.sketch),
+            packed(self._vocabulary.hold(vector), vector.values(), item.sketch),
+            len(vector),
             pinned,
             original or 0,
         )
@@ -972,7 +974,8 @@ class Index:
         """The terms of a story's centroid: its members'. Worked out when a merge or a
         renumbering needs them, not kept: a set per story was a tenth of the index's
         memory."""
-        return {term for member in story.members for term in self._entries[member].terms}
+        entries = self._entries
+        return {term for member in story.members for term in self._terms(entries[member])}
 
     def _join(self, known: Indexed, story_id: int) -> None:
         story = self._stories[story_id]
@@ -985,7 +988,7 @@ class Index:
         # |T + v|^2 = |T|^2 + 2 T.v + 1 for a unit vector v (T.v = 0 for a new story),
         # T.v summed from the weights before, as they are updated.
         dot = 0.0
-        for term, weight in known.vector():
+        for term, weight in self._vector_of(known):
             totals = postings[term]
             if isinstance(totals, dict):
                 before = totals.get(story_id, 0.0)
@@ -1012,7 +1015,7 @@ class Index:
         # |T - v|^2 = |T|^2 - 2 T.v + 1, T.v summed from the weights before (T still
         # holding v), as they are updated.
         dot = 0.0
-        for term, weight in known.vector():
+        for term, weight in self._vector_of(known):
             totals = postings[term]
             before = totals.get(story_id, 0.0)
             dot += weight * before
@@ -1023,8 +1026,6 @@ class Index:
             totals.pop(story_id, 0.0)
             if not totals:
                 del postings[term]
-                if term not in self._df:
-                    self._names.pop(term, None)
             elif type(totals) is not dict and len(totals) <= MAX_TERM_STORIES:
                 postings[term] = fitted(totals)
         story.norm2 -= 2.0 * dot - 1.0
@@ -1042,5 +1043,6 @@ class Index:
             return
         self._leave(known)
         self._copies.remove(known)
+        self._vocabulary.release(known.term_ids)
         # Its terms stay counted in the document frequencies until REFERENCE newer
         # entries push them out.
