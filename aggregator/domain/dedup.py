@@ -228,7 +228,9 @@ class Indexed:
     stamp: float  # when, as a POSIX timestamp
     # Where Copies files it: its canonical URL, page URL and GUID, each once.
     addresses: tuple[str, ...]
-    facts: frozenset[str]  # Item.facts
+    # Item.facts, as a tuple: a tiny frozenset costs 216 bytes, and an entry of the
+    # window is looked at whole only when it joins or leaves a story.
+    facts: tuple[str, ...]
     # Its unit TF-IDF vector as of its arrival, then its sketch, 4 bytes a value: the
     # ids of the vector's terms (vocabulary.py), their weights, the sketch's hashes.
     # One bytes object, where a tuple of terms and two arrays cost 300 bytes more an

@@ -595,7 +595,10 @@ class Index:
             key=lambda known: (known.stamp, known.entry_id),
         )
         clusters = reformed(
-            [Member(k.entry_id, k.stamp, k.facts, dict(self._vector_of(k))) for k in recent],
+            [
+                Member(k.entry_id, k.stamp, frozenset(k.facts), dict(self._vector_of(k)))
+                for k in recent
+            ],
             parts,
             self._limits(),
         )
@@ -655,12 +658,13 @@ class Index:
         _closure), or may join its older part."""
         limits = self._limits()
         other = self._stories[other_id]
+        facts = frozenset(known.facts)
         if len(other.members) == 1:
             # Its centroid is its one report: the dot is their cosine.
             alone = self._entries[next(iter(other.members))]
             least = limits.older if alone.stamp < horizon else limits.link
             gap = abs(known.stamp - alone.stamp)
-            return pair_link(dot, gap, known.facts, alone.facts, self.late) >= least
+            return pair_link(dot, gap, facts, frozenset(alone.facts), self.late) >= least
         late = self.late(abs(known.stamp - other.time))
         if other.times[0] < horizon and dot / len(other.members) - late >= limits.older:
             return True
@@ -668,8 +672,8 @@ class Index:
             pair_link(
                 sum(vector.get(t, 0.0) * w for t, w in self._vector_of(near)),
                 abs(known.stamp - near.stamp),
-                known.facts,
-                near.facts,
+                facts,
+                frozenset(near.facts),
                 self.late,
             )
             >= limits.link
@@ -701,7 +705,7 @@ class Index:
         return Part(
             story_id,
             tuple(known.stamp for known in sample),
-            tuple(known.facts for known in sample),
+            tuple(frozenset(known.facts) for known in sample),
             vector,
         )
 
@@ -814,7 +818,12 @@ class Index:
         # putting it back was a third of grouping entries that start stories.
         out = _Without(alone, Counter(term for known in again for term in self._terms(known)))
         decided = [
-            (known, self._best_story(self._vector_of(known), known.stamp, known.facts, REJOIN, out))
+            (
+                known,
+                self._best_story(
+                    self._vector_of(known), known.stamp, frozenset(known.facts), REJOIN, out
+                ),
+            )
             for known in again
         ]
         found: list[Merge] = []
@@ -930,7 +939,7 @@ class Index:
             story_id,
             stamp,
             tuple(dict.fromkeys(a for a in (item.canonical_url, item.page_url, item.guid) if a)),
-            item.facts,
+            tuple(item.facts),
             packed(self._vocabulary.hold(vector), vector.values(), item.sketch),
             len(vector),
             pinned,
