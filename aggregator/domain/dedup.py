@@ -220,7 +220,7 @@ class Indexed:
     """One entry of the window as the index holds it. Compact, as the window holds
     tens of thousands: only what deciding and leaving need, its vector and sketch in
     one buffer (the entry's Item, a dict of float objects and a frozenset of int
-    objects, took about five times the memory; benchmarks/cluster_scale.py)."""
+    objects, took several times the memory; benchmarks/cluster_scale.py)."""
 
     entry_id: int
     feed_id: int
@@ -228,13 +228,15 @@ class Indexed:
     stamp: float  # when, as a POSIX timestamp
     # Where Copies files it: its canonical URL, page URL and GUID, each once.
     addresses: tuple[str, ...]
-    # Item.facts, as a tuple: a tiny frozenset costs 216 bytes, and an entry of the
-    # window is looked at whole only when it joins or leaves a story.
+    # Item.facts, as a tuple: a small frozenset costs 216 bytes (a daemon with 10^6
+    # stored and 1,000 feeds: 284 -> 274 MB, benchmarks/daemon_memory.py), and an
+    # entry's facts are read as a set only when it is decided again or its reports
+    # are formed again.
     facts: tuple[str, ...]
     # Its unit TF-IDF vector as of its arrival, then its sketch, 4 bytes a value: the
     # ids of the vector's terms (vocabulary.py), their weights, the sketch's hashes.
     # One bytes object, where a tuple of terms and two arrays cost 300 bytes more an
-    # entry (a daemon with 10^6 stored and 1,000 feeds holds 62,000: 309 -> 291 MB,
+    # entry (a daemon with 10^6 stored and 1,000 feeds holds 62,000: 309 -> 284 MB,
     # benchmarks/daemon_memory.py). Weights in single precision: a unit vector's need
     # no more than its 7 digits.
     packed: bytes
