@@ -92,3 +92,26 @@ def test_an_entry_keeps_its_vector_while_it_moves_and_its_terms_are_counted_no_m
     index.remove(3)
     # Only what the reference still counts keeps an id.
     assert sorted(word for word in index._vocabulary.words if word) == sorted(index._df)
+
+
+def test_an_entry_is_held_with_its_vector_sketch_and_facts() -> None:
+    """What the index keeps of an entry (its terms as ids, weights and sketch in one
+    buffer, facts as a tuple) reads back as the vector it was given on arrival, to
+    single precision, its sketch and its facts."""
+    index = Index(Thresholds())
+    index.add(item(1, "Orchestra season", "The orchestra announced twelve concerts.", 0), 10)
+    text = (
+        "A quake of magnitude 6.1 struck the northern coast on Monday, shaking buildings"
+        " in three towns. Rescue teams searched collapsed homes through the night, and"
+        " officials said schools would stay closed while engineers inspect the bridges."
+    )
+    report = item(2, "Quake of 6.1 hits coast", text, 1)
+    vector = index._vector(report)
+    index.add(report, 20)
+    known = index._entries[2]
+    assert dict(index._vector_of(known)) == pytest.approx(vector, rel=1e-6)
+    assert len(vector) == known.size > 3
+    assert sorted(known.shingles) == sorted(report.sketch)
+    assert len(report.sketch) >= 4
+    assert report.facts
+    assert set(known.facts) == report.facts
