@@ -11,11 +11,13 @@ the work runs in the calling process.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from ..types import Article, Failure, Fetched, Page, ParsedFeed
@@ -174,7 +176,9 @@ class WorkerProcesses:
             if self._pool is None:
                 # spawn, not fork: this process has threads (HTTP pools, poll workers).
                 self._pool = ProcessPoolExecutor(
-                    max_workers=self.cores, mp_context=multiprocessing.get_context("spawn")
+                    max_workers=self.cores,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_exit_with_parent,
                 )
             return self._pool
 
@@ -190,6 +194,22 @@ class WorkerProcesses:
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _exit_with_parent() -> None:
+    """In a worker process: exit as soon as the process that started it dies. Killed
+    (SIGKILL, the out-of-memory killer), that process cannot stop its workers, which
+    would wait for work for ever, holding their memory (tens of MB each)."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    sentinel = parent.sentinel  # ready once the parent's end of the pipe is closed
+
+    def watch() -> None:
+        wait([sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _parts(items: Sequence[A], count: int) -> list[Sequence[A]]:
