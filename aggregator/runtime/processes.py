@@ -3,9 +3,10 @@ working out grouping's view of entries (their terms and shingle sketch). Threads
 share one core; these use the others.
 
 The processes are started on first use (spawned, not forked: the process that starts
-them has threads) and stopped by close(). A process that dies (killed, out of
-memory) is replaced for the next job; a failure comes back as data, as it does when
-the work runs in the calling process.
+them has threads) and stopped by close(); they exit by themselves if the process
+that started them dies. A process that dies (killed, out of memory) is replaced for
+the next job; a failure comes back as data, as it does when the work runs in the
+calling process.
 """
 
 from __future__ import annotations
@@ -207,7 +208,7 @@ def _exit_with_parent() -> None:
 
     def watch() -> None:
         wait([sentinel])
-        os._exit(1)
+        os._exit(1)  # from a thread, sys.exit would end only the thread
 
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
