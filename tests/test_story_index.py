@@ -499,7 +499,7 @@ def test_an_index_built_from_the_database_does_not_look_again_at_settled_stories
     at every settled story of its window."""
     strict = Thresholds(story=0.95, merge=0.2)
     reports = [item(n + 1, *FLOOD[n], T0 + timedelta(hours=n)) for n in range(2)]
-    now = item(200, *OTHERS[0], T0 + timedelta(days=2), feed=9)
+    now = settling(48)  # news of something else two days on
     for catch_up, expected in ((True, 0), (False, 1)):
         index = Index(strict)
         for n, known in enumerate([*background(), *reports, now]):
@@ -712,3 +712,19 @@ def test_scoring_decides_as_if_it_scored_every_story_that_shares_a_term() -> Non
         assert found == expected
         seen["joins" if found else "apart"] += 1
     assert min(seen.values()) >= 20, seen
+
+
+def test_the_first_entry_of_a_new_database_is_joined_by_later_reports() -> None:
+    """Grouped alone into an empty index, an entry's every term is in every entry
+    counted (idf 0): its vector must still weigh its terms, else its story's centroid
+    is empty for good and no later report of the event can join it (a daemon that
+    polled one outlet's feed first)."""
+    index = Index(Thresholds())
+    counter = itertools.count(1)
+    first = item(1, *FLOOD[0], T0)
+    assign(index, [first], lambda: next(counter))
+    assert dict(index._vector_of(index._entries[1]))
+    assign(index, background(), lambda: next(counter))
+    later = item(2, *FLOOD[1], T0 + timedelta(hours=3))
+    assign(index, [later], lambda: next(counter))
+    assert index.story_of(2) == index.story_of(1)

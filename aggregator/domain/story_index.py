@@ -882,6 +882,12 @@ class Index:
                 idfs[term] = idf
             vector[term] = weight * idf
         norm = math.sqrt(sum(v * v for v in vector.values()))
+        if not norm:
+            # Every term is in every entry counted: the first entry of a new database,
+            # counted alone. Its terms weigh as often as they occur, rather than not at
+            # all: its vector is kept as it is now, and an empty one never joins a story.
+            vector = dict(item.terms)
+            norm = math.sqrt(sum(v * v for v in vector.values()))
         unit = {t: v / norm for t, v in vector.items() if v > 0} if norm else {}
         self._last_vector = (item, unit)
         return unit
