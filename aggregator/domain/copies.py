@@ -88,8 +88,9 @@ class Copies:
         best: tuple[bool, float, int] | None = None
         for other, count in shared.items():
             known = self._entries[other]
-            smaller = min(len(item.sketch), len(known.shingles))
-            jaccard = count / (len(item.sketch) + len(known.shingles) - count)
+            theirs = len(known.shingles)  # (a view made on each read: once)
+            smaller = min(len(item.sketch), theirs)
+            jaccard = count / (len(item.sketch) + theirs - count)
             containment = count / smaller
             if known.feed_id == item.feed_id:
                 # Within a feed only a re-post is a copy (a feed's teasers all look alike).
